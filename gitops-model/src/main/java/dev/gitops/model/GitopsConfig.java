@@ -1,0 +1,231 @@
+package dev.gitops.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The repository's own settings, from the optional {@code gitops.yaml}: environments in promotion
+ * order, file names, templates, which revisions may move, policy levels and waivers, and the tool
+ * version range the repository requires. Every field has a default, so a repository without
+ * gitops.yaml works.
+ *
+ * @param environments environments in promotion order (dev first, prod last)
+ * @param files names of the input files
+ * @param templates where the Jsonnet templates are
+ * @param revisions which revisions count as mutable (branch-like)
+ * @param policy rule severities and waivers
+ * @param requires the tool version range this repository needs, e.g. {@code ">=0.1 <0.3"}
+ * @param serviceSchema the repository's own JSON Schema for service keys, applied after the base one
+ */
+public record GitopsConfig(
+        List<EnvironmentConfig> environments,
+        FileNames files,
+        TemplateConfig templates,
+        RevisionPolicy revisions,
+        PolicyConfig policy,
+        Optional<String> requires,
+        Optional<String> serviceSchema) {
+
+    public GitopsConfig {
+        environments = List.copyOf(environments);
+        Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(templates, "templates");
+        Objects.requireNonNull(revisions, "revisions");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(requires, "requires");
+        Objects.requireNonNull(serviceSchema, "serviceSchema");
+    }
+
+    /** The defaults for a repository without gitops.yaml whose control-center names these environments. */
+    public static GitopsConfig defaults(List<String> environmentNames) {
+        List<EnvironmentConfig> envs = new java.util.ArrayList<>();
+        for (int i = 0; i < environmentNames.size(); i++) {
+            envs.add(EnvironmentConfig.defaults(environmentNames.get(i), i == 0));
+        }
+        return new GitopsConfig(envs, FileNames.DEFAULT, TemplateConfig.DEFAULT, RevisionPolicy.DEFAULT,
+                PolicyConfig.EMPTY, Optional.empty(), Optional.empty());
+    }
+
+    /** The environment called {@code name}. */
+    public Optional<EnvironmentConfig> environment(String name) {
+        return environments.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    /** The environment whose branch is {@code branch}. */
+    public Optional<EnvironmentConfig> environmentForBranch(String branch) {
+        return environments.stream().filter(e -> e.branch().equals(branch)).findFirst();
+    }
+
+    /** The environment promoted into after {@code name}, if any. */
+    public Optional<EnvironmentConfig> next(String name) {
+        for (int i = 0; i + 1 < environments.size(); i++) {
+            if (environments.get(i).name().equals(name)) {
+                return Optional.of(environments.get(i + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The environment promoted from into {@code name}, if any. */
+    public Optional<EnvironmentConfig> previous(String name) {
+        for (int i = 1; i < environments.size(); i++) {
+            if (environments.get(i).name().equals(name)) {
+                return Optional.of(environments.get(i - 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The names of the environments, in promotion order. */
+    public List<String> environmentNames() {
+        return environments.stream().map(EnvironmentConfig::name).toList();
+    }
+
+    /**
+     * One environment.
+     *
+     * @param name the key in control-center.yaml, e.g. {@code prod}
+     * @param branch the Git branch Argo CD watches for it
+     * @param namespace the namespace set on rendered objects that have none
+     * @param prodLike whether production rules apply (replicas >= 2, limits set)
+     * @param allowMutableRevisions whether branch-like revisions ({@code main}) may be deployed here
+     * @param requireDigests whether images must be pinned by digest ({@code @sha256:})
+     */
+    public record EnvironmentConfig(
+            String name,
+            String branch,
+            Optional<String> namespace,
+            boolean prodLike,
+            boolean allowMutableRevisions,
+            boolean requireDigests) {
+        public EnvironmentConfig {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(branch, "branch");
+            Objects.requireNonNull(namespace, "namespace");
+        }
+
+        /** Branch = name; prod-like when the name is {@code prod} or {@code production}. */
+        public static EnvironmentConfig defaults(String name, boolean first) {
+            boolean prod = name.equals("prod") || name.equals("production");
+            return new EnvironmentConfig(name, name, Optional.empty(), prod, first, false);
+        }
+    }
+
+    /**
+     * File names. {@code envFile} contains {@code {env}}, replaced by the environment name.
+     */
+    public record FileNames(String controlCenter, String tags, String secrets, String envFile) {
+        public static final FileNames DEFAULT =
+                new FileNames("control-center.yaml", "tags.yaml", "secrets.yaml", "env-{env}.yaml");
+
+        public FileNames {
+            Objects.requireNonNull(controlCenter, "controlCenter");
+            Objects.requireNonNull(tags, "tags");
+            Objects.requireNonNull(secrets, "secrets");
+            Objects.requireNonNull(envFile, "envFile");
+            if (!envFile.contains("{env}")) {
+                throw new IllegalArgumentException("envFile must contain {env}: " + envFile);
+            }
+        }
+
+        /** The Terraform outputs file of one environment, e.g. {@code env-prod.yaml}. */
+        public String envFileFor(String env) {
+            return envFile.replace("{env}", env);
+        }
+
+        /** Whether {@code path} is the Terraform outputs file of some environment. */
+        public boolean isEnvFile(String path) {
+            int i = envFile.indexOf("{env}");
+            String prefix = envFile.substring(0, i);
+            String suffix = envFile.substring(i + "{env}".length());
+            return path.length() > prefix.length() + suffix.length() && path.startsWith(prefix) && path.endsWith(suffix);
+        }
+    }
+
+    /**
+     * Templates. Paths are relative to the repository root.
+     *
+     * @param root the template root; imports may reach this folder, the jpath and the built-in library
+     * @param entrypoint the file rendered for every environment; when it does not exist the built-in
+     *     default templates are used
+     * @param jpath library folders searched after the importing file's own folder
+     */
+    public record TemplateConfig(String root, String entrypoint, List<String> jpath) {
+        public static final TemplateConfig DEFAULT =
+                new TemplateConfig("templates", "templates/main.jsonnet", List.of("templates/lib", "vendor"));
+
+        public TemplateConfig {
+            Objects.requireNonNull(root, "root");
+            Objects.requireNonNull(entrypoint, "entrypoint");
+            jpath = List.copyOf(jpath);
+        }
+    }
+
+    /**
+     * Which revisions are branch-like and may move. Without a pattern, a revision is immutable when
+     * it looks like a version ({@code v1.0.86}, {@code 2.3}, {@code 1.2.3-rc.1}) or a commit id
+     * (7 to 40 hex digits), and mutable otherwise ({@code main}, {@code test}, {@code latest}).
+     */
+    public record RevisionPolicy(Optional<Pattern> mutable) {
+        public static final RevisionPolicy DEFAULT = new RevisionPolicy(Optional.empty());
+        private static final Pattern VERSION = Pattern.compile("v?[0-9]+(\\.[0-9]+)*([-+][0-9A-Za-z.+-]+)?");
+        private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,40}");
+
+        public RevisionPolicy {
+            Objects.requireNonNull(mutable, "mutable");
+        }
+
+        /** Whether {@code revision} may move (a branch-like name). */
+        public boolean isMutable(String revision) {
+            if (mutable.isPresent()) {
+                return mutable.get().matcher(revision).matches();
+            }
+            return !(VERSION.matcher(revision).matches() || COMMIT.matcher(revision).matches());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RevisionPolicy r
+                    && mutable.map(Pattern::pattern).equals(r.mutable.map(Pattern::pattern));
+        }
+
+        @Override
+        public int hashCode() {
+            return mutable.map(Pattern::pattern).hashCode();
+        }
+    }
+
+    /**
+     * Policy settings.
+     *
+     * @param severities rule id -> {@code error}, {@code warning}, {@code info} or {@code off}
+     * @param waivers rules waived for a named service or object, each with its reason
+     */
+    public record PolicyConfig(Map<String, String> severities, List<Waiver> waivers) {
+        public static final PolicyConfig EMPTY = new PolicyConfig(Map.of(), List.of());
+
+        public PolicyConfig {
+            severities = Map.copyOf(severities);
+            waivers = List.copyOf(waivers);
+        }
+    }
+
+    /**
+     * A rule waived for one target.
+     *
+     * @param rule the rule id
+     * @param target a service name ({@code service_rpps}) or an object ({@code Deployment/ns/name});
+     *     {@code *} for every target
+     * @param reason why, shown in every report
+     */
+    public record Waiver(String rule, String target, String reason) {
+        public Waiver {
+            Objects.requireNonNull(rule, "rule");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}

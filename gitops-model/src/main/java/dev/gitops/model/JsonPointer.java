@@ -1,0 +1,40 @@
+package dev.gitops.model;
+
+/** RFC 6901 JSON pointers, as used in locations and by {@code gitops explain}. */
+public final class JsonPointer {
+    private JsonPointer() {}
+
+    /** The pointer of the given segments: {@code of("dev", "service_rpps")} is {@code /dev/service_rpps}. */
+    public static String of(String... segments) {
+        StringBuilder b = new StringBuilder();
+        for (String s : segments) {
+            b.append('/').append(escape(s));
+        }
+        return b.toString();
+    }
+
+    /** Appends one segment to a pointer. */
+    public static String append(String pointer, String segment) {
+        return pointer + "/" + escape(segment);
+    }
+
+    /** Escapes one segment ({@code ~} -> {@code ~0}, {@code /} -> {@code ~1}). */
+    public static String escape(String segment) {
+        return segment.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** Splits a pointer into unescaped segments; {@code ""} is the root (no segments). */
+    public static java.util.List<String> parse(String pointer) {
+        if (pointer.isEmpty()) {
+            return java.util.List.of();
+        }
+        if (!pointer.startsWith("/")) {
+            throw new IllegalArgumentException("a JSON pointer starts with '/': " + pointer);
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String s : pointer.substring(1).split("/", -1)) {
+            out.add(s.replace("~1", "/").replace("~0", "~"));
+        }
+        return out;
+    }
+}

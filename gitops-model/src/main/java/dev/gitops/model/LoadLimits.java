@@ -1,0 +1,19 @@
+package dev.gitops.model;
+
+/**
+ * Bounds that keep hostile input from exhausting memory or time.
+ *
+ * @param maxFileBytes largest input file accepted
+ * @param maxDepth deepest nesting of mappings and sequences
+ * @param maxAliases most YAML aliases in one file (alias bombs expand exponentially)
+ */
+public record LoadLimits(int maxFileBytes, int maxDepth, int maxAliases) {
+    /** 16 MiB, 64 levels, 1,000 aliases. */
+    public static final LoadLimits DEFAULT = new LoadLimits(16 * 1024 * 1024, 64, 1_000);
+
+    public LoadLimits {
+        if (maxFileBytes <= 0 || maxDepth <= 0 || maxAliases < 0) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.gitops.model;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/** Relative-path arithmetic shared by every {@link FileSource}. */
+final class PathNames {
+    private PathNames() {}
+
+    static Optional<String> normalize(String path) {
+        if (path == null || path.startsWith("/") || path.indexOf('\\') >= 0 || path.indexOf('\0') >= 0
+                || (path.length() > 1 && path.charAt(1) == ':')) {
+            return Optional.empty();
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (String seg : path.split("/", -1)) {
+            if (seg.isEmpty() || seg.equals(".")) {
+                continue;
+            }
+            if (seg.equals("..")) {
+                if (parts.isEmpty()) {
+                    return Optional.empty();
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(seg);
+            }
+        }
+        return Optional.of(String.join("/", parts));
+    }
+
+    static Optional<String> resolveSibling(String base, String relative) {
+        if (relative == null || relative.startsWith("/")) {
+            return Optional.empty();
+        }
+        int slash = base.lastIndexOf('/');
+        String dir = slash < 0 ? "" : base.substring(0, slash);
+        return normalize(dir.isEmpty() ? relative : dir + "/" + relative);
+    }
+}

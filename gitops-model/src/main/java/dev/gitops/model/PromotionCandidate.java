@@ -1,0 +1,39 @@
+package dev.gitops.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A promotion from environment {@code from} (A) to {@code to} (B), as computed by gitops-git and
+ * judged by a {@link PromotionGate}: B before, B after the merge, A's branch tip, A's revision
+ * history and the rollbacks recorded on B.
+ *
+ * @param from the source environment (A)
+ * @param to the target environment (B), the one after A in gitops.yaml's order
+ * @param targetBefore B's branch before the merge
+ * @param targetAfter the merge result (what B would become)
+ * @param source A's branch tip
+ * @param sourceHistory what ran in A's own section on A's first-parent history
+ * @param targetRollbacks revisions rolled back on B
+ * @param acknowledgements rules the user acknowledged for this promotion, each with a reason
+ */
+public record PromotionCandidate(
+        String from,
+        String to,
+        RepoSnapshot targetBefore,
+        RepoSnapshot targetAfter,
+        RepoSnapshot source,
+        RevisionHistory sourceHistory,
+        List<RollbackRecord> targetRollbacks,
+        List<Acknowledgement> acknowledgements) {
+    public PromotionCandidate {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(targetBefore, "targetBefore");
+        Objects.requireNonNull(targetAfter, "targetAfter");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(sourceHistory, "sourceHistory");
+        targetRollbacks = List.copyOf(targetRollbacks);
+        acknowledgements = List.copyOf(acknowledgements);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.gitops.model;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where a snapshot was read: the working tree, or a commit (with the branch or ref it was reached
+ * through).
+ *
+ * @param description human text without machine paths, e.g. {@code working tree} or
+ *     {@code dev @ 1a2b3c4}
+ * @param ref the branch or ref name when read from Git
+ * @param commit the full commit id when read from Git
+ */
+public record Provenance(String description, Optional<String> ref, Optional<String> commit) {
+    public Provenance {
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(commit, "commit");
+    }
+
+    public static Provenance workingTree() {
+        return new Provenance("working tree", Optional.empty(), Optional.empty());
+    }
+
+    public static Provenance commit(String ref, String commitId) {
+        return new Provenance(ref + " @ " + commitId.substring(0, Math.min(7, commitId.length())),
+                Optional.of(ref), Optional.of(commitId));
+    }
+}

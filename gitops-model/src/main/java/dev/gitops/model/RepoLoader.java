@@ -1,0 +1,42 @@
+package dev.gitops.model;
+
+import dev.gitops.model.internal.SnapshotLoader;
+
+/**
+ * Loads a central repository's input files into a {@link RepoSnapshot}.
+ *
+ * <pre>{@code
+ * RepoSnapshot snap = RepoLoader.load(FileSource.directory(Path.of("examples/central-repo")),
+ *                                     Provenance.workingTree());
+ * State dev = snap.resolve("dev");
+ * }</pre>
+ */
+public final class RepoLoader {
+    private RepoLoader() {}
+
+    /**
+     * Reads and checks every input file: gitops.yaml (optional), control-center.yaml (required),
+     * tags.yaml, secrets.yaml and every env-&lt;env&gt;.yaml present.
+     *
+     * @throws StateException carrying every structural problem found in any file (syntax, types,
+     *     schema, duplicate keys, hostile input), each with file, line, column, pointer and hint
+     */
+    public static RepoSnapshot load(FileSource source, Provenance provenance) {
+        return SnapshotLoader.load(source, provenance, LoadLimits.DEFAULT);
+    }
+
+    /** As {@link #load(FileSource, Provenance)}, with explicit limits against hostile input. */
+    public static RepoSnapshot load(FileSource source, Provenance provenance, LoadLimits limits) {
+        return SnapshotLoader.load(source, provenance, limits);
+    }
+
+    /**
+     * Reads gitops.yaml alone (its defaults when absent): the CLI, the Argo CD plugin and gitops-git
+     * need branch names and file names before they read anything else.
+     *
+     * @throws StateException when gitops.yaml is present and malformed
+     */
+    public static GitopsConfig loadConfig(FileSource source) {
+        return SnapshotLoader.loadConfig(source, LoadLimits.DEFAULT);
+    }
+}

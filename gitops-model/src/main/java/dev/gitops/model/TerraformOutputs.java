@@ -1,0 +1,38 @@
+package dev.gitops.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * env-&lt;env&gt;.yaml: Terraform outputs of one environment, normalised from either a plain mapping
+ * or the exact {@code terraform output -json} shape ({@code {name: {value, type, sensitive}}}).
+ */
+public record TerraformOutputs(String environment, String file, Map<String, Output> outputs) {
+    public TerraformOutputs {
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(file, "file");
+        outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+    }
+
+    /**
+     * One output. A {@code sensitive} output must never be committed (a policy finding); its value
+     * is never printed by this library.
+     */
+    public record Output(String name, Value value, boolean sensitive, Optional<Value> type, SourceLocation location) {
+        public Output {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(location, "location");
+        }
+
+        /** Never the value: sensitive outputs must not reach logs through a record's toString. */
+        @Override
+        public String toString() {
+            return "Output[" + name + (sensitive ? ", sensitive" : "") + " at " + location + "]";
+        }
+    }
+}

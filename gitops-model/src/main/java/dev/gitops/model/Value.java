@@ -1,0 +1,139 @@
+package dev.gitops.model;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An immutable JSON-like value from an input file: environment parameters, service {@code env}
+ * values, unknown service keys and Terraform outputs keep their shape as one of these. Objects keep
+ * the order of the file. Numbers are exact ({@link BigDecimal}), never floating point.
+ */
+public sealed interface Value {
+
+    /** A string. */
+    record Str(String value) implements Value {
+        public Str {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** A number, exact. */
+    record Num(BigDecimal value) implements Value {
+        public Num {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** A boolean. */
+    record Bool(boolean value) implements Value {}
+
+    /** The YAML/JSON null. */
+    record Null() implements Value {}
+
+    /** A sequence. */
+    record Arr(List<Value> items) implements Value {
+        public Arr {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** A mapping with the order of the source. */
+    record Obj(Map<String, Value> fields) implements Value {
+        public Obj {
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+    }
+
+    Null NULL = new Null();
+
+    static Value of(String s) {
+        return new Str(s);
+    }
+
+    static Value of(long n) {
+        return new Num(BigDecimal.valueOf(n));
+    }
+
+    static Value of(boolean b) {
+        return new Bool(b);
+    }
+
+    static Value of(Map<String, Value> fields) {
+        return new Obj(fields);
+    }
+
+    static Value of(List<Value> items) {
+        return new Arr(items);
+    }
+
+    /**
+     * The value as canonical JSON text: no insignificant white space, object keys in the order of
+     * the value, numbers in plain notation, strings escaped as RFC 8259 requires.
+     */
+    default String toJson() {
+        StringBuilder b = new StringBuilder();
+        ValueJson.write(this, b);
+        return b.toString();
+    }
+
+    /**
+     * The text a scalar value takes in an environment variable or a ConfigMap: strings as they
+     * are, numbers in plain notation, booleans as {@code true}/{@code false}, null as the empty
+     * string; arrays and objects as their JSON.
+     */
+    default String asText() {
+        if (this instanceof Str s) {
+            return s.value();
+        }
+        if (this instanceof Num n) {
+            return ValueJson.number(n.value());
+        }
+        if (this instanceof Bool b) {
+            return Boolean.toString(b.value());
+        }
+        if (this instanceof Null) {
+            return "";
+        }
+        return toJson();
+    }
+
+    /** Converts plain Java values (String, Number, Boolean, null, List, Map) to a Value. */
+    static Value fromJava(Object o) {
+        if (o == null) {
+            return NULL;
+        }
+        if (o instanceof Value v) {
+            return v;
+        }
+        if (o instanceof String s) {
+            return new Str(s);
+        }
+        if (o instanceof Boolean b) {
+            return new Bool(b);
+        }
+        if (o instanceof BigDecimal d) {
+            return new Num(d);
+        }
+        if (o instanceof Number n) {
+            return new Num(new BigDecimal(n.toString()));
+        }
+        if (o instanceof List<?> l) {
+            List<Value> items = new ArrayList<>(l.size());
+            for (Object x : l) {
+                items.add(fromJava(x));
+            }
+            return new Arr(items);
+        }
+        if (o instanceof Map<?, ?> m) {
+            Map<String, Value> f = new LinkedHashMap<>();
+            m.forEach((k, v) -> f.put(String.valueOf(k), fromJava(v)));
+            return new Obj(f);
+        }
+        throw new IllegalArgumentException("not a JSON-like value: " + o.getClass().getName());
+    }
+}
