@@ -1,0 +1,40 @@
+package dev.gitops.render;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rendered objects of one environment, in install order (kind order, then namespace, then
+ * name), free of duplicates. The same State and templates give byte-identical {@link #toYaml()}
+ * and {@link #toJson()}.
+ */
+public final class Manifests {
+    private final List<Manifest> objects;
+
+    public Manifests(List<Manifest> objects) {
+        this.objects = List.copyOf(objects);
+    }
+
+    public List<Manifest> objects() {
+        return objects;
+    }
+
+    public int size() {
+        return objects.size();
+    }
+
+    /** The object with this {@link Manifest#id()}. */
+    public Optional<Manifest> find(String id) {
+        return objects.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /** One YAML stream: documents separated by {@code ---}, keys sorted, strings quoted where YAML would mistype them. */
+    public String toYaml() {
+        return ManifestWriter.yaml(objects);
+    }
+
+    /** A JSON {@code v1/List} with the objects as items, keys sorted, indented by two spaces. */
+    public String toJson() {
+        return ManifestWriter.json(objects);
+    }
+}

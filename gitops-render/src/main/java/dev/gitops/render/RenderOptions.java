@@ -1,0 +1,35 @@
+package dev.gitops.render;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Limits of one evaluation.
+ *
+ * @param stackBytes the evaluation thread's stack size; bounds Jsonnet recursion depth
+ * @param maxOutputBytes the largest output accepted
+ * @param deadline how long one evaluation may run before the library abandons it and reports
+ */
+public record RenderOptions(long stackBytes, long maxOutputBytes, Duration deadline) {
+    /** 16 MiB of stack (~30,000 frames), 64 MiB of output, 60 s. */
+    public static final RenderOptions DEFAULT = new RenderOptions(16L << 20, 64L << 20, Duration.ofSeconds(60));
+
+    public RenderOptions {
+        Objects.requireNonNull(deadline, "deadline");
+        if (stackBytes < 256 * 1024 || maxOutputBytes <= 0 || deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("stackBytes >= 256 KiB, maxOutputBytes > 0 and a positive deadline");
+        }
+    }
+
+    public RenderOptions withDeadline(Duration d) {
+        return new RenderOptions(stackBytes, maxOutputBytes, d);
+    }
+
+    public RenderOptions withStackBytes(long b) {
+        return new RenderOptions(b, maxOutputBytes, deadline);
+    }
+
+    public RenderOptions withMaxOutputBytes(long b) {
+        return new RenderOptions(stackBytes, b, deadline);
+    }
+}
