@@ -1,0 +1,34 @@
+package dev.gitops.cli;
+
+import dev.gitops.cli.internal.Cli;
+import dev.gitops.cli.internal.cmp.CmpGenerate;
+
+import java.nio.file.Path;
+
+/**
+ * The {@code gitops} command. See {@code gitops --help} and docs/ARCHITECTURE.md for the contract:
+ * exit code 0 ok, 1 the policy said no or the operation could not be done as asked, 2 bad input or
+ * usage, 3 internal error; stdout carries only results, diagnostics go to stderr.
+ */
+public final class Main {
+    private Main() {}
+
+    /**
+     * Runs one command and ends the process with its exit code.
+     *
+     * <p>{@code gitops cmp generate} is dispatched before any command-line framework is initialised:
+     * Argo CD starts one JVM per render, and every class not loaded is start-up time saved.
+     */
+    public static void main(String[] args) {
+        int code;
+        if (args.length == 2 && "cmp".equals(args[0]) && "generate".equals(args[1])) {
+            code = CmpGenerate.run(System.getenv(), Path.of(""), System.out, System.err);
+        } else {
+            code = Cli.run(args, System.getenv());
+        }
+        System.out.flush();
+        System.err.flush();
+        // exit (not return): a render abandoned at its deadline may leave a worker thread running.
+        System.exit(code);
+    }
+}

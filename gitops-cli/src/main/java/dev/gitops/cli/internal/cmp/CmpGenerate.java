@@ -1,0 +1,396 @@
+package dev.gitops.cli.internal.cmp;
+
+import dev.gitops.cli.internal.Version;
+import dev.gitops.model.FileSource;
+import dev.gitops.model.GitopsConfig;
+import dev.gitops.model.Problem;
+import dev.gitops.model.Provenance;
+import dev.gitops.model.RepoLoader;
+import dev.gitops.model.RepoSnapshot;
+import dev.gitops.model.StateException;
+import dev.gitops.render.Manifests;
+import dev.gitops.render.RenderException;
+import dev.gitops.render.RenderOptions;
+import dev.gitops.render.Renderer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * {@code gitops cmp generate}: the Argo CD Config Management Plugin v2 generate command.
+ *
+ * <p>Runs in the application's source directory inside the sidecar's unpacked copy of the
+ * repository. The repository root is the nearest directory, from there upwards, that holds
+ * gitops.yaml or control-center.yaml; without one the directory is a plain Jsonnet application.
+ * The output is one YAML stream, built in memory and written only when everything succeeded: on any
+ * failure stdout stays empty, the exit code is non-zero and stderr holds one paragraph, which Argo
+ * CD shows on the Application. Paths of the sidecar's temporary directory never appear in it.
+ *
+ * <p>This path loads as few classes as it can: no command-line framework, no Git, no policy.
+ */
+public final class CmpGenerate {
+    /** Argo CD's default repo-server deadline is 60 s; ending ourselves first gives a readable error. */
+    private static final int DEFAULT_TIMEOUT_SECONDS = 50;
+    private static final String PREFIX = "gitops cmp generate: ";
+
+    private final Map<String, String> env;
+    private final Path cwd;
+    private final Timings timings;
+    private final List<String> redact = new ArrayList<>();
+
+    private CmpGenerate(Map<String, String> env, Path cwd) {
+        this.env = env;
+        this.cwd = cwd;
+        this.timings = new Timings("1".equals(env.get("GITOPS_TIMINGS")));
+    }
+
+    /**
+     * Generates the manifests of the application in {@code cwd} and writes them to {@code stdout}.
+     *
+     * @param env the process environment (Argo CD's build environment)
+     * @param cwd the application's source directory
+     * @return the exit code: 0 written; 1 nothing to deploy (zero objects) or deadline reached;
+     *     2 bad input; 3 internal error
+     */
+    public static int run(Map<String, String> env, Path cwd, OutputStream stdout, PrintStream stderr) {
+        CmpGenerate g = new CmpGenerate(env, cwd);
+        int timeout = g.timeoutSeconds();
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(timeout * 1000L);
+            } catch (InterruptedException e) {
+                return;
+            }
+            stderr.println(PREFIX + "rendering did not finish within " + timeout
+                    + " s and was stopped. Hint: simplify the templates or raise GITOPS_CMP_TIMEOUT_SECONDS"
+                    + " on the sidecar (Argo CD's own repo-server timeout must stay above it).");
+            stderr.flush();
+            Runtime.getRuntime().halt(1);
+        }, "gitops-deadline");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        byte[] out;
+        try {
+            out = g.generate(timeout);
+        } catch (CmpError e) {
+            return g.fail(stderr, 2, e.getMessage(), e.hint(), List.of());
+        } catch (StateException e) {
+            return g.fail(stderr, 2, "the repository's input files are invalid", Optional.empty(), e.problems());
+        } catch (RenderException e) {
+            return g.fail(stderr, 2, "rendering failed", Optional.empty(), e.problems());
+        } catch (Empty e) {
+            return g.fail(stderr, 1, e.getMessage(), Optional.of(e.hint), List.of());
+        } catch (RuntimeException | IOException | StackOverflowError | OutOfMemoryError e) {
+            if ("1".equals(env.get("GITOPS_DEBUG"))) {
+                e.printStackTrace(stderr);
+            }
+            return g.fail(stderr, 3, "internal error (" + e.getClass().getSimpleName() + ": "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")",
+                    Optional.of("this is a fault of the plugin, not of the repository; "
+                            + "report it with the repository revision"), List.of());
+        }
+        long w = System.nanoTime();
+        try {
+            stdout.write(out);
+            stdout.flush();
+        } catch (IOException e) {
+            return g.fail(stderr, 3, "could not write the manifests to stdout", Optional.empty(), List.of());
+        }
+        if (stdout instanceof PrintStream ps && ps.checkError()) {
+            return g.fail(stderr, 3, "could not write the manifests to stdout", Optional.empty(), List.of());
+        }
+        g.timings.phase("write", w);
+        g.timings.print(stderr);
+        watchdog.interrupt();
+        return 0;
+    }
+
+    private int timeoutSeconds() {
+        String t = env.get("GITOPS_CMP_TIMEOUT_SECONDS");
+        if (t != null && t.matches("[1-9][0-9]{0,4}")) {
+            return Integer.parseInt(t);
+        }
+        return DEFAULT_TIMEOUT_SECONDS;
+    }
+
+    private byte[] generate(int timeoutSeconds) throws IOException {
+        long t0 = System.nanoTime();
+        Path work = cwd.toAbsolutePath().normalize();
+        try {
+            work = work.toRealPath();
+        } catch (IOException e) {
+            throw new CmpError("the application directory cannot be read", null);
+        }
+        Path boundary = boundary(work);
+        remember(work);
+        remember(boundary);
+        remember(Path.of(System.getProperty("java.io.tmpdir", "/tmp")));
+        Optional.ofNullable(env.get("ARGOCD_CMP_WORKDIR")).filter(s -> !s.isBlank()).map(Path::of).ifPresent(this::remember);
+        PluginParameters params = PluginParameters.parse(env.get("ARGOCD_APP_PARAMETERS"));
+        boolean allowEmpty = "true".equalsIgnoreCase(env.getOrDefault("ARGOCD_ENV_ALLOW_EMPTY", ""));
+        RenderOptions options = RenderOptions.DEFAULT.withDeadline(Duration.ofSeconds(timeoutSeconds));
+        Optional<Path> root = findRoot(work, boundary);
+        timings.phase("start", t0);
+        Manifests manifests;
+        String what;
+        if (root.isPresent()) {
+            remember(root.get());
+            long t = System.nanoTime();
+            FileSource files = FileSource.directory(root.get());
+            GitopsConfig config = RepoLoader.loadConfig(files);
+            checkRequires(config);
+            String environment = environment(params, config);
+            Map<String, String> tla = new LinkedHashMap<>();
+            params.all().values().stream().filter(p -> !p.name().equals("environment"))
+                    .forEach(p -> tla.put(p.name(), p.jsonnetCode()));
+            if (!tla.isEmpty()) {
+                throw new CmpError("parameter" + (tla.size() > 1 ? "s " : " ")
+                        + String.join(", ", tla.keySet()) + " cannot be passed to a central repository's templates",
+                        "the templates of a central repository receive only `state`; put such settings into "
+                                + "control-center.yaml (environment parameters), or remove the parameter from the Application");
+            }
+            RepoSnapshot snapshot = RepoLoader.load(files, provenance());
+            timings.phase("load", t);
+            t = System.nanoTime();
+            manifests = Renderer.create(options).render(snapshot, environment);
+            timings.phase("evaluate", t);
+            what = "environment '" + environment + "'";
+        } else {
+            long t = System.nanoTime();
+            List<String> entrypoints = jsonnetFiles(work, boundary);
+            Map<String, String> tla = new LinkedHashMap<>();
+            params.all().values().forEach(p -> tla.put(p.name(), p.jsonnetCode()));
+            FileSource files = FileSource.directory(boundary);
+            String app = rel(boundary, work);
+            List<String> jpath = new ArrayList<>();
+            for (String lib : List.of("vendor", "lib")) {
+                String p = app.isEmpty() ? lib : app + "/" + lib;
+                if (files.isDirectory(p)) {
+                    jpath.add(p);
+                }
+            }
+            timings.phase("load", t);
+            t = System.nanoTime();
+            manifests = Renderer.create(options).renderPlain(files, entrypoints, jpath, tla);
+            timings.phase("evaluate", t);
+            what = "the Jsonnet application (" + String.join(", ", entrypoints.stream()
+                    .map(e -> e.substring(e.lastIndexOf('/') + 1)).toList()) + ")";
+        }
+        if (manifests.size() == 0 && !allowEmpty) {
+            throw new Empty("rendering " + what + " produced zero objects, and Argo CD would prune everything"
+                    + " the Application manages",
+                    "if the empty result is intended, set the plugin env ALLOW_EMPTY=true on the Application"
+                            + " (ARGOCD_ENV_ALLOW_EMPTY)");
+        }
+        long t = System.nanoTime();
+        byte[] bytes = manifests.size() == 0 ? new byte[0] : manifests.toYaml().getBytes(StandardCharsets.UTF_8);
+        timings.phase("serialize", t);
+        return bytes;
+    }
+
+    /** Zero objects rendered: a failure, since Argo CD would prune the application away. */
+    private static final class Empty extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String hint;
+
+        Empty(String message, String hint) {
+            super(message, null, false, false);
+            this.hint = hint;
+        }
+    }
+
+    /**
+     * The top of the unpacked tree: the working directory minus ARGOCD_APP_SOURCE_PATH when it ends
+     * with it; otherwise the child of a {@code _cmp_server} directory above it; otherwise the
+     * filesystem root. The repository root is never searched above it.
+     */
+    private Path boundary(Path work) {
+        String sourcePath = env.getOrDefault("ARGOCD_APP_SOURCE_PATH", "");
+        Optional<String> norm = FileSource.normalize(sourcePath.replace('\\', '/'));
+        if (norm.isPresent()) {
+            Path rel = norm.get().isEmpty() ? null : Path.of(norm.get());
+            if (rel == null) {
+                return work;
+            }
+            if (work.endsWith(rel)) {
+                Path b = work;
+                for (int i = 0; i < rel.getNameCount(); i++) {
+                    b = b.getParent();
+                }
+                if (b != null) {
+                    return b;
+                }
+            }
+        }
+        for (Path p = work; p != null && p.getParent() != null; p = p.getParent()) {
+            if (p.getParent().getFileName() != null && p.getParent().getFileName().toString().equals("_cmp_server")) {
+                return p;
+            }
+        }
+        return work.getRoot();
+    }
+
+    private static Optional<Path> findRoot(Path work, Path boundary) {
+        for (Path p = work; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("gitops.yaml")) || Files.isRegularFile(p.resolve("control-center.yaml"))) {
+                return Optional.of(p);
+            }
+            if (p.equals(boundary)) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> jsonnetFiles(Path work, Path boundary) throws IOException {
+        List<String> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(work)) {
+            s.filter(p -> p.getFileName().toString().endsWith(".jsonnet") && Files.isRegularFile(p))
+                    .map(p -> rel(boundary, p))
+                    .sorted()
+                    .forEach(files::add);
+        }
+        if (files.isEmpty()) {
+            throw new CmpError("no gitops.yaml or control-center.yaml in the application directory or above it,"
+                    + " and no *.jsonnet file in it: nothing to render",
+                    "point the Application's source path at the central repository (or a folder inside it),"
+                            + " or at a folder of Jsonnet files");
+        }
+        return files;
+    }
+
+    private static String rel(Path base, Path p) {
+        return base.relativize(p).toString().replace('\\', '/');
+    }
+
+    private Provenance provenance() {
+        String rev = env.getOrDefault("ARGOCD_APP_REVISION", "").trim();
+        String target = env.getOrDefault("ARGOCD_APP_SOURCE_TARGET_REVISION", "").trim();
+        if (rev.isEmpty()) {
+            return Provenance.workingTree();
+        }
+        return Provenance.commit(target.isEmpty() ? rev : target, rev);
+    }
+
+    private void checkRequires(GitopsConfig config) {
+        if (config.requires().isEmpty()) {
+            return;
+        }
+        String req = config.requires().get();
+        SemverRange range;
+        try {
+            range = SemverRange.parse(req);
+        } catch (IllegalArgumentException e) {
+            throw new CmpError("gitops.yaml: requires: '" + req + "' is not a version range: " + e.getMessage(),
+                    "write e.g. '>=0.1 <0.3', '^0.1' or '~0.1.2'");
+        }
+        String v = Version.current();
+        if (!range.matches(v)) {
+            throw new CmpError("gitops.yaml requires gitops " + req + ", but this plugin is version " + v,
+                    "run a sidecar image whose gitops version satisfies the range, or change requires: in"
+                            + " gitops.yaml on purpose (the same commit may render differently with another version)");
+        }
+    }
+
+    /**
+     * The environment to render. Every source that names one must agree: the plugin env
+     * ENVIRONMENT, the parameter {@code environment}, and the branch in targetRevision when it is
+     * one of gitops.yaml's environment branches.
+     */
+    private String environment(PluginParameters params, GitopsConfig config) {
+        Map<String, String> named = new LinkedHashMap<>();
+        String fromEnv = env.getOrDefault("ARGOCD_ENV_ENVIRONMENT", "").trim();
+        if (!fromEnv.isEmpty()) {
+            named.put("plugin env ENVIRONMENT", fromEnv);
+        }
+        Optional<PluginParameters.Parameter> p = params.get("environment");
+        if (p.isPresent()) {
+            if (p.get().string().isEmpty()) {
+                throw new CmpError("parameter 'environment' must be a string", "set it with string: <env>");
+            }
+            if (!p.get().string().get().isBlank()) {
+                named.put("parameter environment", p.get().string().get().trim());
+            }
+        } else {
+            String fromParam = env.getOrDefault("PARAM_ENVIRONMENT", "").trim();
+            if (!fromParam.isEmpty()) {
+                named.put("parameter environment", fromParam);
+            }
+        }
+        String target = env.getOrDefault("ARGOCD_APP_SOURCE_TARGET_REVISION", "").trim();
+        String branch = target.startsWith("refs/heads/") ? target.substring("refs/heads/".length()) : target;
+        Optional<GitopsConfig.EnvironmentConfig> byBranch =
+                branch.isEmpty() ? Optional.empty() : config.environmentForBranch(branch);
+        byBranch.ifPresent(e -> named.put("targetRevision branch '" + branch + "'", e.name()));
+        if (named.isEmpty()) {
+            StringBuilder b = new StringBuilder();
+            for (GitopsConfig.EnvironmentConfig e : config.environments()) {
+                b.append(b.length() == 0 ? "" : ", ").append(e.branch()).append(" -> ").append(e.name());
+            }
+            throw new CmpError("cannot tell which environment to render: no plugin env ENVIRONMENT, no parameter"
+                    + " environment, and targetRevision " + (target.isEmpty() ? "is empty" : "'" + target + "' is not an environment branch"),
+                    "set spec.source.plugin.env [{name: ENVIRONMENT, value: <env>}] on the Application, or use an"
+                            + " environment branch as targetRevision (" + b + ")");
+        }
+        String first = named.values().iterator().next();
+        if (named.values().stream().anyMatch(v -> !v.equals(first))) {
+            StringBuilder b = new StringBuilder();
+            named.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(" says '").append(v).append('\''));
+            throw new CmpError("the environment is named in disagreeing ways: " + b,
+                    "make them agree; a branch must be rendered as its own environment");
+        }
+        if (config.environment(first).isEmpty()) {
+            throw new CmpError("unknown environment '" + first + "'",
+                    "known environments: " + String.join(", ", config.environmentNames()));
+        }
+        return first;
+    }
+
+    private void remember(Path p) {
+        if (p != null && p.getNameCount() > 0) {
+            redact.add(p.toString());
+            try {
+                redact.add(p.toRealPath().toString());
+            } catch (IOException e) {
+                // only the spelling we have can appear
+            }
+        }
+    }
+
+    private String redacted(String s) {
+        List<String> paths = new ArrayList<>(redact);
+        paths.sort((a, b) -> b.length() - a.length());
+        String r = s;
+        for (String p : paths) {
+            r = r.replace(p + "/", "").replace(p, ".");
+        }
+        return r;
+    }
+
+    /** One paragraph on stderr: what failed, every problem on its own line, then the hint. */
+    private int fail(PrintStream stderr, int code, String message, Optional<String> hint, List<Problem> problems) {
+        StringBuilder b = new StringBuilder(PREFIX).append(message);
+        b.append(problems.isEmpty() ? "." : ":");
+        for (Problem p : problems) {
+            b.append('\n').append(p.format().replace("\n  hint:", " (hint:").replace("\n", " "));
+            if (p.hint().isPresent()) {
+                b.append(')');
+            }
+        }
+        hint.ifPresent(h -> b.append("\nHint: ").append(h).append(h.endsWith(".") ? "" : "."));
+        stderr.println(redacted(b.toString()));
+        stderr.flush();
+        return code;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.gitops.cli.internal.cmp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parameters an Application sets on the plugin, from {@code ARGOCD_APP_PARAMETERS}: a JSON
+ * array of {@code {"name": ..., "string"|"array"|"map": ...}}. Unset, {@code null} and {@code []}
+ * all mean "no parameters" (Argo CD sends {@code null} for a plugin block without parameters).
+ * Each value is kept as Jsonnet code: a string JSON-quoted, an array or a map as JSON.
+ */
+final class PluginParameters {
+    /** A parameter as Argo CD sends it. */
+    record Parameter(String name, Kind kind, String jsonnetCode, Optional<String> string) {}
+
+    enum Kind { STRING, ARRAY, MAP }
+
+    private final Map<String, Parameter> byName;
+
+    private PluginParameters(Map<String, Parameter> byName) {
+        this.byName = Collections.unmodifiableMap(byName);
+    }
+
+    static PluginParameters parse(String json) {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        if (json == null || json.isBlank()) {
+            return new PluginParameters(out);
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new CmpError("ARGOCD_APP_PARAMETERS is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")",
+                    "Argo CD sets it from the Application's spec.source.plugin.parameters; check them");
+        }
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            return new PluginParameters(out);
+        }
+        if (!root.isArray()) {
+            throw new CmpError("ARGOCD_APP_PARAMETERS is not a JSON array of parameters",
+                    "Argo CD sends [{\"name\": ..., \"string\": ...}, ...]");
+        }
+        for (JsonNode p : root) {
+            JsonNode name = p.get("name");
+            if (name == null || !name.isTextual() || name.asText().isEmpty()) {
+                throw new CmpError("a parameter in ARGOCD_APP_PARAMETERS has no name",
+                        "every entry of spec.source.plugin.parameters needs a name");
+            }
+            String n = name.asText();
+            Parameter param;
+            if (p.hasNonNull("string") && p.get("string").isTextual()) {
+                String s = p.get("string").asText();
+                param = new Parameter(n, Kind.STRING, quote(s), Optional.of(s));
+            } else if (p.hasNonNull("array") && p.get("array").isArray()) {
+                param = new Parameter(n, Kind.ARRAY, p.get("array").toString(), Optional.empty());
+            } else if (p.hasNonNull("map") && p.get("map").isObject()) {
+                param = new Parameter(n, Kind.MAP, sortedJson(p.get("map")), Optional.empty());
+            } else {
+                throw new CmpError("parameter '" + n + "' has no string, array or map value",
+                        "set exactly one of string, array or map on it");
+            }
+            if (out.put(n, param) != null) {
+                throw new CmpError("parameter '" + n + "' is set twice", "remove one of them");
+            }
+        }
+        return new PluginParameters(out);
+    }
+
+    Optional<Parameter> get(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    Map<String, Parameter> all() {
+        return byName;
+    }
+
+    /** Jsonnet code of a string: its JSON form, which Jsonnet reads as the same string. */
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                case '\b' -> b.append("\\b");
+                case '\f' -> b.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /** Map parameters: Argo CD's map order is Go's (random), so keys are sorted for a stable render. */
+    private static String sortedJson(JsonNode map) {
+        StringBuilder b = new StringBuilder("{");
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (Iterator<String> it = map.fieldNames(); it.hasNext(); ) {
+            keys.add(it.next());
+        }
+        Collections.sort(keys);
+        for (int i = 0; i < keys.size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(quote(keys.get(i))).append(':').append(map.get(keys.get(i)).toString());
+        }
+        return b.append('}').toString();
+    }
+}

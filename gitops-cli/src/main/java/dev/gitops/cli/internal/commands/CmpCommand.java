@@ -1,0 +1,46 @@
+package dev.gitops.cli.internal.commands;
+
+import dev.gitops.cli.internal.Io;
+import picocli.CommandLine.Command;
+
+@Command(name = "cmp", description = "The Argo CD Config Management Plugin (v2) entry points.",
+        subcommands = CmpCommand.Generate.class,
+        footer = {"%nSee deploy/argocd/ for plugin.yaml and the repo-server sidecar patch."})
+final class CmpCommand extends BaseCommand implements Runnable {
+    CmpCommand(Io io) {
+        super(io);
+    }
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "missing subcommand: generate");
+    }
+
+    /**
+     * Documented here for help and completion. `gitops cmp generate` itself is dispatched by Main
+     * before picocli starts; this one only runs for unusual argument spellings.
+     */
+    @Command(name = "generate",
+            description = {"Render the application in the current directory for Argo CD (one YAML stream on stdout).",
+                    "Reads ARGOCD_ENV_ENVIRONMENT, ARGOCD_APP_PARAMETERS / PARAM_ENVIRONMENT,",
+                    "ARGOCD_APP_SOURCE_TARGET_REVISION, ARGOCD_APP_SOURCE_PATH and ARGOCD_ENV_ALLOW_EMPTY.",
+                    "On any failure stdout stays empty and stderr holds one paragraph for the Argo CD UI."},
+            footer = {"%nExample (as the cmp-server runs it, in the application's source path):",
+                    "  ARGOCD_ENV_ENVIRONMENT=prod gitops cmp generate"})
+    static final class Generate extends BaseCommand implements java.util.concurrent.Callable<Integer> {
+        Generate(Io io) {
+            super(io);
+        }
+
+        @Override
+        public Integer call() {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int code = dev.gitops.cli.internal.cmp.CmpGenerate.run(System.getenv(), java.nio.file.Path.of(""),
+                    out, System.err);
+            if (code == 0) {
+                io.print(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return code;
+        }
+    }
+}

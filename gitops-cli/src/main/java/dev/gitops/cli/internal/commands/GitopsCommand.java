@@ -1,0 +1,49 @@
+package dev.gitops.cli.internal.commands;
+
+import dev.gitops.cli.internal.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top command: only subcommands, {@code --help} and {@code --version}. */
+@Command(name = "gitops",
+        mixinStandardHelpOptions = true,
+        versionProvider = GitopsCommand.VersionProvider.class,
+        description = "Typed state, render, policy and safe promotion for a central GitOps repository.",
+        subcommands = {
+                StateCommand.class,
+                RenderCommand.class,
+                ValidateCommand.class,
+                CmpCommand.class,
+                CompletionCommand.class,
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:ok (for diff also when there are differences)",
+                "1:the policy said no, or the operation could not be done as asked",
+                "2:bad input or usage (file:line:col: message on stderr)",
+                "3:internal error (GITOPS_DEBUG=1 prints the stack trace)"},
+        footer = {"%nEnvironment:",
+                "  NO_COLOR           no colour",
+                "  GITOPS_GIT_TOKEN   HTTPS token for --push (GITOPS_GIT_USER: its user name)",
+                "  GITOPS_DEBUG=1     stack traces of internal errors",
+                "%nExample:",
+                "  gitops render --repo . --env dev"})
+public final class GitopsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    /** {@code gitops --version}. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"gitops " + Version.current()};
+        }
+    }
+}

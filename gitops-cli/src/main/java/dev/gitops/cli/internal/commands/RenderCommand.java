@@ -1,0 +1,103 @@
+package dev.gitops.cli.internal.commands;
+
+import dev.gitops.cli.internal.Io;
+import dev.gitops.cli.internal.UserError;
+import dev.gitops.model.RepoSnapshot;
+import dev.gitops.render.Manifest;
+import dev.gitops.render.Manifests;
+import dev.gitops.render.RenderOptions;
+import dev.gitops.render.Renderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+@Command(name = "render",
+        description = "Render one environment into Kubernetes manifests (a YAML stream, or a JSON v1/List).",
+        footer = {"%nExamples:",
+                "  gitops render --repo . --env dev",
+                "  gitops render --repo . --ref prod --env prod --out-dir rendered/prod"})
+final class RenderCommand extends BaseCommand implements Callable<Integer> {
+    /** Marks a folder written by --out-dir, so that a later render may replace its content. */
+    static final String MARKER = ".gitops-rendered";
+
+    @Mixin RepoOptions repo;
+    @Mixin RefOption ref;
+
+    @Option(names = "--env", required = true, paramLabel = "ENV", description = "The environment to render.")
+    String env;
+
+    @Option(names = "--format", defaultValue = "yaml", paramLabel = "FORMAT", description = "yaml (default) or json.")
+    Formats.Data format;
+
+    @Option(names = "--out-dir", paramLabel = "DIR",
+            description = "Write one file per object into DIR (<namespace>/<kind>-<name>.yaml) and print their paths.")
+    Path outDir;
+
+    RenderCommand(Io io) {
+        super(io);
+    }
+
+    @Override
+    public Integer call() {
+        RepoSnapshot snapshot = ref.snapshot(repo, io);
+        Manifests manifests = Renderer.create(RenderOptions.DEFAULT).render(snapshot, env);
+        if (outDir == null) {
+            io.print(format == Formats.Data.json ? manifests.toJson() : manifests.toYaml());
+            return 0;
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        for (Manifest m : manifests.objects()) {
+            Manifests one = new Manifests(List.of(m));
+            String ext = format == Formats.Data.json ? ".json" : ".yaml";
+            String name = m.namespace().orElse("_cluster") + "/" + m.kind().toLowerCase(Locale.ROOT) + "-" + m.name() + ext;
+            files.put(name, format == Formats.Data.json ? one.toJson() : one.toYaml());
+        }
+        write(files);
+        files.keySet().forEach(f -> io.println(outDir.resolve(f).toString()));
+        return 0;
+    }
+
+    private void write(Map<String, String> files) {
+        try {
+            if (Files.exists(outDir)) {
+                boolean empty;
+                try (Stream<Path> s = Files.list(outDir)) {
+                    empty = s.findAny().isEmpty();
+                }
+                if (!empty && !Files.exists(outDir.resolve(MARKER))) {
+                    throw new UserError("--out-dir " + outDir + " is not empty and was not written by gitops render",
+                            "use an empty or new folder; a folder gitops render wrote is replaced as a whole");
+                }
+                try (Stream<Path> s = Files.walk(outDir)) {
+                    for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                        if (!p.equals(outDir)) {
+                            Files.delete(p);
+                        }
+                    }
+                }
+            }
+            Files.createDirectories(outDir);
+            Files.writeString(outDir.resolve(MARKER), "written by gitops render; replaced as a whole on the next render\n");
+            for (Map.Entry<String, String> e : files.entrySet()) {
+                Path p = outDir.resolve(e.getKey());
+                Files.createDirectories(p.getParent());
+                Files.write(p, e.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
