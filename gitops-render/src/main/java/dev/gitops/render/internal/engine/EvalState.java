@@ -1,0 +1,46 @@
+package dev.gitops.render.internal.engine;
+
+import sjsonnet.Val;
+
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The mutable sjsonnet state one evaluation needs: a std library object and a parse cache whose
+ * parse trees were optimised against that very std object. Neither is thread-safe, so a state is
+ * used by one evaluation at a time; states are pooled (not tied to threads) so that an evaluation
+ * abandoned at its deadline simply never returns its state, and the pool makes a fresh one.
+ */
+final class EvalState {
+    private static final int MAX_POOLED = 16;
+    private static final int PARSE_CACHE_ENTRIES = 1024;
+    private static final ConcurrentLinkedDeque<EvalState> POOL = new ConcurrentLinkedDeque<>();
+    private static final AtomicInteger CREATED = new AtomicInteger();
+
+    final Val.Obj std;
+    final BoundedParseCache parseCache;
+
+    private EvalState() {
+        this.std = new GitopsStd().Std();
+        this.parseCache = new BoundedParseCache(PARSE_CACHE_ENTRIES);
+        CREATED.incrementAndGet();
+    }
+
+    /** A state nobody else uses until {@link #release()}. */
+    static EvalState borrow() {
+        EvalState s = POOL.pollFirst();
+        return s != null ? s : new EvalState();
+    }
+
+    /** Returns a state whose evaluation ended normally or with a Jsonnet error. */
+    void release() {
+        if (POOL.size() < MAX_POOLED) {
+            POOL.offerFirst(this);
+        }
+    }
+
+    /** How many states were ever created (for tests of the pooling). */
+    static int created() {
+        return CREATED.get();
+    }
+}

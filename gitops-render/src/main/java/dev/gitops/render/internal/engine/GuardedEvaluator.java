@@ -1,0 +1,49 @@
+package dev.gitops.render.internal.engine;
+
+import sjsonnet.CachedResolver;
+import sjsonnet.Expr;
+import sjsonnet.Lazy;
+import sjsonnet.Path;
+import sjsonnet.Settings;
+import sjsonnet.Val;
+import scala.Function1;
+import scala.Option;
+import scala.runtime.BoxedUnit;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * sjsonnet's evaluator with two additions: a {@link StackOverflowError} becomes a Jsonnet error at
+ * the expression where the stack ran out (sjsonnet lets it escape as a JVM error with no Jsonnet
+ * location), and {@code std.trace} output goes to the evaluation's diagnostics instead of the
+ * process's standard error.
+ */
+final class GuardedEvaluator extends sjsonnet.Evaluator {
+    static final String STACK_MESSAGE = "max stack frames exceeded";
+
+    private final Consumer<String> traces;
+
+    GuardedEvaluator(CachedResolver resolver, Function1<String, Option<Expr>> extVars, Path wd, Settings settings,
+                     Function1<sjsonnet.Error, BoxedUnit> warn, Consumer<String> traces) {
+        super(resolver, extVars, wd, settings, warn);
+        this.traces = traces;
+    }
+
+    void trace(String message) {
+        traces.accept(message);
+    }
+
+    @Override
+    public Val visitExpr(Expr e, Lazy[] scope) {
+        try {
+            return super.visitExpr(e, scope);
+        } catch (StackOverflowError overflow) {
+            // Runs with almost no stack left; if building the error overflows again, the next
+            // enclosing visitExpr retries with a little more room.
+            List<sjsonnet.Error.Frame> frame = List.of(new sjsonnet.Error.Frame(e.pos(), e.exprErrorString(), this));
+            throw Sneaky.raise(new StackDepthError(STACK_MESSAGE,
+                    scala.jdk.javaapi.CollectionConverters.asScala(frame).toList()));
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package dev.gitops.render.internal.engine;
+
+import dev.gitops.model.FileSource;
+import dev.gitops.model.Problem;
+import dev.gitops.model.SourceLocation;
+import dev.gitops.model.Value;
+import dev.gitops.render.RenderException;
+import dev.gitops.render.RenderOptions;
+import scala.Function1;
+import scala.runtime.BoxedUnit;
+import scala.util.Either;
+import sjsonnet.Val;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * sjsonnet behind one small API: evaluates a file or a snippet of an {@link ImportScope} and returns
+ * the result as a model {@link Value} (integral numbers as integer decimals).
+ *
+ * <p>Thread-safe. sjsonnet's interpreter, parse cache and std object are not, so each evaluation
+ * runs on an evaluation thread ({@link EvalThreads}, stack size {@link RenderOptions#stackBytes()})
+ * with a pooled {@link EvalState} (std object + parse cache) that no other evaluation touches
+ * meanwhile, and a fresh interpreter (cheap; it carries this evaluation's TLAs and ext vars). Only
+ * immutable things are shared: the library's text and the import scope.
+ *
+ * <p>Limits: recursion is bounded by the thread's stack (a {@link StackOverflowError} becomes a
+ * Jsonnet error at the expression where the stack ran out); the result's compact-JSON size by
+ * {@link RenderOptions#maxOutputBytes()}; the wall time by {@link RenderOptions#deadline()}. An
+ * evaluation past its deadline is abandoned, not stopped: sjsonnet cannot be interrupted, so its
+ * thread keeps running until the evaluation ends on its own; the CLI and the Argo CD plugin end the
+ * process after reporting the error.
+ */
+public final class JsonnetEngine {
+    private static final sjsonnet.Settings SETTINGS = new sjsonnet.Settings(false, false, false, false, false, false);
+
+    /** The std.trace lines of the evaluation running on this thread (see {@link GuardedInterpreter}). */
+    private static final ThreadLocal<List<String>> TRACES = new ThreadLocal<>();
+
+    private final ImportScope scope;
+    private final RenderOptions options;
+
+    /** The result of one evaluation with what it reported on the side. */
+    public record Evaluation(Value value, List<String> traces) {
+        public Evaluation {
+            Objects.requireNonNull(value, "value");
+            traces = List.copyOf(traces);
+        }
+    }
+
+    public JsonnetEngine(ImportScope scope, RenderOptions options) {
+        this.scope = Objects.requireNonNull(scope, "scope");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public ImportScope scope() {
+        return scope;
+    }
+
+    public RenderOptions options() {
+        return options;
+    }
+
+    /**
+     * Evaluates a file of the scope's FileSource.
+     *
+     * @param file path relative to the source root
+     * @param tlaCode top-level arguments, name -> Jsonnet code (quote strings: {@link #jsonString})
+     * @param extCode external variables, name -> Jsonnet code
+     * @throws RenderException on any failure, with {@code file:line:col} relative to the source root
+     *     and the Jsonnet stack in the message
+     */
+    public Value evaluate(String file, Map<String, String> tlaCode, Map<String, String> extCode) {
+        return evaluateFile(file, tlaCode, extCode).value();
+    }
+
+    /** Like {@link #evaluate}, also returning the {@code std.trace} lines. */
+    public Evaluation evaluateFile(String file, Map<String, String> tlaCode, Map<String, String> extCode) {
+        Objects.requireNonNull(file, "file");
+        String path = FileSource.normalize(file).orElseThrow(() -> new RenderException(Problem.of(SourceLocation.ofFile(file),
+                "not a path inside the source: " + file, "name the file relative to the source root")));
+        String resolved = scope.files().resolve(path).orElseThrow(() -> new RenderException(Problem.of(
+                SourceLocation.ofFile(path), "file not found", "check the path; it is relative to the source root")));
+        if (!scope.allows(resolved)) {
+            throw new RenderException(Problem.of(SourceLocation.ofFile(path), "file lies outside the template root and the jpath",
+                    "evaluate a file under " + (scope.templateRoot().isEmpty() ? "the source root" : scope.templateRoot() + "/")));
+        }
+        String code;
+        try {
+            code = scope.files().read(resolved).map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8))
+                    .orElseThrow(() -> new RenderException(Problem.of(SourceLocation.ofFile(path), "not a regular file", null)));
+        } catch (IOException e) {
+            throw new RenderException(Problem.of(SourceLocation.ofFile(path), "cannot read the file: " + e.getMessage(), null));
+        }
+        return run(SourcePath.source(resolved), code, tlaCode, extCode);
+    }
+
+    /**
+     * Evaluates {@code code} as if it were the file {@code name} (relative to the source root; its
+     * imports resolve from there). A name that is not a relative path (e.g. {@code <cmdline>}) is
+     * placed at the source root.
+     */
+    public Value evaluateSnippet(String name, String code, Map<String, String> tlaCode, Map<String, String> extCode) {
+        return evaluateSnippetFull(name, code, tlaCode, extCode).value();
+    }
+
+    /** Like {@link #evaluateSnippet}, also returning the {@code std.trace} lines. */
+    public Evaluation evaluateSnippetFull(String name, String code, Map<String, String> tlaCode, Map<String, String> extCode) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(code, "code");
+        String path = FileSource.normalize(name).filter(p -> !p.isEmpty()).orElse(name);
+        return run(SourcePath.source(path), code, tlaCode, extCode);
+    }
+
+    /** A Java string as Jsonnet code, for {@code --tla-str}/{@code --ext-str} values. */
+    public static String jsonString(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2);
+        JsonText.string(s, b);
+        return b.toString();
+    }
+
+    private Evaluation run(SourcePath entry, String code, Map<String, String> tlaCode, Map<String, String> extCode) {
+        Map<String, String> tla = Map.copyOf(Objects.requireNonNull(tlaCode, "tlaCode"));
+        Map<String, String> ext = Map.copyOf(Objects.requireNonNull(extCode, "extCode"));
+        Future<Evaluation> f = EvalThreads.forStack(options.stackBytes()).submit(() -> evaluateHere(entry, code, tla, ext));
+        try {
+            return f.get(options.deadline().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true); // harmless: sjsonnet never looks at the interrupt flag
+            throw new RenderException(Problem.of(SourceLocation.ofFile(entry.display()),
+                    "evaluation did not finish within " + human(options.deadline()) + " and was abandoned",
+                    "look for runaway recursion or a huge comprehension; raise RenderOptions.deadline if the templates "
+                            + "really need longer (the abandoned evaluation keeps a thread busy until it ends; the CLI "
+                            + "ends the process)"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            throw new RenderException(Problem.of(SourceLocation.ofFile(entry.display()), "interrupted while evaluating", null));
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RenderException r) {
+                throw new RenderException(r.problems()); // re-thrown here so the caller's frames are the relevant ones
+            }
+            throw new RenderException(Problem.of(SourceLocation.ofFile(entry.display()),
+                    "internal error of the Jsonnet engine (" + c.getClass().getSimpleName()
+                            + (c.getMessage() == null ? "" : ": " + c.getMessage()) + ")",
+                    "this is a bug in gitops or sjsonnet, not in the template: please report it with the template"));
+        }
+    }
+
+    private static String human(java.time.Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
+    }
+
+    /** Runs on an evaluation thread. */
+    private Evaluation evaluateHere(SourcePath entry, String code, Map<String, String> tla, Map<String, String> ext) {
+        EvalState state = EvalState.borrow();
+        boolean healthy = false;
+        List<String> traces = new ArrayList<>();
+        TRACES.set(traces);
+        try {
+            Map<SourcePath, String> snippets = new HashMap<>();
+            tla.forEach((k, v) -> snippets.put(SourcePath.source("<tla-var " + k + ">"), v));
+            ext.forEach((k, v) -> snippets.put(SourcePath.source("<ext-var " + k + ">"), v));
+            snippets.put(entry, code);
+            ScopedImporter importer = new ScopedImporter(scope, snippets);
+            GuardedInterpreter interp = new GuardedInterpreter(ScalaMaps.of(ext), ScalaMaps.of(tla), importer, state);
+            Either<sjsonnet.Error, Val> v = interp.evaluate(code, entry);
+            if (v.isLeft()) {
+                healthy = !(v.left().get() instanceof StackDepthError);
+                throw ErrorReport.exception(v.left().get(), entry.display());
+            }
+            ValueVisitor out = new ValueVisitor(options.maxOutputBytes());
+            Either<sjsonnet.Error, Value> m = interp.materialize(v.right().get(), out);
+            if (m.isLeft()) {
+                sjsonnet.Error err = m.left().get();
+                if (err.getCause() instanceof ValueVisitor.OutputTooLarge) {
+                    healthy = true;
+                    throw new RenderException(Problem.of(SourceLocation.ofFile(entry.display()),
+                            "output larger than the limit of " + options.maxOutputBytes() + " bytes (as compact JSON)",
+                            "look for a comprehension or recursion that produces far more than intended; raise "
+                                    + "RenderOptions.maxOutputBytes if the output really is that large"));
+                }
+                healthy = !(err instanceof StackDepthError);
+                throw ErrorReport.exception(err, entry.display());
+            }
+            healthy = true;
+            return new Evaluation(m.right().get(), traces);
+        } catch (StackOverflowError e) {
+            // Escaped sjsonnet without a Jsonnet location (e.g. in the parser): name the entry file.
+            throw new RenderException(Problem.of(SourceLocation.ofFile(entry.display()),
+                    GuardedEvaluator.STACK_MESSAGE + " (evaluation stack of " + (options.stackBytes() >> 10) + " KiB exhausted)",
+                    ErrorReport.StackHint.TEXT));
+        } finally {
+            TRACES.remove();
+            if (healthy) {
+                state.release();
+            }
+        }
+    }
+
+    /** sjsonnet's interpreter with the guarded evaluator; built per evaluation. */
+    private static final class GuardedInterpreter extends sjsonnet.Interpreter {
+        GuardedInterpreter(scala.collection.immutable.Map<String, String> ext, scala.collection.immutable.Map<String, String> tla,
+                           ScopedImporter importer, EvalState state) {
+            super(ext, tla, SourcePath.ROOT, importer, state.parseCache, SETTINGS, null, IGNORE_WARNINGS, state.std);
+        }
+
+        @Override
+        public sjsonnet.Evaluator createEvaluator(sjsonnet.CachedResolver resolver, Function1<String, scala.Option<sjsonnet.Expr>> extVars,
+                                                  sjsonnet.Path wd, sjsonnet.Settings settings, Function1<sjsonnet.Error, BoxedUnit> warn) {
+            // Called from sjsonnet's constructor, before this class's fields exist: the trace sink
+            // comes from the thread instead.
+            List<String> sink = TRACES.get();
+            List<String> traces = sink != null ? sink : Collections.synchronizedList(new ArrayList<>());
+            return new GuardedEvaluator(resolver, extVars, wd, settings, warn, traces::add);
+        }
+    }
+
+    // Warnings only arise with settings this engine never enables (noStaticErrors).
+    private static final Function1<String, BoxedUnit> IGNORE_WARNINGS = w -> BoxedUnit.UNIT;
+
+    static Optional<String> display(sjsonnet.Path p) {
+        return p instanceof SourcePath s ? Optional.of(s.display()) : Optional.empty();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.gitops.render.internal.engine;
+
+import fastparse.IndexedParserInput;
+import fastparse.ParserInput;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The text of one file for sjsonnet. The content itself serves as the parse-cache key (as sjsonnet's
+ * own {@code StaticResolvedFile} does): a changed file never hits a stale parse, and no digest is
+ * computed for a file that is parsed anyway.
+ */
+final class SourceFile implements sjsonnet.ResolvedFile {
+    private final String content;
+    private IndexedParserInput input;
+
+    SourceFile(String content) {
+        this.content = content;
+    }
+
+    static SourceFile of(byte[] bytes) {
+        return new SourceFile(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public ParserInput getParserInput() {
+        // Cached: sjsonnet asks for it again for every error frame (line:col lookup).
+        if (input == null) {
+            input = new IndexedParserInput(content);
+        }
+        return input;
+    }
+
+    @Override
+    public String readString() {
+        return content;
+    }
+
+    @Override
+    public String contentHash() {
+        return content;
+    }
+}

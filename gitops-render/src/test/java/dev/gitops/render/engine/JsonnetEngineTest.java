@@ -1,0 +1,62 @@
+package dev.gitops.render.engine;
+
+import dev.gitops.model.FileSource;
+import dev.gitops.model.Value;
+import dev.gitops.render.RenderException;
+import dev.gitops.render.RenderOptions;
+import dev.gitops.render.internal.engine.ImportScope;
+import dev.gitops.render.internal.engine.JsonnetEngine;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JsonnetEngineTest {
+
+    static FileSource files(String... pathsAndContents) {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        for (int i = 0; i < pathsAndContents.length; i += 2) {
+            m.put(pathsAndContents[i], pathsAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        return FileSource.inMemory(m);
+    }
+
+    static JsonnetEngine engine(FileSource fs, String root, String... jpath) {
+        return new JsonnetEngine(new ImportScope(fs, root, List.of(jpath)), RenderOptions.DEFAULT);
+    }
+
+    @Test
+    void evaluate_fileWithImportAndTla_givesValue() {
+        FileSource fs = files(
+                "templates/main.jsonnet", "local lib = import 'lib.libsonnet';\nfunction(state) { name: lib.upper(state.name), n: 1 + 2, f: 0.5, arr: [1, 'a', null, true] }\n",
+                "templates/lib.libsonnet", "{ upper(s):: std.asciiUpper(s) }\n");
+        Value v = engine(fs, "templates").evaluate("templates/main.jsonnet", Map.of("state", "{name: 'svc'}"), Map.of());
+        assertEquals("{\"arr\":[1,\"a\",null,true],\"f\":0.5,\"n\":3,\"name\":\"SVC\"}", v.toJson());
+        Value.Obj o = (Value.Obj) v;
+        assertEquals(new BigDecimal(3), ((Value.Num) o.fields().get("n")).value());
+        assertEquals(0, ((Value.Num) o.fields().get("n")).value().scale());
+    }
+
+    @Test
+    void evaluateSnippet_extVar_isVisible() {
+        Value v = engine(files(), "").evaluateSnippet("<cmdline>", "{ env: std.extVar('env') }", Map.of(), Map.of("env", JsonnetEngine.jsonString("prod")));
+        assertEquals("{\"env\":\"prod\"}", v.toJson());
+    }
+
+    @Test
+    void evaluate_runtimeError_reportsFileLineColumn() {
+        FileSource fs = files("templates/main.jsonnet", "local lib = import 'bad.libsonnet';\nlib.x\n",
+                "templates/bad.libsonnet", "{\n  x: error 'boom',\n}\n");
+        RenderException e = assertThrows(RenderException.class, () -> engine(fs, "templates").evaluate("templates/main.jsonnet", Map.of(), Map.of()));
+        assertEquals("templates/bad.libsonnet", e.problems().get(0).location().file());
+        assertEquals(2, e.problems().get(0).location().line());
+        assertTrue(e.getMessage().contains("boom"), e.getMessage());
+    }
+}
