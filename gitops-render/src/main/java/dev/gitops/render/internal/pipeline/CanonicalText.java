@@ -1,0 +1,213 @@
+package dev.gitops.render.internal.pipeline;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.gitops.model.Value;
+
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Canonical text of values: the same value always gives the same bytes. Object keys are sorted
+ * ({@link String#compareTo}) at every level, integers are written as integers, other numbers in
+ * plain notation without trailing zeros, and strings that a YAML 1.1 or 1.2 reader would retype
+ * ({@code "2"}, {@code "yes"}, {@code "1.10"}, {@code "12:30"}) stay quoted ({@link YamlScalars}).
+ * Long strings are never folded. YAML documents carry no {@code ---} start marker; a stream puts
+ * {@code ---} between documents.
+ */
+public final class CanonicalText {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                    .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                    .stringQuotingChecker(YamlScalars.INSTANCE)
+                    .build())
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    private CanonicalText() {}
+
+    /** One YAML document for the value, ending with a newline. */
+    public static String yaml(Value value) {
+        try {
+            return YAML.writeValueAsString(tree(value));
+        } catch (JsonProcessingException e) {
+            // Writing a tree of plain nodes into a string cannot fail for I/O reasons.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A YAML stream: every value a document, {@code ---} between documents; empty for no values. */
+    public static String yamlStream(List<? extends Value> documents) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < documents.size(); i++) {
+            if (i > 0) {
+                b.append("---\n");
+            }
+            b.append(yaml(documents.get(i)));
+        }
+        return b.toString();
+    }
+
+    /** Indented JSON (two spaces, {@code "key": value}), ending with a newline. */
+    public static String json(Value value) {
+        StringBuilder b = new StringBuilder();
+        json(value, b, 0);
+        return b.append('\n').toString();
+    }
+
+    /** The value as a Jackson tree with sorted object keys and exact numbers. */
+    public static JsonNode tree(Value value) {
+        if (value instanceof Value.Obj o) {
+            ObjectNode n = NODES.objectNode();
+            for (String k : sortedKeys(o)) {
+                n.set(k, tree(o.fields().get(k)));
+            }
+            return n;
+        }
+        if (value instanceof Value.Arr a) {
+            ArrayNode n = NODES.arrayNode(a.items().size());
+            for (Value v : a.items()) {
+                n.add(tree(v));
+            }
+            return n;
+        }
+        if (value instanceof Value.Str s) {
+            return NODES.textNode(s.value());
+        }
+        if (value instanceof Value.Num x) {
+            BigDecimal d = x.value().stripTrailingZeros();
+            if (d.scale() <= 0) {
+                BigInteger i = d.toBigIntegerExact();
+                return i.bitLength() < 64 ? NODES.numberNode(i.longValue()) : NODES.numberNode(i);
+            }
+            return NODES.numberNode(d);
+        }
+        if (value instanceof Value.Bool b) {
+            return NODES.booleanNode(b.value());
+        }
+        return NODES.nullNode();
+    }
+
+    /** The plain-notation text of a number: integers without a fraction, no exponent, no trailing zeros. */
+    public static String number(BigDecimal value) {
+        BigDecimal d = value.stripTrailingZeros();
+        return d.scale() <= 0 ? d.toBigIntegerExact().toString() : d.toPlainString();
+    }
+
+    private static List<String> sortedKeys(Value.Obj o) {
+        List<String> keys = new ArrayList<>(o.fields().keySet());
+        keys.sort(null);
+        return keys;
+    }
+
+    private static void json(Value v, StringBuilder b, int indent) {
+        if (v instanceof Value.Obj o) {
+            if (o.fields().isEmpty()) {
+                b.append("{}");
+                return;
+            }
+            b.append("{\n");
+            List<String> keys = sortedKeys(o);
+            for (int i = 0; i < keys.size(); i++) {
+                pad(b, indent + 1);
+                string(keys.get(i), b);
+                b.append(": ");
+                json(o.fields().get(keys.get(i)), b, indent + 1);
+                b.append(i + 1 < keys.size() ? ",\n" : "\n");
+            }
+            pad(b, indent);
+            b.append('}');
+        } else if (v instanceof Value.Arr a) {
+            if (a.items().isEmpty()) {
+                b.append("[]");
+                return;
+            }
+            b.append("[\n");
+            for (int i = 0; i < a.items().size(); i++) {
+                pad(b, indent + 1);
+                json(a.items().get(i), b, indent + 1);
+                b.append(i + 1 < a.items().size() ? ",\n" : "\n");
+            }
+            pad(b, indent);
+            b.append(']');
+        } else if (v instanceof Value.Str s) {
+            string(s.value(), b);
+        } else if (v instanceof Value.Num n) {
+            b.append(number(n.value()));
+        } else if (v instanceof Value.Bool x) {
+            b.append(x.value());
+        } else {
+            b.append("null");
+        }
+    }
+
+    private static void pad(StringBuilder b, int indent) {
+        for (int i = 0; i < indent; i++) {
+            b.append("  ");
+        }
+    }
+
+    private static void string(String s, StringBuilder b) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                case '\b' -> b.append("\\b");
+                case '\f' -> b.append("\\f");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        b.append('"');
+    }
+
+    /** Reads back a Jackson tree into a model value (for tests and round trips). */
+    public static Value fromTree(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return Value.NULL;
+        }
+        if (n.isObject()) {
+            Map<String, Value> m = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
+                m.put(e.getKey(), fromTree(e.getValue()));
+            }
+            return new Value.Obj(m);
+        }
+        if (n.isArray()) {
+            List<Value> items = new ArrayList<>(n.size());
+            n.forEach(x -> items.add(fromTree(x)));
+            return new Value.Arr(items);
+        }
+        if (n.isBoolean()) {
+            return Value.of(n.booleanValue());
+        }
+        if (n.isNumber()) {
+            return new Value.Num(n.decimalValue());
+        }
+        return Value.of(n.asText());
+    }
+}
