@@ -1,0 +1,200 @@
+package dev.gitops.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** deploy/argocd: every YAML parses, plugin.yaml follows the CMP v2 contract, and the sidecar patch merges. */
+class DeployArgoCdTest {
+    private static final YAMLMapper YAML = new YAMLMapper();
+    static final Path DEPLOY = RepoRoot.get().resolve("deploy/argocd");
+
+    private static JsonNode read(Path p) throws IOException {
+        return YAML.readTree(p.toFile());
+    }
+
+    @Test
+    void everyYamlFile_parsesAsOneMapping() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(DEPLOY)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertTrue(files.size() >= 10, "found " + files);
+        for (Path f : files) {
+            JsonNode n = read(f);
+            assertTrue(n.isObject(), f + " is not a mapping");
+            assertTrue(n.hasNonNull("apiVersion") && n.hasNonNull("kind"), f + " lacks apiVersion/kind");
+        }
+    }
+
+    @Test
+    void pluginYaml_followsTheCmpV2Contract() throws IOException {
+        JsonNode p = read(DEPLOY.resolve("plugin.yaml"));
+        assertEquals("argoproj.io/v1alpha1", p.path("apiVersion").asText());
+        assertEquals("ConfigManagementPlugin", p.path("kind").asText());
+        assertEquals("gitops", p.path("metadata").path("name").asText());
+        assertEquals(List.of("gitops", "cmp", "generate"), strings(p.path("spec").path("generate").path("command")));
+        assertTrue(p.path("spec").path("discover").isMissingNode(), "no discover: Applications name the plugin");
+        assertFalse(p.path("spec").has("lockRepo"), "lockRepo is not a v2 field");
+        JsonNode env = p.path("spec").path("parameters").path("static").get(0);
+        assertEquals("environment", env.path("name").asText());
+        assertEquals("string", env.path("collectionType").asText());
+        assertFalse(env.path("required").asBoolean());
+        // the image puts `gitops` on PATH (the command above)
+        String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
+        assertTrue(dockerfile.contains("COPY deploy/argocd/gitops.sh /usr/local/bin/gitops"), dockerfile);
+        assertTrue(dockerfile.contains("-XX:ArchiveClassesAtExit") || dockerfile.contains("GITOPS_CDS_RECORD"), dockerfile);
+        assertTrue(Files.readString(DEPLOY.resolve("gitops.sh")).contains("-XX:SharedArchiveFile="));
+    }
+
+    @Test
+    void sidecarPatch_mergedIntoStockRepoServer_addsTheCmpContainer() throws IOException {
+        JsonNode kustomization = read(DEPLOY.resolve("kustomization.yaml"));
+        String patchFile = kustomization.path("patches").get(0).path("path").asText();
+        JsonNode generator = kustomization.path("configMapGenerator").get(0);
+        assertEquals(List.of("plugin.yaml"), strings(generator.path("files")));
+        JsonNode stock;
+        try (InputStream in = DeployArgoCdTest.class.getResourceAsStream("/argocd/stock-argocd-repo-server.yaml")) {
+            stock = YAML.readTree(in);
+        }
+        JsonNode patch = read(DEPLOY.resolve(patchFile));
+        assertEquals(stock.path("metadata").path("name"), patch.path("metadata").path("name"));
+        JsonNode merged = StrategicMerge.merge(stock, patch);
+        JsonNode pod = merged.path("spec").path("template").path("spec");
+
+        List<String> names = new ArrayList<>();
+        pod.path("containers").forEach(c -> names.add(c.path("name").asText()));
+        assertEquals(List.of("argocd-repo-server", "gitops-cmp"), names);
+        assertEquals(stock.path("spec").path("template").path("spec").path("containers").get(0), pod.path("containers").get(0),
+                "the repo-server container is untouched");
+        JsonNode cmp = pod.path("containers").get(1);
+        assertEquals(List.of("/var/run/argocd/argocd-cmp-server"), strings(cmp.path("command")));
+        assertEquals(999, cmp.path("securityContext").path("runAsUser").asInt());
+        assertTrue(cmp.path("securityContext").path("runAsNonRoot").asBoolean());
+        assertFalse(cmp.path("resources").path("requests").path("memory").asText().isEmpty());
+        assertFalse(cmp.path("resources").path("limits").path("memory").asText().isEmpty());
+
+        Map<String, JsonNode> mounts = new java.util.HashMap<>();
+        cmp.path("volumeMounts").forEach(m -> mounts.put(m.path("mountPath").asText(), m));
+        assertEquals("var-files", mounts.get("/var/run/argocd").path("name").asText());
+        assertEquals("plugins", mounts.get("/home/argocd/cmp-server/plugins").path("name").asText());
+        JsonNode config = mounts.get("/home/argocd/cmp-server/config/plugin.yaml");
+        assertEquals("plugin.yaml", config.path("subPath").asText());
+        JsonNode tmp = mounts.get("/tmp");
+        assertFalse(tmp.path("name").asText().equals("tmp"), "the sidecar must not share the repo-server's temp volume");
+
+        Map<String, JsonNode> volumes = new java.util.HashMap<>();
+        pod.path("volumes").forEach(v -> volumes.put(v.path("name").asText(), v));
+        assertEquals(generator.path("name").asText(), volumes.get(config.path("name").asText()).path("configMap").path("name").asText());
+        assertTrue(volumes.get(tmp.path("name").asText()).has("emptyDir"));
+        // nothing of the stock pod was lost, and every mount of every container has its volume
+        stock.path("spec").path("template").path("spec").path("volumes")
+                .forEach(v -> assertEquals(v, volumes.get(v.path("name").asText())));
+        for (String list : List.of("containers", "initContainers")) {
+            for (JsonNode c : pod.path(list)) {
+                c.path("volumeMounts").forEach(m -> assertTrue(volumes.containsKey(m.path("name").asText()),
+                        c.path("name").asText() + " mounts undeclared volume " + m.path("name").asText()));
+            }
+        }
+    }
+
+    @Test
+    void appOfApps_rootPerBranch_childrenUseThePlugin() throws IOException {
+        Path dir = DEPLOY.resolve("app-of-apps");
+        String plugin = read(DEPLOY.resolve("plugin.yaml")).path("metadata").path("name").asText();
+        Set<String> seen = new HashSet<>();
+        for (String env : List.of("dev", "preprod", "prod")) {
+            JsonNode root = read(dir.resolve("root-" + env + ".yaml"));
+            assertEquals("Application", root.path("kind").asText());
+            assertEquals("argocd", root.path("metadata").path("namespace").asText());
+            String path = root.path("spec").path("source").path("path").asText();
+            assertTrue(path.endsWith("children/" + env), path);
+            Path children = RepoRoot.get().resolve(path);
+            assertTrue(Files.isDirectory(children), path);
+            try (Stream<Path> s = Files.list(children)) {
+                for (Path f : s.sorted().toList()) {
+                    JsonNode child = read(f);
+                    assertEquals("Application", child.path("kind").asText(), f.toString());
+                    assertTrue(seen.add(child.path("metadata").path("name").asText()), "child names are unique");
+                    JsonNode src = child.path("spec").path("source");
+                    assertEquals(env, src.path("targetRevision").asText(), "the child follows the env branch");
+                    assertEquals(plugin, src.path("plugin").path("name").asText());
+                    JsonNode e = src.path("plugin").path("env").get(0);
+                    assertEquals("ENVIRONMENT", e.path("name").asText());
+                    assertEquals(env, e.path("value").asText());
+                    assertEquals(root.path("spec").path("project").asText(), child.path("spec").path("project").asText());
+                }
+            }
+        }
+        assertEquals("AppProject", read(dir.resolve("project.yaml")).path("kind").asText());
+    }
+
+    private static List<String> strings(JsonNode arr) {
+        List<String> out = new ArrayList<>();
+        arr.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /**
+     * The part of Kubernetes' strategic merge the patch relies on: maps merge recursively; lists of
+     * containers, volumes and env entries merge by name, volumeMounts by mountPath; other lists
+     * are replaced.
+     */
+    static final class StrategicMerge {
+        private static final Map<String, String> KEYS = Map.of(
+                "containers", "name", "initContainers", "name", "volumes", "name", "env", "name",
+                "volumeMounts", "mountPath");
+
+        static JsonNode merge(JsonNode base, JsonNode patch) {
+            return mergeField(null, base.deepCopy(), patch);
+        }
+
+        private static JsonNode mergeField(String field, JsonNode base, JsonNode patch) {
+            if (base != null && base.isObject() && patch.isObject()) {
+                ObjectNode out = (ObjectNode) base;
+                for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    out.set(e.getKey(), mergeField(e.getKey(), out.get(e.getKey()), e.getValue()));
+                }
+                return out;
+            }
+            if (base != null && base.isArray() && patch.isArray() && KEYS.containsKey(field)) {
+                String key = KEYS.get(field);
+                ArrayNode out = (ArrayNode) base;
+                for (JsonNode item : patch) {
+                    int at = -1;
+                    for (int i = 0; i < out.size(); i++) {
+                        if (out.get(i).path(key).equals(item.path(key))) {
+                            at = i;
+                        }
+                    }
+                    if (at < 0) {
+                        out.add(item.deepCopy());
+                    } else {
+                        out.set(at, mergeField(null, out.get(at), item));
+                    }
+                }
+                return out;
+            }
+            return patch.deepCopy();
+        }
+    }
+}
