@@ -1,20 +1,135 @@
 package dev.gitops.model.internal;
 
+import dev.gitops.model.ControlCenter;
 import dev.gitops.model.FileSource;
 import dev.gitops.model.GitopsConfig;
+import dev.gitops.model.JsonPointer;
 import dev.gitops.model.LoadLimits;
+import dev.gitops.model.Problem;
 import dev.gitops.model.Provenance;
 import dev.gitops.model.RepoSnapshot;
+import dev.gitops.model.Secrets;
+import dev.gitops.model.SourceLocation;
+import dev.gitops.model.Tags;
+import dev.gitops.model.TerraformOutputs;
+import dev.gitops.model.Value;
+import dev.gitops.model.internal.yaml.YamlNode;
+import dev.gitops.model.internal.yaml.YamlTrees;
 
-/** Placeholder while the loader is being written (replaced in the next commit). */
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Loads a central repository: gitops.yaml (optional) first, for the file names and the
+ * repository's own service schema; then control-center.yaml, tags.yaml, secrets.yaml and the
+ * env-&lt;env&gt;.yaml of every environment. Every problem of every file is collected; if there is
+ * any, one {@link dev.gitops.model.StateException} carries them all.
+ *
+ * <p>Environments: when gitops.yaml lists environments, control-center.yaml must have exactly
+ * those sections (an empty section {@code prod: {}} is fine); without gitops.yaml, or without its
+ * {@code environments:} key, the sections of control-center.yaml in file order are the
+ * environments, with the defaults of {@link GitopsConfig#defaults(List)}.
+ */
 public final class SnapshotLoader {
     private SnapshotLoader() {}
 
+    /** See {@link dev.gitops.model.RepoLoader#load(FileSource, Provenance, LoadLimits)}. */
     public static RepoSnapshot load(FileSource source, Provenance provenance, LoadLimits limits) {
-        throw new UnsupportedOperationException("loader under construction");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(limits, "limits");
+        LoadContext ctx = new LoadContext(source, limits);
+        ConfigReader.Draft draft = new ConfigReader(ctx).read();
+        Optional<Schemas.UserSchema> userSchema = draft.serviceSchema().flatMap(p -> userSchema(ctx, p));
+        String ccFile = draft.files().controlCenter();
+        Optional<ControlCenter> cc = new ControlCenterReader(ctx, ccFile, userSchema).read();
+        List<String> ccEnvs = cc.map(c -> List.copyOf(c.environments().keySet())).orElse(List.of());
+        GitopsConfig config = draft.complete(ccEnvs);
+        if (draft.environments().isPresent() && cc.isPresent()) {
+            checkEnvironments(ctx, config, cc.get());
+        }
+        InputReaders inputs = new InputReaders(ctx);
+        Tags tags = inputs.tags(draft.files().tags());
+        Secrets secrets = inputs.secrets(draft.files().secrets(), config.environmentNames());
+        Map<String, TerraformOutputs> terraform = new LinkedHashMap<>();
+        for (String env : config.environmentNames()) {
+            inputs.terraform(env, config.files().envFileFor(env)).ifPresent(t -> terraform.put(env, t));
+        }
+        ctx.throwIfProblems();
+        return new RepoSnapshot(config, cc.orElseThrow(), tags, secrets, terraform, ctx.digests, ctx.sourceIndex(),
+                source, provenance);
     }
 
+    /** See {@link dev.gitops.model.RepoLoader#loadConfig(FileSource)}. */
     public static GitopsConfig loadConfig(FileSource source, LoadLimits limits) {
-        throw new UnsupportedOperationException("loader under construction");
+        LoadContext ctx = new LoadContext(source, limits);
+        ConfigReader.Draft draft = new ConfigReader(ctx).read();
+        ctx.throwIfProblems();
+        if (draft.environments().isPresent()) {
+            return draft.complete(List.of());
+        }
+        // Without a list in gitops.yaml, the environments are control-center.yaml's top-level keys.
+        String ccFile = draft.files().controlCenter();
+        LoadContext.Parsed p = ctx.read(ccFile);
+        ctx.throwIfProblems();
+        List<String> envs = new ArrayList<>();
+        if (p.root().orElse(null) instanceof YamlNode.Mapping m) {
+            m.entries().keySet().stream().filter(k -> !k.equals(ControlCenterReader.DEFAULTS)).forEach(envs::add);
+        }
+        return draft.complete(envs);
+    }
+
+    private static void checkEnvironments(LoadContext ctx, GitopsConfig config, ControlCenter cc) {
+        List<String> declared = config.environmentNames();
+        for (var e : cc.environments().values()) {
+            if (!declared.contains(e.name())) {
+                ctx.add(Problem.of(e.location(), "environment '" + e.name() + "' is not declared in gitops.yaml",
+                        "add it to gitops.yaml's environments (in promotion order), or remove the section; declared: "
+                                + String.join(", ", declared)));
+            }
+        }
+        for (int i = 0; i < declared.size(); i++) {
+            String name = declared.get(i);
+            if (cc.environment(name).isEmpty()) {
+                ctx.add(Problem.of(ctx.at(ConfigReader.FILE, "/environments/" + i + "/name", null),
+                        "environment '" + name + "' has no section in " + cc.file(),
+                        "add '" + name + ":' to " + cc.file() + " (an empty section '" + name + ": {}' is fine)"));
+            }
+        }
+    }
+
+    private static Optional<Schemas.UserSchema> userSchema(LoadContext ctx, String path) {
+        LoadContext.Parsed p = ctx.read(path);
+        SourceLocation where = ctx.at(ConfigReader.FILE, "/serviceSchema", null);
+        if (!p.present()) {
+            ctx.add(Problem.of(where, "serviceSchema '" + path + "' does not exist", "add the file, or remove serviceSchema"));
+            return Optional.empty();
+        }
+        if (!p.ok()) {
+            return Optional.empty();
+        }
+        YamlNode root = p.root().get();
+        if (!(root instanceof YamlNode.Mapping)) {
+            ctx.add(Problem.of(ctx.at(path, "", root), "a JSON Schema must be a mapping, found " + root.describe(),
+                    "write a draft 2020-12 schema object"));
+            return Optional.empty();
+        }
+        Schemas.Result<Schemas.UserSchema> r = Schemas.shared().compileUser(YamlTrees.toJson(root), path);
+        if (r.value().isEmpty()) {
+            ctx.add(Problem.of(ctx.at(path, "", root), r.error(), "see docs/TEMPLATE-API.md, repository schemas"));
+        }
+        return r.value();
+    }
+
+    static String pointer(String... s) {
+        return JsonPointer.of(s);
+    }
+
+    static Value.Obj none() {
+        return new Value.Obj(Map.of());
     }
 }

@@ -1,0 +1,387 @@
+package dev.gitops.model.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+
+import dev.gitops.model.Problem;
+import dev.gitops.model.SourceLocation;
+import dev.gitops.model.internal.yaml.YamlNode;
+import dev.gitops.model.internal.yaml.YamlTrees;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The JSON Schemas shipped in the JAR (draft 2020-12, under {@code /dev/gitops/model/schema/}),
+ * applied with networknt, and the translation of each validation error into a {@link Problem}
+ * with a location, a message of our own (stable, English, independent of networknt's wording)
+ * and a hint taken from the failing schema's {@code description}.
+ *
+ * <p>Remote references are never fetched: shipped schemas refer to each other by {@code $id}
+ * and are registered in memory.
+ */
+public final class Schemas {
+    /** The prefix of every shipped schema's {@code $id}. */
+    public static final String BASE = "https://gitops.dev/schema/";
+    /** The shipped schema resources, by file name. */
+    public static final List<String> SHIPPED = List.of(
+            "service.v1.schema.json", "gitops.v1.schema.json", "control-center.v1.schema.json",
+            "tags.v1.schema.json", "secrets.v1.schema.json", "terraform-outputs.v1.schema.json",
+            "terraform-output-json.v1.schema.json", "state.v1.schema.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SchemaRegistry registry;
+    private final Map<String, JsonNode> raw = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Schema> compiled = new LinkedHashMap<>();
+    private final Map<Schema, JsonNode> rawBySchema = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    private static final class Holder {
+        static final Schemas INSTANCE = new Schemas();
+    }
+
+    /** The shared instance (schemas are immutable and thread-safe once compiled). */
+    public static Schemas shared() {
+        return Holder.INSTANCE;
+    }
+
+    private Schemas() {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String name : SHIPPED) {
+            String text = resource(name);
+            texts.put(BASE + name, text);
+            try {
+                raw.put(BASE + name, JSON.readTree(text));
+            } catch (IOException e) {
+                throw new UncheckedIOException("shipped schema " + name + " is not JSON", e);
+            }
+        }
+        registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b
+                .schemas(texts)
+                .schemaLoader(l -> l.fetchRemoteResources(false))
+                .schemaRegistryConfig(SchemaRegistryConfig.builder().locale(Locale.ENGLISH).build()));
+        for (String name : SHIPPED) {
+            Schema sc = registry.getSchema(SchemaLocation.of(BASE + name));
+            compiled.put(name, sc);
+            rawBySchema.put(sc, raw.get(BASE + name));
+        }
+    }
+
+    /** The text of a shipped schema. */
+    public static String resource(String name) {
+        try (InputStream in = Schemas.class.getResourceAsStream("/dev/gitops/model/schema/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing schema resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A shipped schema by file name, e.g. {@code service.v1.schema.json}. */
+    public Schema get(String name) {
+        Schema s = compiled.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no shipped schema " + name);
+        }
+        return s;
+    }
+
+    /** A compiled repository schema with its raw JSON (for hints). */
+    public record UserSchema(Schema schema, JsonNode raw, String id) {}
+
+    /**
+     * Compiles a repository's own schema. Only local references ({@code #...}) and references to
+     * the shipped schemas are allowed, so nothing is fetched from the network.
+     *
+     * @return the schema, or the reason it cannot be used
+     */
+    public Result<UserSchema> compileUser(JsonNode node, String path) {
+        Optional<String> bad = foreignReference(node);
+        if (bad.isPresent()) {
+            return Result.fail("the schema refers to '" + bad.get() + "'; only references inside the file (#/...) or to "
+                    + BASE + "... are allowed");
+        }
+        JsonNode dialect = node.get("$schema");
+        if (dialect != null && !(dialect.isTextual()
+                && SpecificationVersion.fromDialectId(dialect.asText()).isPresent())) {
+            return Result.fail("unknown $schema " + dialect + "; use https://json-schema.org/draft/2020-12/schema");
+        }
+        // Content-addressed: the registry caches by id, and two repositories may use one path.
+        String id = "urn:gitops:repo-schema:" + Digests.sha256(node.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            Schema s = registry.getSchema(SchemaLocation.of(id), node);
+            raw.putIfAbsent(id, node);
+            rawBySchema.put(s, node);
+            return Result.ok(new UserSchema(s, node, id));
+        } catch (RuntimeException e) {
+            return Result.fail("the schema cannot be compiled: " + e.getMessage());
+        }
+    }
+
+    private static Optional<String> foreignReference(JsonNode n) {
+        if (n.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if ((e.getKey().equals("$ref") || e.getKey().equals("$dynamicRef") || e.getKey().equals("$id"))
+                        && e.getValue().isTextual()) {
+                    String v = e.getValue().asText();
+                    if (!v.startsWith("#") && !v.startsWith(BASE) && !e.getKey().equals("$id")) {
+                        return Optional.of(v);
+                    }
+                }
+                Optional<String> r = foreignReference(e.getValue());
+                if (r.isPresent()) {
+                    return r;
+                }
+            }
+        } else if (n.isArray()) {
+            for (JsonNode x : n) {
+                Optional<String> r = foreignReference(x);
+                if (r.isPresent()) {
+                    return r;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A value or the reason there is none. */
+    public record Result<T>(Optional<T> value, String error) {
+        static <T> Result<T> ok(T v) {
+            return new Result<>(Optional.of(v), "");
+        }
+
+        static <T> Result<T> fail(String e) {
+            return new Result<>(Optional.empty(), e);
+        }
+    }
+
+    /**
+     * Validates {@code node} and turns every error into a problem.
+     *
+     * @param locate where a node is, given its path below {@code node}: the location carries the
+     *     pointer to print
+     */
+    public List<Problem> validate(Schema schema, YamlNode node, Function<List<String>, SourceLocation> locate) {
+        List<com.networknt.schema.Error> errors = schema.validate(YamlTrees.toJson(node));
+        if (errors.isEmpty()) {
+            return List.of();
+        }
+        List<Problem> out = new ArrayList<>(errors.size());
+        for (com.networknt.schema.Error e : errors) {
+            out.add(problem(schema, e, node, locate));
+        }
+        return out;
+    }
+
+    private Problem problem(Schema schema, com.networknt.schema.Error e, YamlNode root, Function<List<String>, SourceLocation> locate) {
+        List<String> path = segments(e.getInstanceLocation());
+        String keyword = e.getKeyword() == null ? "" : e.getKeyword();
+        Object[] args = e.getArguments() == null ? new Object[0] : e.getArguments();
+        YamlNode at = YamlTrees.at(root, path).orElse(null);
+        JsonNode schemaNode = schemaNodeOf(e);
+        Optional<String> description = description(e, schemaNode, rawBySchema.get(schema));
+        String message;
+        String hint = description.orElse(null);
+        switch (keyword) {
+            case "type" -> message = "expected " + typeNames(args.length > 1 ? String.valueOf(args[1]) : "?")
+                    + ", found " + describe(at);
+            case "required" -> {
+                String p = String.valueOf(args.length > 0 ? args[0] : e.getProperty());
+                message = "missing required key '" + p + "'";
+            }
+            case "additionalProperties", "unevaluatedProperties", "false" -> {
+                String p = e.getProperty() != null ? e.getProperty() : String.valueOf(args.length > 0 ? args[0] : "?");
+                path = append(path, p);
+                message = "unknown key '" + p + "'";
+                hint = knownKeysHint(schemaNode, p).orElse(hint);
+            }
+            case "propertyNames" -> {
+                String p = e.getProperty() != null ? e.getProperty() : String.valueOf(args.length > 0 ? args[0] : "?");
+                path = append(path, p);
+                message = "'" + p + "' is not an allowed name here";
+            }
+            case "enum" -> message = text(at) + " is not one of " + enumText(schemaNode);
+            case "const" -> message = text(at) + " must be " + (schemaNode == null ? "?" : schemaNode.toString());
+            case "pattern" -> message = text(at) + " does not have the expected form";
+            case "minLength" -> message = "1".equals(String.valueOf(args.length > 0 ? args[0] : ""))
+                    ? "must not be empty" : text(at) + " is shorter than " + args[0] + " characters";
+            case "maxLength" -> message = text(at) + " is longer than " + (args.length > 0 ? args[0] : "?") + " characters";
+            case "minimum" -> message = text(at) + " is less than the minimum " + (args.length > 0 ? args[0] : "?");
+            case "maximum" -> message = text(at) + " is more than the maximum " + (args.length > 0 ? args[0] : "?");
+            case "exclusiveMinimum" -> message = text(at) + " must be more than " + (args.length > 0 ? args[0] : "?");
+            case "exclusiveMaximum" -> message = text(at) + " must be less than " + (args.length > 0 ? args[0] : "?");
+            case "minItems" -> message = "needs at least " + (args.length > 0 ? args[0] : "?") + " item(s)";
+            case "maxItems" -> message = "allows at most " + (args.length > 0 ? args[0] : "?") + " item(s)";
+            case "minProperties" -> message = "needs at least " + (args.length > 0 ? args[0] : "?") + " key(s)";
+            case "uniqueItems" -> message = "has duplicate items";
+            case "oneOf" -> message = "matches none of the allowed forms, or more than one";
+            case "anyOf" -> message = "matches none of the allowed forms";
+            case "not" -> message = "has a form that is not allowed here";
+            default -> message = stripPointer(e.getMessage());
+        }
+        SourceLocation loc = locate.apply(path);
+        return Problem.of(loc, message, hint);
+    }
+
+    private static String stripPointer(String m) {
+        if (m == null) {
+            return "is not valid";
+        }
+        int i = m.indexOf(": ");
+        return i >= 0 && m.startsWith("/") || (i >= 0 && m.startsWith("$")) ? m.substring(i + 2) : m;
+    }
+
+    private static List<String> append(List<String> path, String seg) {
+        List<String> p = new ArrayList<>(path);
+        p.add(seg);
+        return p;
+    }
+
+    /** The segments of an instance location. */
+    static List<String> segments(NodePath p) {
+        List<String> out = new ArrayList<>();
+        if (p == null) {
+            return out;
+        }
+        for (int i = 0; i < p.getNameCount(); i++) {
+            out.add(String.valueOf(p.getElement(i)));
+        }
+        return out;
+    }
+
+    /** The schema node holding the failing keyword (e.g. the object that has "type"). */
+    private JsonNode schemaNodeOf(com.networknt.schema.Error e) {
+        SchemaLocation sl = e.getSchemaLocation();
+        if (sl == null) {
+            return null;
+        }
+        JsonNode root = raw.get(sl.getAbsoluteIri() == null ? "" : sl.getAbsoluteIri().toString());
+        if (root == null) {
+            return null;
+        }
+        List<String> frag = segments(sl.getFragment());
+        if (!frag.isEmpty() && frag.get(frag.size() - 1).equals(e.getKeyword())) {
+            frag = frag.subList(0, frag.size() - 1);
+        }
+        JsonNode n = root;
+        for (String s : frag) {
+            n = n.isArray() ? n.path(parseIndex(s)) : n.path(s);
+            if (n.isMissingNode()) {
+                return null;
+            }
+        }
+        return n;
+    }
+
+    private static int parseIndex(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private Optional<String> description(com.networknt.schema.Error e, JsonNode schemaNode, JsonNode evaluationRoot) {
+        if (schemaNode != null && schemaNode.path("description").isTextual()) {
+            return Optional.of(schemaNode.get("description").asText());
+        }
+        // A $ref'd definition has no description of its own: take the deepest one on the way there.
+        if (evaluationRoot == null) {
+            return Optional.empty();
+        }
+        JsonNode n = evaluationRoot;
+        String best = null;
+        for (String seg : segments(e.getEvaluationPath())) {
+            if (seg.equals("$ref")) {
+                break;
+            }
+            n = n.isArray() ? n.path(parseIndex(seg)) : n.path(seg);
+            if (n.isMissingNode()) {
+                break;
+            }
+            if (n.path("description").isTextual()) {
+                best = n.get("description").asText();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static Optional<String> knownKeysHint(JsonNode schemaNode, String key) {
+        if (schemaNode == null || !schemaNode.path("properties").isObject()) {
+            return Optional.empty();
+        }
+        TreeSet<String> known = new TreeSet<>();
+        schemaNode.get("properties").fieldNames().forEachRemaining(known::add);
+        Optional<String> close = Names.closest(key, known);
+        if (close.isPresent()) {
+            return Optional.of("did you mean '" + close.get() + "'? known keys: " + String.join(", ", known));
+        }
+        return Optional.of("known keys: " + String.join(", ", known));
+    }
+
+    private static String enumText(JsonNode schemaNode) {
+        if (schemaNode == null || !schemaNode.path("enum").isArray()) {
+            return "the allowed values";
+        }
+        List<String> v = new ArrayList<>();
+        schemaNode.get("enum").forEach(x -> v.add(x.isTextual() ? x.asText() : x.toString()));
+        return String.join(", ", v);
+    }
+
+    private static String typeNames(String t) {
+        String s = t.trim();
+        if (s.startsWith("[") && s.endsWith("]")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        List<String> out = new ArrayList<>();
+        for (String p : s.split(",")) {
+            out.add(switch (p.trim().replace("\"", "")) {
+                case "string" -> "a string";
+                case "integer" -> "an integer";
+                case "number" -> "a number";
+                case "boolean" -> "a boolean";
+                case "object" -> "a mapping";
+                case "array" -> "a list";
+                case "null" -> "null";
+                default -> p.trim();
+            });
+        }
+        return out.size() == 1 ? out.get(0) : String.join(" or ", out);
+    }
+
+    private static String describe(YamlNode n) {
+        if (n == null) {
+            return "nothing";
+        }
+        if (n instanceof YamlNode.Scalar s && s.kind() != YamlNode.Kind.NULL) {
+            return n.describe() + " (" + s.text() + ")";
+        }
+        return n.describe();
+    }
+
+    private static String text(YamlNode n) {
+        if (n instanceof YamlNode.Scalar s) {
+            return "'" + s.text() + "'";
+        }
+        return n == null ? "the value" : n.describe();
+    }
+}
