@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
                 StateCommand.class,
                 RenderCommand.class,
                 ValidateCommand.class,
+                InitCommand.class,
                 CmpCommand.class,
                 CompletionCommand.class,
         },
