@@ -58,6 +58,9 @@ final class ConfigReader {
         int before = ctx.problemCount();
         Schemas.shared().validate(Schemas.shared().get("gitops.v1.schema.json"), root, ctx.locator(FILE, "", root))
                 .forEach(ctx::add);
+        if (root instanceof YamlNode.Mapping bad && ctx.problemCount() > before) {
+            mutablePattern(bad);   // still report a broken pattern: every problem in one round
+        }
         if (ctx.problemCount() > before || !(root instanceof YamlNode.Mapping m)) {
             return Draft.DEFAULT;
         }
@@ -89,16 +92,7 @@ final class ConfigReader {
                     path(t, "entrypoint", "/templates/entrypoint").orElse(templates.entrypoint()),
                     jpath);
         }
-        GitopsConfig.RevisionPolicy revisions = GitopsConfig.RevisionPolicy.DEFAULT;
-        if (m.get("revisions") instanceof YamlNode.Mapping r && r.get("mutable") instanceof YamlNode.Scalar re) {
-            try {
-                revisions = new GitopsConfig.RevisionPolicy(Optional.of(Pattern.compile(re.text())));
-            } catch (PatternSyntaxException e) {
-                ctx.add(Problem.of(ctx.at(FILE, "/revisions/mutable", re),
-                        "'" + re.text() + "' is not a valid regular expression: " + e.getDescription(),
-                        "write a Java regular expression matched against the whole revision, e.g. main|develop|release/.*"));
-            }
-        }
+        GitopsConfig.RevisionPolicy revisions = mutablePattern(m);
         GitopsConfig.PolicyConfig policy = GitopsConfig.PolicyConfig.EMPTY;
         if (m.get("policy") instanceof YamlNode.Mapping pol) {
             Map<String, String> severities = new LinkedHashMap<>();
@@ -118,6 +112,20 @@ final class ConfigReader {
         Optional<String> requires = m.get("requires") instanceof YamlNode.Scalar rq ? Optional.of(rq.text().trim()) : Optional.empty();
         Optional<String> serviceSchema = path(m, "serviceSchema", "/serviceSchema");
         return new Draft(envs, files, templates, revisions, policy, requires, serviceSchema);
+    }
+
+    private GitopsConfig.RevisionPolicy mutablePattern(YamlNode.Mapping m) {
+        if (m.get("revisions") instanceof YamlNode.Mapping r && r.get("mutable") instanceof YamlNode.Scalar re
+                && re.isString()) {
+            try {
+                return new GitopsConfig.RevisionPolicy(Optional.of(Pattern.compile(re.text())));
+            } catch (PatternSyntaxException e) {
+                ctx.add(Problem.of(ctx.at(FILE, "/revisions/mutable", re),
+                        "'" + re.text() + "' is not a valid regular expression: " + e.getDescription(),
+                        "write a Java regular expression matched against the whole revision, e.g. main|develop|release/.*"));
+            }
+        }
+        return GitopsConfig.RevisionPolicy.DEFAULT;
     }
 
     private List<GitopsConfig.EnvironmentConfig> environments(YamlNode.Sequence seq) {

@@ -49,7 +49,7 @@ final class ControlCenterReader {
     Optional<ControlCenter> read() {
         LoadContext.Parsed p = ctx.read(file);
         if (!p.present()) {
-            ctx.add(Problem.of(SourceLocation.ofFile(file), file + " is missing",
+            ctx.add(Problem.of(SourceLocation.ofFile(file), "the file is missing",
                     "every central repository has a control-center.yaml with one section per environment"));
             return Optional.empty();
         }
@@ -149,7 +149,10 @@ final class ControlCenterReader {
     }
 
     private static String suggestion(String key) {
-        String s = key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]", "-").replaceAll("^[^a-z]+", "");
+        String s = key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]", "_");
+        if (s.isEmpty() || s.charAt(0) < 'a' || s.charAt(0) > 'z') {
+            s = "svc_" + s;
+        }
         s = s.replaceAll("[-_]+$", "");
         if (s.length() > 63) {
             s = s.substring(0, 63).replaceAll("[-_]+$", "");

@@ -187,6 +187,9 @@ public final class Schemas {
         }
         List<Problem> out = new ArrayList<>(errors.size());
         for (com.networknt.schema.Error e : errors) {
+            if (insideAlternative(e)) {
+                continue;   // the oneOf/anyOf error itself says it; its branches' errors only confuse
+            }
             out.add(problem(schema, e, node, locate));
         }
         return out;
@@ -233,13 +236,25 @@ public final class Schemas {
             case "maxItems" -> message = "allows at most " + (args.length > 0 ? args[0] : "?") + " item(s)";
             case "minProperties" -> message = "needs at least " + (args.length > 0 ? args[0] : "?") + " key(s)";
             case "uniqueItems" -> message = "has duplicate items";
-            case "oneOf" -> message = "matches none of the allowed forms, or more than one";
+            case "oneOf" -> message = "0".equals(String.valueOf(args.length > 0 ? args[0] : "0"))
+                    ? "matches none of the allowed forms" : "matches more than one of the allowed forms";
             case "anyOf" -> message = "matches none of the allowed forms";
             case "not" -> message = "has a form that is not allowed here";
             default -> message = stripPointer(e.getMessage());
         }
         SourceLocation loc = locate.apply(path);
         return Problem.of(loc, message, hint);
+    }
+
+    private static boolean insideAlternative(com.networknt.schema.Error e) {
+        List<String> eval = segments(e.getEvaluationPath());
+        for (int i = 0; i < eval.size() - 1; i++) {
+            String seg = eval.get(i);
+            if (seg.equals("oneOf") || seg.equals("anyOf")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String stripPointer(String m) {

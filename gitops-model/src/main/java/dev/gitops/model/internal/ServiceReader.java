@@ -50,7 +50,7 @@ final class ServiceReader {
             reported.add(ptr);
             if (rev instanceof YamlNode.Scalar rs2 && (rs2.kind() == YamlNode.Kind.FLOAT || rs2.kind() == YamlNode.Kind.INT)) {
                 ctx.add(Problem.of(ctx.at(file, ptr, rev), "git_rev must be a string, but " + rs2.text()
-                                + " is read as the number " + YamlTrees.number(rs2).map(BigDecimal::toPlainString).orElse(rs2.text()),
+                                + " is read as the number " + YamlTrees.number(rs2).map(d -> d.stripTrailingZeros().toPlainString()).orElse(rs2.text()),
                         "quote it: git_rev: \"" + rs2.text() + "\""));
             } else {
                 ctx.add(Problem.of(ctx.at(file, ptr, rev), "git_rev must be a string (a tag, branch or commit), found "
