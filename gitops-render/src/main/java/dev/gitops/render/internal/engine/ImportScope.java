@@ -16,10 +16,19 @@ import java.util.Objects;
  *     the whole source)
  * @param jpath library folders (jsonnet's {@code -J}), relative to the source root, searched in order
  *     after the importing file's folder
+ * @param libraryRoot the class-path folder of the built-in library ({@link #BUILT_IN_LIBRARY}; tests
+ *     point it at their own resources)
  */
-public record ImportScope(FileSource files, String templateRoot, List<String> jpath) {
+public record ImportScope(FileSource files, String templateRoot, List<String> jpath, String libraryRoot) {
+    /** Where the built-in library lives on the class path. */
+    public static final String BUILT_IN_LIBRARY = "/dev/gitops/render/lib/";
+
     public ImportScope {
         Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(libraryRoot, "libraryRoot");
+        if (!libraryRoot.startsWith("/") || !libraryRoot.endsWith("/")) {
+            throw new IllegalArgumentException("libraryRoot must be an absolute class-path folder ending in '/': " + libraryRoot);
+        }
         Objects.requireNonNull(templateRoot, "templateRoot");
         Objects.requireNonNull(jpath, "jpath");
         templateRoot = normalized(templateRoot, "templateRoot");
@@ -28,6 +37,11 @@ public record ImportScope(FileSource files, String templateRoot, List<String> jp
             dirs.add(normalized(Objects.requireNonNull(j, "jpath entry"), "jpath entry"));
         }
         jpath = List.copyOf(dirs);
+    }
+
+    /** A scope with the built-in library. */
+    public ImportScope(FileSource files, String templateRoot, List<String> jpath) {
+        this(files, templateRoot, jpath, BUILT_IN_LIBRARY);
     }
 
     /** The whole source is reachable: what a standalone {@code jsonnet} run over a folder gets. */

@@ -17,7 +17,7 @@ final class JsonText {
                 case '\r' -> b.append("\\r");
                 case '\t' -> b.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x7f) {
+                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
                         b.append(String.format("\\u%04x", (int) c));
                     } else {
                         b.append(c);

@@ -8,27 +8,26 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The built-in Jsonnet library: class-path resources under {@value #ROOT}, imported by bare name
- * ({@code import 'gitops.libsonnet'}). Resources never change while the process runs, so their text
- * is read once and shared by every evaluation thread.
+ * The built-in Jsonnet library: class-path resources under a root folder
+ * ({@link ImportScope#BUILT_IN_LIBRARY}), imported by bare name ({@code import 'gitops.libsonnet'}).
+ * Resources never change while the process runs, so their text is read once and shared by every
+ * evaluation thread.
  */
 final class Library {
-    static final String ROOT = "/dev/gitops/render/lib/";
-
     private static final ConcurrentHashMap<String, Optional<String>> TEXT = new ConcurrentHashMap<>();
 
     private Library() {}
 
-    /** The text of the library file {@code name} (normalised, relative to the library root). */
-    static Optional<String> read(String name) {
+    /** The text of the library file {@code name} (normalised, relative to {@code root}). */
+    static Optional<String> read(String root, String name) {
         if (name.isEmpty() || name.startsWith("/") || name.contains("..") || name.contains("\\")) {
             return Optional.empty();
         }
-        return TEXT.computeIfAbsent(name, Library::load);
+        return TEXT.computeIfAbsent(root + name, Library::load);
     }
 
     private static Optional<String> load(String name) {
-        try (InputStream in = Library.class.getResourceAsStream(ROOT + name)) {
+        try (InputStream in = Library.class.getResourceAsStream(name)) {
             if (in == null) {
                 return Optional.empty();
             }

@@ -62,7 +62,7 @@ final class ScopedImporter extends sjsonnet.Importer {
                 }
             }
         }
-        if (hit.isEmpty() && Library.read(importName).isPresent()) {
+        if (hit.isEmpty() && Library.read(scope.libraryRoot(), importName).isPresent()) {
             hit = Optional.of(SourcePath.library(importName));
         }
         if (hit.isPresent()) {
@@ -81,10 +81,10 @@ final class ScopedImporter extends sjsonnet.Importer {
     /** A library file imports only other library files: it must not depend on what a repository holds. */
     private Option<sjsonnet.Path> resolveInLibrary(SourcePath base, String importName) {
         Optional<String> p = join(base.path(), importName);
-        if (p.isPresent() && Library.read(p.get()).isPresent()) {
+        if (p.isPresent() && Library.read(scope.libraryRoot(), p.get()).isPresent()) {
             return Option.apply(SourcePath.library(p.get()));
         }
-        if (Library.read(importName).isPresent()) {
+        if (Library.read(scope.libraryRoot(), importName).isPresent()) {
             return Option.apply(SourcePath.library(importName));
         }
         throw Sneaky.error("import '" + importName + "' not found in the built-in library");
@@ -123,7 +123,7 @@ final class ScopedImporter extends sjsonnet.Importer {
             return Option.apply(new SourceFile(snippet));
         }
         if (p.isLibrary()) {
-            Optional<String> text = Library.read(p.path());
+            Optional<String> text = Library.read(scope.libraryRoot(), p.path());
             return text.isPresent() ? Option.apply(new SourceFile(text.get())) : Option.empty();
         }
         try {

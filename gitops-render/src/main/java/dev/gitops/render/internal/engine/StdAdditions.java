@@ -48,7 +48,9 @@ final class StdAdditions {
                 return false; // a side effect: never folded into the parse result
             }
         });
-        Std2.register(f, base);
+        StdCollections.register(f);
+        StdText.register(f);
+        StdManifest.register(f);
         return f;
     }
 
