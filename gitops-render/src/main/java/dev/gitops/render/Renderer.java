@@ -3,6 +3,7 @@ package dev.gitops.render;
 import dev.gitops.model.FileSource;
 import dev.gitops.model.RepoSnapshot;
 import dev.gitops.model.State;
+import dev.gitops.render.internal.pipeline.Pipeline;
 
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class Renderer {
      * @throws RenderException when rendering fails
      */
     public Manifests render(State state, RepoSnapshot snapshot) {
-        throw new UnsupportedOperationException("render pipeline under construction");
+        return Pipeline.render(state, snapshot, options);
     }
 
     /**
@@ -74,6 +75,6 @@ public final class Renderer {
      * @param tlaCode top-level arguments as Jsonnet code
      */
     public Manifests renderPlain(FileSource files, List<String> entrypoints, List<String> jpath, Map<String, String> tlaCode) {
-        throw new UnsupportedOperationException("render pipeline under construction");
+        return Pipeline.renderPlain(files, entrypoints, jpath, tlaCode, options);
     }
 }

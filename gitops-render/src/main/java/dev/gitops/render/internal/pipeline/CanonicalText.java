@@ -92,6 +92,11 @@ public final class CanonicalText {
             BigDecimal d = x.value().stripTrailingZeros();
             if (d.scale() <= 0) {
                 BigInteger i = d.toBigIntegerExact();
+                // The smallest node type, as a parser would give: typed models (fabric8's IntOrString)
+                // accept an int where they refuse a long.
+                if (i.bitLength() < 32) {
+                    return NODES.numberNode(i.intValue());
+                }
                 return i.bitLength() < 64 ? NODES.numberNode(i.longValue()) : NODES.numberNode(i);
             }
             return NODES.numberNode(d);

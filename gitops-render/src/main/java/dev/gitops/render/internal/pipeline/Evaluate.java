@@ -1,0 +1,93 @@
+package dev.gitops.render.internal.pipeline;
+
+import dev.gitops.model.RepoSnapshot;
+import dev.gitops.model.State;
+import dev.gitops.model.TemplateApi;
+import dev.gitops.model.Value;
+import dev.gitops.render.RenderException;
+import dev.gitops.render.internal.engine.JsonnetEngine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Step 1: evaluates the entrypoint with the State as the top-level argument {@code state}
+ * ({@link TemplateApi#toValue}). The entrypoint is gitops.yaml's {@code templates.entrypoint} when
+ * that file exists in the snapshot, else the built-in default ({@value #BUILTIN_RESOURCE}), which
+ * renders every service with {@code gitops.libsonnet}.
+ */
+public final class Evaluate {
+    /** The class-path resource of the built-in default entrypoint. */
+    public static final String BUILTIN_RESOURCE = "/dev/gitops/render/lib/default-main.jsonnet";
+    /** How messages name the built-in entrypoint (the engine names library files the same way). */
+    public static final String BUILTIN_NAME = "<gitops-lib>/default-main.jsonnet";
+
+    private static final String BUILTIN_CODE = load();
+
+    private Evaluate() {}
+
+    /**
+     * What gets evaluated.
+     *
+     * @param display how messages name it: the repository path, or {@value #BUILTIN_NAME}
+     * @param file the repository file, empty for the built-in default
+     */
+    public record Entrypoint(String display, Optional<String> file) {
+        public Entrypoint {
+            Objects.requireNonNull(display, "display");
+            Objects.requireNonNull(file, "file");
+        }
+
+        /** Whether the built-in default templates are used. */
+        public boolean builtin() {
+            return file.isEmpty();
+        }
+    }
+
+    /** The repository's entrypoint when its file exists, else the built-in default. */
+    public static Entrypoint entrypoint(RepoSnapshot snapshot) {
+        String file = snapshot.config().templates().entrypoint();
+        if (snapshot.files().isFile(file)) {
+            return new Entrypoint(file, Optional.of(file));
+        }
+        return new Entrypoint(BUILTIN_NAME, Optional.empty());
+    }
+
+    /** The top-level arguments: {@code state} as JSON code. */
+    public static Map<String, String> topLevelArguments(State state) {
+        return Map.of("state", TemplateApi.toValue(state).toJson());
+    }
+
+    /**
+     * Evaluates the entrypoint.
+     *
+     * @throws RenderException with {@code file:line:col} and the Jsonnet stack on any Jsonnet error
+     */
+    public static Value apply(JsonnetEngine engine, Entrypoint entrypoint, Map<String, String> tla) {
+        if (entrypoint.file().isPresent()) {
+            return engine.evaluate(entrypoint.file().get(), tla, Map.of());
+        }
+        return engine.evaluateSnippet(BUILTIN_NAME, BUILTIN_CODE, tla, Map.of());
+    }
+
+    /** The source text of the built-in default entrypoint. */
+    public static String builtinCode() {
+        return BUILTIN_CODE;
+    }
+
+    private static String load() {
+        try (InputStream in = Evaluate.class.getResourceAsStream(BUILTIN_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in entrypoint " + BUILTIN_RESOURCE + " missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
