@@ -28,6 +28,22 @@ public final class TemplateApi {
 
     private TemplateApi() {}
 
+    /**
+     * The text of the JSON Schema (draft 2020-12) of the state value, the resource at
+     * {@link #SCHEMA_RESOURCE}. Offered as a method because a named module's resources are not
+     * readable from other modules.
+     */
+    public static String schema() {
+        try (java.io.InputStream in = TemplateApi.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + SCHEMA_RESOURCE);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The {@code state} value of one environment. */
     public static Value.Obj toValue(State state) {
         Map<String, Value> o = new LinkedHashMap<>();
@@ -53,7 +69,8 @@ public final class TemplateApi {
         for (SealedSecretSpec s : state.sealedSecrets().values()) {
             Map<String, Value> m = new LinkedHashMap<>();
             m.put("name", Value.of(s.name()));
-            m.put("namespace", opt(s.namespace()));
+            // SealedSecretSpec documents the environment's namespace as the default.
+            m.put("namespace", opt(s.namespace().or(state::namespace)));
             m.put("scope", Value.of(s.scope().yaml()));
             m.put("type", Value.of(s.type().orElse("Opaque")));
             Map<String, Value> data = new LinkedHashMap<>();

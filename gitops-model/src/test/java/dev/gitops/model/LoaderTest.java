@@ -1,0 +1,201 @@
+package dev.gitops.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Loader rules that are not error messages: defaults, merge keys, YAML 1.2 scalars, shapes. */
+class LoaderTest {
+    static Map<String, byte[]> files(String... pathAndContent) {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        for (int i = 0; i < pathAndContent.length; i += 2) {
+            m.put(pathAndContent[i], pathAndContent[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        return m;
+    }
+
+    static RepoSnapshot load(String... pathAndContent) {
+        return RepoLoader.load(FileSource.inMemory(files(pathAndContent)), Provenance.workingTree());
+    }
+
+    @Test
+    void withoutGitopsYaml_environmentsAreControlCenterSectionsInFileOrder() {
+        RepoSnapshot s = load("control-center.yaml", "qa:\n  a: 1\nprod:\n  b: 2\n");
+        assertEquals(List.of("qa", "prod"), s.config().environmentNames());
+        assertTrue(s.config().environment("qa").orElseThrow().allowMutableRevisions());
+        assertTrue(s.config().environment("prod").orElseThrow().prodLike());
+        assertEquals("prod", s.config().environment("prod").orElseThrow().branch());
+        assertEquals(List.of("qa", "prod"), RepoLoader.loadConfig(FileSource.inMemory(files("control-center.yaml",
+                "qa:\n  a: 1\nprod:\n  b: 2\n"))).environmentNames());
+    }
+
+    @Test
+    void mergeKeys_appliedWithExplicitKeysWinning() {
+        RepoSnapshot s = load("control-center.yaml", String.join("\n",
+                "x-small: &small {replicas: 1, memory_max: 256Mi, port: 80}",
+                "x-web: &web {port: 8080, env: {MODE: web}}",
+                "dev:",
+                "  svc:",
+                "    <<: [*web, *small]",
+                "    git_rev: v1",
+                "    replicas: 3",
+                ""));
+        ServiceSpec svc = s.resolve("dev", false).service("svc").orElseThrow().spec();
+        assertEquals(Optional.of(3), svc.replicas());
+        assertEquals(Optional.of(8080), svc.port());   // the earlier source wins over the later one
+        assertEquals("256Mi", svc.memoryMax().orElseThrow().text());
+        assertEquals(Map.of("MODE", Value.of("web")), svc.env());
+    }
+
+    @Test
+    void scalars_yaml12CoreSchema() {
+        RepoSnapshot s = load("control-center.yaml", String.join("\n",
+                "dev:",
+                "  country: no",
+                "  enabled: on",
+                "  day: 2024-01-01",
+                "  hex: 0x10",
+                "  octal: 0o17",
+                "  exp: 1e3",
+                "  yes_bool: true",
+                "  nothing: ~",
+                "  quoted: \"123\"",
+                ""));
+        Map<String, Value> p = s.controlCenter().environment("dev").orElseThrow().params();
+        assertEquals(Value.of("no"), p.get("country"));
+        assertEquals(Value.of("on"), p.get("enabled"));
+        assertEquals(Value.of("2024-01-01"), p.get("day"));
+        assertEquals(Value.of(16), p.get("hex"));
+        assertEquals(Value.of(15), p.get("octal"));
+        assertEquals(0, new BigDecimal("1000").compareTo(((Value.Num) p.get("exp")).value()));
+        assertEquals(Value.of(true), p.get("yes_bool"));
+        assertEquals(Value.NULL, p.get("nothing"));
+        assertEquals(Value.of("123"), p.get("quoted"));
+    }
+
+    @Test
+    void defaults_deepMergedUnderEveryService_serviceWins() {
+        RepoSnapshot s = load("control-center.yaml", String.join("\n",
+                "defaults:",
+                "  replicas: 2",
+                "  flags: {a: true, b: false}",
+                "  team: platform",
+                "dev:",
+                "  svc:",
+                "    git_rev: v1",
+                "    flags: {b: true}",
+                "  other:",
+                "    git_rev: v2",
+                "    replicas: 5",
+                ""));
+        ServiceSpec svc = s.resolve("dev", false).service("svc").orElseThrow().spec();
+        assertEquals(Map.of("a", true, "b", true), svc.flags());
+        assertEquals(Optional.of(2), svc.replicas());
+        assertEquals(Map.of("team", Value.of("platform")), svc.extra());
+        assertEquals(Optional.of(5), s.resolve("dev", false).service("other").orElseThrow().spec().replicas());
+        assertEquals("{\"replicas\":2,\"flags\":{\"a\":true,\"b\":false},\"team\":\"platform\"}",
+                s.controlCenter().defaults().toJson());
+    }
+
+    @Test
+    void mappingWithoutServiceKeys_isAParameter() {
+        RepoSnapshot s = load("control-center.yaml", "dev:\n  database: {host: db, port: 5432}\n  svc:\n    git_rev: v1\n");
+        EnvironmentSection dev = s.controlCenter().environment("dev").orElseThrow();
+        assertEquals("{\"host\":\"db\",\"port\":5432}", dev.params().get("database").toJson());
+        assertEquals(List.of("svc"), List.copyOf(dev.services().keySet()));
+    }
+
+    @Test
+    void repositorySchema_appliedAndPassing() {
+        RepoSnapshot s = load("gitops.yaml", "serviceSchema: schema.json\n",
+                "schema.json", "{\"type\": \"object\", \"required\": [\"team\"]}",
+                "control-center.yaml", "dev:\n  svc:\n    git_rev: v1\n    team: a\n");
+        assertEquals(Map.of("team", Value.of("a")), s.resolve("dev", false).service("svc").orElseThrow().spec().extra());
+        assertTrue(s.digests().containsKey("schema.json"));
+    }
+
+    @Test
+    void repositorySchema_remoteReference_refused() {
+        StateException e = assertThrows(StateException.class, () -> load("gitops.yaml", "serviceSchema: schema.json\n",
+                "schema.json", "{\"$ref\": \"https://attacker.example/s.json\"}",
+                "control-center.yaml", "dev:\n  svc:\n    git_rev: v1\n"));
+        assertEquals("schema.json:1:1: the schema refers to 'https://attacker.example/s.json'; only references inside the"
+                + " file (#/...) or to https://gitops.dev/schema/... are allowed\n"
+                + "  hint: see docs/TEMPLATE-API.md, repository schemas", e.getMessage());
+    }
+
+    @Test
+    void envFile_missing_requiredByDefaultWithHint() {
+        RepoSnapshot s = load("control-center.yaml", "dev:\n  svc:\n    git_rev: v1\n");
+        StateException e = assertThrows(StateException.class, () -> s.resolve("dev"));
+        assertEquals("env-dev.yaml: env-dev.yaml is missing in the working tree\n"
+                + "  hint: Terraform outputs live only on the environment's own branch: read it with --ref dev", e.getMessage());
+        assertTrue(s.resolve("dev", false).terraform().isEmpty());
+    }
+
+    @Test
+    void sensitiveOutput_loadedButNeverPrintedNorInTemplates() {
+        RepoSnapshot s = load("control-center.yaml", "dev: {}\n",
+                "env-dev.yaml", "{\"db_password\": {\"sensitive\": true, \"type\": \"string\", \"value\": \"hunter2\"},"
+                        + " \"vpc\": {\"sensitive\": false, \"type\": \"string\", \"value\": \"vpc-1\"}}");
+        TerraformOutputs.Output pw = s.terraform().get("dev").outputs().get("db_password");
+        assertTrue(pw.sensitive());
+        assertFalse(pw.toString().contains("hunter2"));
+        State dev = s.resolve("dev");
+        assertEquals("{\"vpc\":\"vpc-1\"}", TemplateApi.toValue(dev).fields().get("terraform").toJson());
+    }
+
+    @Test
+    void emptySectionsAndFiles_areEmpty() {
+        RepoSnapshot s = load("control-center.yaml", "dev:\nprod: {}\n", "tags.yaml", "", "secrets.yaml", "# nothing\n",
+                "env-dev.yaml", "");
+        assertTrue(s.resolve("dev").services().isEmpty());
+        assertTrue(s.tags().services().isEmpty());
+        assertTrue(s.secrets().environments().isEmpty());
+    }
+
+    @Test
+    void keysWithSlashesAndTildes_escapedInPointers() {
+        RepoSnapshot s = load("control-center.yaml", "dev:\n  \"a/b~c\": 1\n");
+        assertEquals("control-center.yaml:2:12",
+                s.index().find("control-center.yaml", "/dev/a~1b~0c").orElseThrow().toString());
+    }
+
+    @Test
+    void hostile_deepBlockNestingAndManyAliases_refusedQuickly() {
+        StringBuilder deep = new StringBuilder("dev:\n");
+        for (int i = 0; i < 300; i++) {
+            deep.append("  ".repeat(i + 1)).append("k:\n");
+        }
+        StringBuilder aliases = new StringBuilder("x: &x [1]\ndev:\n  l: [");
+        for (int i = 0; i < 2000; i++) {
+            aliases.append("*x,");
+        }
+        aliases.append("*x]\n");
+        for (String text : List.of(deep.toString(), aliases.toString())) {
+            StateException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                    () -> assertThrows(StateException.class, () -> load("control-center.yaml", text)));
+            assertTrue(e.getMessage().contains("nesting deeper than 64 levels") || e.getMessage().contains("more than 1000 YAML aliases"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void hostile_recursiveAlias_refused() {
+        StateException e = assertThrows(StateException.class, () -> load("control-center.yaml", "dev: &a\n  x: *a\n"));
+        assertEquals("control-center.yaml:2:6: alias *a refers to a value that contains it (a recursive alias)\n"
+                + "  hint: define the anchor before the alias, and never inside the value it names", e.getMessage());
+    }
+}
