@@ -11,31 +11,34 @@ import scala.Option;
 import scala.runtime.BoxedUnit;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * sjsonnet's evaluator with two additions: a {@link StackOverflowError} becomes a Jsonnet error at
  * the expression where the stack ran out (sjsonnet lets it escape as a JVM error with no Jsonnet
- * location), and {@code std.trace} output goes to the evaluation's diagnostics instead of the
- * process's standard error.
+ * location), {@code std.trace} output goes to the evaluation's diagnostics instead of the
+ * process's standard error, and an evaluation past its deadline stops at its next expression.
  */
 final class GuardedEvaluator extends sjsonnet.Evaluator {
     static final String STACK_MESSAGE = "max stack frames exceeded";
+    static final String CANCELLED_MESSAGE = "evaluation cancelled at its deadline";
 
-    private final Consumer<String> traces;
+    private final EvalContext context;
 
     GuardedEvaluator(CachedResolver resolver, Function1<String, Option<Expr>> extVars, Path wd, Settings settings,
-                     Function1<sjsonnet.Error, BoxedUnit> warn, Consumer<String> traces) {
+                     Function1<sjsonnet.Error, BoxedUnit> warn, EvalContext context) {
         super(resolver, extVars, wd, settings, warn);
-        this.traces = traces;
+        this.context = context;
     }
 
     void trace(String message) {
-        traces.accept(message);
+        context.trace(message);
     }
 
     @Override
     public Val visitExpr(Expr e, Lazy[] scope) {
+        if (context.cancelled()) {
+            throw Sneaky.raise(new StackDepthError(CANCELLED_MESSAGE, Sneaky.emptyFrames()));
+        }
         try {
             return super.visitExpr(e, scope);
         } catch (StackOverflowError overflow) {

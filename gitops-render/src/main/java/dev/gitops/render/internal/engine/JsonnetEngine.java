@@ -36,16 +36,17 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Limits: recursion is bounded by the thread's stack (a {@link StackOverflowError} becomes a
  * Jsonnet error at the expression where the stack ran out); the result's compact-JSON size by
- * {@link RenderOptions#maxOutputBytes()}; the wall time by {@link RenderOptions#deadline()}. An
- * evaluation past its deadline is abandoned, not stopped: sjsonnet cannot be interrupted, so its
- * thread keeps running until the evaluation ends on its own; the CLI and the Argo CD plugin end the
- * process after reporting the error.
+ * {@link RenderOptions#maxOutputBytes()}; the wall time by {@link RenderOptions#deadline()}. At the
+ * deadline the caller gets its error at once and the evaluation is abandoned: sjsonnet cannot be
+ * interrupted, so it is asked to stop at its next expression ({@link EvalContext}); a builtin already
+ * running (a sort of a huge array, a parse) keeps its thread busy until it returns. The CLI and the
+ * Argo CD plugin end the process after reporting the error, so nothing is left running there.
  */
 public final class JsonnetEngine {
     private static final sjsonnet.Settings SETTINGS = new sjsonnet.Settings(false, false, false, false, false, false);
 
-    /** The std.trace lines of the evaluation running on this thread (see {@link GuardedInterpreter}). */
-    private static final ThreadLocal<List<String>> TRACES = new ThreadLocal<>();
+    /** The context of the evaluation running on this thread (see {@link GuardedInterpreter}). */
+    private static final ThreadLocal<EvalContext> CONTEXT = new ThreadLocal<>();
 
     private final ImportScope scope;
     private final RenderOptions options;
@@ -132,19 +133,19 @@ public final class JsonnetEngine {
     private Evaluation run(SourcePath entry, String code, Map<String, String> tlaCode, Map<String, String> extCode) {
         Map<String, String> tla = Map.copyOf(Objects.requireNonNull(tlaCode, "tlaCode"));
         Map<String, String> ext = Map.copyOf(Objects.requireNonNull(extCode, "extCode"));
-        Future<Evaluation> f = EvalThreads.forStack(options.stackBytes()).submit(() -> evaluateHere(entry, code, tla, ext));
+        EvalContext context = new EvalContext();
+        Future<Evaluation> f = EvalThreads.forStack(options.stackBytes()).submit(() -> evaluateHere(entry, code, tla, ext, context));
         try {
             return f.get(options.deadline().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            f.cancel(true); // harmless: sjsonnet never looks at the interrupt flag
+            context.cancel(); // stops it at its next expression; a running builtin finishes first
             throw new RenderException(Problem.of(SourceLocation.ofFile(entry.display()),
                     "evaluation did not finish within " + human(options.deadline()) + " and was abandoned",
                     "look for runaway recursion or a huge comprehension; raise RenderOptions.deadline if the templates "
-                            + "really need longer (the abandoned evaluation keeps a thread busy until it ends; the CLI "
-                            + "ends the process)"));
+                            + "really need longer"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            f.cancel(true);
+            context.cancel();
             throw new RenderException(Problem.of(SourceLocation.ofFile(entry.display()), "interrupted while evaluating", null));
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
@@ -164,11 +165,11 @@ public final class JsonnetEngine {
     }
 
     /** Runs on an evaluation thread. */
-    private Evaluation evaluateHere(SourcePath entry, String code, Map<String, String> tla, Map<String, String> ext) {
+    private Evaluation evaluateHere(SourcePath entry, String code, Map<String, String> tla, Map<String, String> ext,
+                                    EvalContext context) {
         EvalState state = EvalState.borrow();
         boolean healthy = false;
-        List<String> traces = new ArrayList<>();
-        TRACES.set(traces);
+        CONTEXT.set(context);
         try {
             Map<SourcePath, String> snippets = new HashMap<>();
             tla.forEach((k, v) -> snippets.put(SourcePath.source("<tla-var " + k + ">"), v));
@@ -196,14 +197,14 @@ public final class JsonnetEngine {
                 throw ErrorReport.exception(err, entry.display());
             }
             healthy = true;
-            return new Evaluation(m.right().get(), traces);
+            return new Evaluation(m.right().get(), context.traces());
         } catch (StackOverflowError e) {
             // Escaped sjsonnet without a Jsonnet location (e.g. in the parser): name the entry file.
             throw new RenderException(Problem.of(SourceLocation.ofFile(entry.display()),
                     GuardedEvaluator.STACK_MESSAGE + " (evaluation stack of " + (options.stackBytes() >> 10) + " KiB exhausted)",
                     ErrorReport.StackHint.TEXT));
         } finally {
-            TRACES.remove();
+            CONTEXT.remove();
             if (healthy) {
                 state.release();
             }
@@ -220,11 +221,10 @@ public final class JsonnetEngine {
         @Override
         public sjsonnet.Evaluator createEvaluator(sjsonnet.CachedResolver resolver, Function1<String, scala.Option<sjsonnet.Expr>> extVars,
                                                   sjsonnet.Path wd, sjsonnet.Settings settings, Function1<sjsonnet.Error, BoxedUnit> warn) {
-            // Called from sjsonnet's constructor, before this class's fields exist: the trace sink
+            // Called from sjsonnet's constructor, before this class's fields exist: the context
             // comes from the thread instead.
-            List<String> sink = TRACES.get();
-            List<String> traces = sink != null ? sink : Collections.synchronizedList(new ArrayList<>());
-            return new GuardedEvaluator(resolver, extVars, wd, settings, warn, traces::add);
+            EvalContext c = CONTEXT.get();
+            return new GuardedEvaluator(resolver, extVars, wd, settings, warn, c != null ? c : new EvalContext());
         }
     }
 

@@ -1,8 +1,13 @@
 package dev.gitops.render.internal.engine;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,13 +32,30 @@ final class Library {
     }
 
     private static Optional<String> load(String name) {
-        try (InputStream in = Library.class.getResourceAsStream(name)) {
-            if (in == null) {
-                return Optional.empty();
-            }
+        URL url = Library.class.getResource(name);
+        if (url == null || isDirectory(url)) {
+            return Optional.empty();
+        }
+        try (InputStream in = url.openStream()) {
             return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("built-in Jsonnet library file " + name + " unreadable", e);
+        }
+    }
+
+    /** A class-path folder reads as a listing of its entries, which must not pass for a file. */
+    private static boolean isDirectory(URL url) {
+        try {
+            URLConnection c = url.openConnection();
+            if (c instanceof JarURLConnection jar) {
+                return jar.getJarEntry() == null || jar.getJarEntry().isDirectory();
+            }
+            if ("file".equals(url.getProtocol())) {
+                return new File(url.toURI()).isDirectory();
+            }
+            return false;
+        } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+            return true;
         }
     }
 }

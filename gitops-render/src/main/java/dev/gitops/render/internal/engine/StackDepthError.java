@@ -4,7 +4,8 @@ import scala.Option;
 import scala.collection.immutable.List;
 
 /**
- * The Jsonnet error that replaces a {@link StackOverflowError}. It keeps only the innermost frames:
+ * The Jsonnet error that replaces a {@link StackOverflowError} (or stops an evaluation at its
+ * deadline). It keeps only the innermost frames:
  * sjsonnet adds a frame for every expression the error passes on its way out, and a deep recursion
  * would otherwise copy a frame list tens of thousands of entries long at each of those steps.
  */

@@ -1,0 +1,2 @@
+// A library file must not reach repository files.
+import '../../templates/main.jsonnet'
