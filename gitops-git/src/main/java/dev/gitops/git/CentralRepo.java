@@ -1,0 +1,305 @@
+package dev.gitops.git;
+
+import dev.gitops.git.internal.Explainer;
+import dev.gitops.git.internal.History;
+import dev.gitops.git.internal.Promoter;
+import dev.gitops.git.internal.RollbackOp;
+import dev.gitops.git.internal.StatusReader;
+import dev.gitops.git.internal.TagWriter;
+import dev.gitops.git.internal.TerraformImporter;
+import dev.gitops.git.internal.Trees;
+import dev.gitops.model.Acknowledgement;
+import dev.gitops.model.FileSource;
+import dev.gitops.model.ImageRef;
+import dev.gitops.model.PromotionGate;
+import dev.gitops.model.RepoSnapshot;
+import dev.gitops.model.RevisionHistory;
+import dev.gitops.model.RollbackRecord;
+
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A central GitOps repository (bare or with a working tree), read and written through Git objects:
+ * nothing is checked out, and branches move only by compare-and-swap.
+ *
+ * <p>Environment branches come from gitops.yaml; each operation reads it at the commit it works
+ * on. Instances are safe to share between threads (the tag write-back is meant for many concurrent
+ * CI jobs); close the instance when done.
+ *
+ * <p>Malformed input files surface as the model's {@link dev.gitops.model.StateException} (every
+ * problem with file, line and column); I/O failures of the repository itself as
+ * {@link RepositoryException}. Everything else is a result value.
+ */
+public final class CentralRepo implements AutoCloseable {
+    private final Repository repo;
+
+    private CentralRepo(Repository repo) {
+        this.repo = repo;
+    }
+
+    /**
+     * Opens the repository at {@code dir}: a bare repository, or a working tree with {@code .git}.
+     * Environment variables ({@code GIT_DIR} and friends) are not consulted.
+     *
+     * @throws IllegalArgumentException when {@code dir} is not a Git repository
+     * @throws RepositoryException when it cannot be read
+     */
+    public static CentralRepo open(Path dir) {
+        File gitDir = RepositoryCache.FileKey.resolve(dir.toFile(), FS.DETECTED);
+        if (gitDir == null) {
+            throw new IllegalArgumentException("not a Git repository: " + dir.getFileName()
+                    + " (hint: pass the central repository's directory, bare or with .git)");
+        }
+        try {
+            return new CentralRepo(new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build());
+        } catch (IOException e) {
+            throw new RepositoryException("open", "", e.getMessage(), e);
+        }
+    }
+
+    /** Whether the repository has no working tree. */
+    public boolean isBare() {
+        return repo.isBare();
+    }
+
+    /**
+     * The files of a commit, without a checkout: a branch, tag, commit id or expression such as
+     * {@code dev~1}. Valid while this instance is open.
+     *
+     * @throws IllegalArgumentException when {@code ref} names no commit
+     */
+    public FileSource files(String ref) {
+        return withWalk("read files", ref, w -> Trees.files(repo, commit(w, ref), ref));
+    }
+
+    /**
+     * Every input file at {@code ref}, with {@code Provenance.commit(ref, id)}.
+     *
+     * @throws IllegalArgumentException when {@code ref} names no commit
+     * @throws dev.gitops.model.StateException when an input file is malformed
+     */
+    public RepoSnapshot snapshot(String ref) {
+        return withWalk("read snapshot", ref, w -> Trees.snapshot(repo, commit(w, ref), ref));
+    }
+
+    /**
+     * Records {@code service -> revision -> image} in tags.yaml (CI's write-back), editing the file in
+     * place, committing in memory and moving the branch by compare-and-swap (retrying lost races).
+     * Idempotent: an existing identical mapping is {@link TagResult.NoChange}.
+     *
+     * @throws IllegalArgumentException when a name is blank or the image is not an image reference
+     */
+    public TagResult recordTag(String service, String revision, String image, TagOptions options) {
+        requireName("service", service);
+        requireName("revision", revision);
+        new ImageRef(image);
+        Objects.requireNonNull(options, "options");
+        String branch;
+        if (options.branch().isPresent()) {
+            branch = options.branch().get();
+        } else {
+            Optional<String> b = defaultBranch();
+            if (b.isEmpty()) {
+                return new TagResult.Refused("cannot tell which branch to write: HEAD names no commit "
+                        + "and no branch was given (hint: pass --branch)");
+            }
+            branch = b.get();
+        }
+        try {
+            return TagWriter.write(repo, branch, service, revision, image, options);
+        } catch (IOException e) {
+            throw new RepositoryException("record tag", branch, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Promotes environment {@code from} into {@code to} (the next environment): merges {@code from}'s
+     * branch into {@code to}'s in memory, keeping the target's version of every env-&lt;env&gt;.yaml
+     * (absence included), asks {@code gate} about the candidate, and moves the target (or creates
+     * the pull-request branch) only when it allows.
+     *
+     * @throws dev.gitops.model.StateException when an input file of either side is malformed
+     */
+    public PromotionResult promote(String from, String to, PromotionGate gate, PromoteOptions options) {
+        Objects.requireNonNull(gate, "gate");
+        Objects.requireNonNull(options, "options");
+        try {
+            return Promoter.promote(repo, from, to, gate, options);
+        } catch (IOException e) {
+            throw new RepositoryException("promote", from + " -> " + to, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Judges a merge or pull-request head made outside the tool: the target's tip is the state
+     * before, {@code headRef} the state after, and the previous environment's branch the source.
+     *
+     * @throws IllegalArgumentException when {@code to} is unknown or the first environment, or a
+     *     branch or {@code headRef} does not exist
+     * @throws dev.gitops.model.StateException when an input file is malformed
+     */
+    public CheckResult check(String to, String headRef, PromotionGate gate) {
+        return check(to, headRef, gate, List.of());
+    }
+
+    /** As {@link #check(String, String, PromotionGate)}, with acknowledgements passed to the gate. */
+    public CheckResult check(String to, String headRef, PromotionGate gate, List<Acknowledgement> acknowledgements) {
+        Objects.requireNonNull(gate, "gate");
+        try {
+            return Promoter.check(repo, to, headRef, gate, acknowledgements, PromoteOptions.DEFAULT_HISTORY_LIMIT);
+        } catch (IOException e) {
+            throw new RepositoryException("check", to + " <- " + headRef, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What ran in {@code env}'s own section along its branch's first-parent history (at most
+     * {@code limit} commits): the revision history a promotion hands to the gate.
+     *
+     * @throws IllegalArgumentException when the environment or its branch does not exist
+     */
+    public RevisionHistory history(String env, int limit) {
+        try {
+            return History.ofEnvironment(repo, env, limit);
+        } catch (IOException e) {
+            throw new RepositoryException("history", env, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reverts the tip commit of {@code env}'s branch (a merge by its first parent), validates the
+     * result with {@code validator}, and commits with a {@code Rolled-Back: <service> <revision>}
+     * trailer per service whose revision changes back. Never touches another branch.
+     */
+    public RollbackResult rollback(String env, RollbackValidator validator, RollbackOptions options) {
+        Objects.requireNonNull(validator, "validator");
+        Objects.requireNonNull(options, "options");
+        try {
+            return RollbackOp.rollback(repo, env, validator, options);
+        } catch (IOException e) {
+            throw new RepositoryException("rollback", env, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The rollbacks recorded on {@code env}'s branch (its first-parent history), newest first.
+     *
+     * @throws IllegalArgumentException when the environment or its branch does not exist
+     */
+    public List<RollbackRecord> rollbacks(String env) {
+        try {
+            return RollbackOp.records(repo, env);
+        } catch (IOException e) {
+            throw new RepositoryException("read rollbacks", env, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes {@code terraform output -json} of {@code env} to its env-&lt;env&gt;.yaml, directly on
+     * the environment's branch. Sensitive outputs are refused (by name, never by value) unless
+     * {@link TerraformOptions#skipSensitive()}.
+     */
+    public TerraformImportResult importTerraform(String env, byte[] terraformOutputJson, TerraformOptions options) {
+        Objects.requireNonNull(terraformOutputJson, "terraformOutputJson");
+        Objects.requireNonNull(options, "options");
+        try {
+            return TerraformImporter.importOutputs(repo, env, terraformOutputJson, options);
+        } catch (IOException e) {
+            throw new RepositoryException("terraform import", env, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The status matrix over every environment's branch. gitops.yaml is read at {@code HEAD} (or,
+     * when HEAD names no commit, at the first branch found).
+     */
+    public StatusMatrix status() {
+        try {
+            return StatusReader.status(repo);
+        } catch (IOException e) {
+            throw new RepositoryException("status", "", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where the value at {@code pointer} of {@code env}'s state comes from: every contributing file
+     * and line, each with the commit that last changed it.
+     *
+     * @param ref the commit to read; absent: the working tree (blame then covers committed lines only)
+     * @throws IllegalArgumentException when {@code ref} names no commit, or the working tree is
+     *     asked of a bare repository
+     * @throws dev.gitops.model.StateException when an input file is malformed
+     */
+    public Explanation explain(String env, Optional<String> ref, String pointer) {
+        try {
+            return Explainer.explain(repo, env, ref, pointer);
+        } catch (IOException e) {
+            throw new RepositoryException("explain", ref.orElse("working tree"), e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Explains a value of a snapshot that is not in Git (any directory): locations only, no commits.
+     */
+    public static Explanation explain(RepoSnapshot snapshot, String env, String pointer) {
+        return Explainer.explain(snapshot, env, pointer);
+    }
+
+    @Override
+    public void close() {
+        repo.close();
+    }
+
+    private Optional<String> defaultBranch() {
+        try (RevWalk w = new RevWalk(repo)) {
+            Optional<RevCommit> head = Trees.resolve(repo, w, "HEAD");
+            if (head.isEmpty()) {
+                return Optional.empty();
+            }
+            var config = Trees.config(repo, head.get(), "HEAD");
+            return config.environments().isEmpty() ? Optional.empty() : Optional.of(config.environments().get(0).branch());
+        } catch (IOException e) {
+            throw new RepositoryException("read gitops.yaml", "HEAD", e.getMessage(), e);
+        }
+    }
+
+    private RevCommit commit(RevWalk w, String ref) throws IOException {
+        return Trees.resolve(repo, w, ref)
+                .orElseThrow(() -> new IllegalArgumentException("no commit named '" + ref + "' in the repository"));
+    }
+
+    private interface WalkFn<T> {
+        T apply(RevWalk w) throws IOException;
+    }
+
+    private <T> T withWalk(String op, String ref, WalkFn<T> fn) {
+        try (RevWalk w = new RevWalk(repo)) {
+            return fn.apply(w);
+        } catch (IOException e) {
+            throw new RepositoryException(op, ref, e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new RepositoryException(op, ref, e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static void requireName(String what, String s) {
+        Objects.requireNonNull(s, what);
+        if (s.isBlank() || s.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\t')) {
+            throw new IllegalArgumentException("not a usable " + what + ": '" + s + "'");
+        }
+    }
+
+}

@@ -1,0 +1,78 @@
+package dev.gitops.git;
+
+import dev.gitops.model.Acknowledgement;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Options of {@link CentralRepo#promote}.
+ *
+ * @param dryRun judge only: build the merge and ask the gate, move nothing
+ * @param prBranch write the merge commit to this new branch (for a pull request) instead of
+ *     moving the target
+ * @param acknowledgements rules the user acknowledged, each with a reason; passed to the gate and
+ *     recorded in the merge commit
+ * @param identity author and committer of the merge commit
+ * @param push the remote to fetch from and push to; absent: local branches only
+ * @param retry how lost races are retried (each retry merges and judges again)
+ * @param historyLimit how many first-parent commits of the source branch the revision history reads
+ */
+public record PromoteOptions(boolean dryRun, Optional<String> prBranch, List<Acknowledgement> acknowledgements,
+                             Identity identity, Optional<Remote> push, RetryPolicy retry, int historyLimit) {
+    /** Default bound of the source history read for the gate. */
+    public static final int DEFAULT_HISTORY_LIMIT = 2_000;
+
+    public PromoteOptions {
+        Objects.requireNonNull(prBranch, "prBranch");
+        acknowledgements = List.copyOf(acknowledgements);
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(push, "push");
+        Objects.requireNonNull(retry, "retry");
+        if (historyLimit < 1) {
+            throw new IllegalArgumentException("historyLimit must be >= 1: " + historyLimit);
+        }
+    }
+
+    /** Move the target, no acknowledgements, default identity, no remote. */
+    public static PromoteOptions defaults() {
+        return new PromoteOptions(false, Optional.empty(), List.of(), Identity.DEFAULT, Optional.empty(),
+                RetryPolicy.DEFAULT, DEFAULT_HISTORY_LIMIT);
+    }
+
+    /** These options as a dry run. */
+    public PromoteOptions withDryRun(boolean d) {
+        return new PromoteOptions(d, prBranch, acknowledgements, identity, push, retry, historyLimit);
+    }
+
+    /** These options writing a pull-request branch. */
+    public PromoteOptions withPrBranch(String b) {
+        return new PromoteOptions(dryRun, Optional.of(b), acknowledgements, identity, push, retry, historyLimit);
+    }
+
+    /** These options with acknowledgements. */
+    public PromoteOptions withAcknowledgements(List<Acknowledgement> a) {
+        return new PromoteOptions(dryRun, prBranch, a, identity, push, retry, historyLimit);
+    }
+
+    /** These options committing as {@code id}. */
+    public PromoteOptions withIdentity(Identity id) {
+        return new PromoteOptions(dryRun, prBranch, acknowledgements, id, push, retry, historyLimit);
+    }
+
+    /** These options pushing to {@code r}. */
+    public PromoteOptions withPush(Remote r) {
+        return new PromoteOptions(dryRun, prBranch, acknowledgements, identity, Optional.of(r), retry, historyLimit);
+    }
+
+    /** These options retrying as {@code r} says. */
+    public PromoteOptions withRetry(RetryPolicy r) {
+        return new PromoteOptions(dryRun, prBranch, acknowledgements, identity, push, r, historyLimit);
+    }
+
+    /** These options reading at most {@code n} source commits. */
+    public PromoteOptions withHistoryLimit(int n) {
+        return new PromoteOptions(dryRun, prBranch, acknowledgements, identity, push, retry, n);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.gitops.git;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of {@link CentralRepo#importTerraform}. No variant ever carries an output's value.
+ */
+public sealed interface TerraformImportResult permits TerraformImportResult.Imported,
+        TerraformImportResult.NoChange, TerraformImportResult.SensitiveRefused, TerraformImportResult.Invalid,
+        TerraformImportResult.Refused, TerraformImportResult.LostRaces, TerraformImportResult.Failed {
+
+    /** Whether the CLI should exit 0. */
+    default boolean succeeded() {
+        return this instanceof Imported || this instanceof NoChange;
+    }
+
+    /**
+     * env-&lt;env&gt;.yaml was written on the environment's branch.
+     *
+     * @param branch the branch
+     * @param commit the new commit
+     * @param file the file written
+     * @param outputs the names written, in file order
+     * @param skippedSensitive sensitive outputs left out (with skip-sensitive)
+     */
+    record Imported(String branch, String commit, String file, List<String> outputs, List<String> skippedSensitive)
+            implements TerraformImportResult {
+        public Imported {
+            Objects.requireNonNull(branch, "branch");
+            Objects.requireNonNull(commit, "commit");
+            Objects.requireNonNull(file, "file");
+            outputs = List.copyOf(outputs);
+            skippedSensitive = List.copyOf(skippedSensitive);
+        }
+    }
+
+    /** The file already holds exactly these outputs; no commit was made. */
+    record NoChange(String branch, String commit, List<String> skippedSensitive) implements TerraformImportResult {
+        public NoChange {
+            Objects.requireNonNull(branch, "branch");
+            Objects.requireNonNull(commit, "commit");
+            skippedSensitive = List.copyOf(skippedSensitive);
+        }
+    }
+
+    /**
+     * Sensitive outputs were found and skip-sensitive was not given; nothing was written.
+     *
+     * @param names the sensitive outputs (names only)
+     */
+    record SensitiveRefused(List<String> names) implements TerraformImportResult {
+        public SensitiveRefused {
+            names = List.copyOf(names);
+        }
+    }
+
+    /** The input is not {@code terraform output -json}; each problem names the output, never its value. */
+    record Invalid(List<String> problems) implements TerraformImportResult {
+        public Invalid {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Unknown environment, missing branch, or a checked-out branch with local changes. */
+    record Refused(String reason) implements TerraformImportResult {
+        public Refused {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Every attempt lost its race; nothing was written. */
+    record LostRaces(int attempts) implements TerraformImportResult {}
+
+    /** The remote rejected the push or could not be reached. */
+    record Failed(String reason) implements TerraformImportResult {
+        public Failed {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}

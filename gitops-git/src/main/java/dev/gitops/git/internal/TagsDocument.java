@@ -1,0 +1,299 @@
+package dev.gitops.git.internal;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * tags.yaml as text plus the positions of its nodes, edited in place: a new revision goes last in
+ * its service's block, a new service last in the file, and a changed image replaces only that
+ * scalar. Comments, key order, blank lines and the quoting of everything else stay byte for byte.
+ * Every edit is checked by parsing the result again: it must read as exactly the expected mapping
+ * (same keys in the same order), otherwise the edit is refused rather than written.
+ *
+ * <p>Only the layout CI tools and people write is edited (a block mapping of block mappings of
+ * single scalars); flow style, anchors, block scalars or several documents are refused with a
+ * message, never guessed at.
+ */
+public final class TagsDocument {
+
+    /** The file's layout is not one this editor changes safely; the message says why and where. */
+    public static final class LayoutException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public LayoutException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private record Entry(ScalarNode key, ScalarNode value) {}
+
+    private record Service(ScalarNode key, MappingNode block, Map<String, Entry> entries) {}
+
+    private static final String BOM = "\uFEFF";
+
+    private final String file;
+    private final boolean bom;
+    private final String text;
+    private final int[] cps;
+    private final Node root;
+    private final Map<String, Service> services;
+    private final String eol;
+
+    private TagsDocument(String file, boolean bom, String text, Node root, Map<String, Service> services) {
+        this.file = file;
+        this.bom = bom;
+        this.text = text;
+        this.cps = text.codePoints().toArray();
+        this.root = root;
+        this.services = services;
+        this.eol = text.contains("\r\n") ? "\r\n" : "\n";
+    }
+
+    /**
+     * Parses tags.yaml.
+     *
+     * @param file the file name, for messages
+     * @throws LayoutException when the text is not YAML or not a layout this editor handles
+     */
+    public static TagsDocument parse(String file, String content) throws LayoutException {
+        boolean bom = content.startsWith(BOM);
+        String text = bom ? content.substring(1) : content;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // YAML 1.1 line breaks other than \n and \r\n would shift every line count after them.
+            if ((c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))
+                    || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                throw new LayoutException(file + ": contains a line break other than LF or CRLF; normalise line endings");
+            }
+        }
+        Node root;
+        try {
+            root = yaml().compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            var m = e.getProblemMark();
+            String where = m == null ? file : file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
+            throw new LayoutException(where + ": not valid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new LayoutException(file + ": not valid YAML: " + e.getMessage());
+        }
+        Map<String, Service> services = new LinkedHashMap<>();
+        if (root != null) {
+            if (!(root instanceof MappingNode rm)) {
+                throw new LayoutException(at(file, root) + ": tags.yaml must be a mapping: service -> revision -> image");
+            }
+            checkPlainNode(file, root);
+            if (rm.getFlowStyle() == DumperOptions.FlowStyle.FLOW && !rm.getValue().isEmpty()) {
+                throw new LayoutException(at(file, root) + ": tags.yaml is written in flow style ({...}); "
+                        + "write it as a block mapping so that it can be edited line by line");
+            }
+            for (NodeTuple t : rm.getValue()) {
+                ScalarNode key = scalarKey(file, t.getKeyNode());
+                Node v = t.getValueNode();
+                checkPlainNode(file, v);
+                if (!(v instanceof MappingNode block) || block.getFlowStyle() == DumperOptions.FlowStyle.FLOW
+                        || block.getValue().isEmpty()) {
+                    throw new LayoutException(at(file, v) + ": the entries of " + key.getValue()
+                            + " must be a non-empty block mapping: revision -> image");
+                }
+                Map<String, Entry> entries = new LinkedHashMap<>();
+                for (NodeTuple e : block.getValue()) {
+                    ScalarNode rk = scalarKey(file, e.getKeyNode());
+                    Node rv = e.getValueNode();
+                    checkPlainNode(file, rv);
+                    if (!(rv instanceof ScalarNode sv) || sv.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
+                            || sv.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED) {
+                        throw new LayoutException(at(file, rv) + ": the image of " + key.getValue() + " "
+                                + rk.getValue() + " must be a single scalar on one line");
+                    }
+                    if (entries.put(rk.getValue(), new Entry(rk, sv)) != null) {
+                        throw new LayoutException(at(file, rk) + ": duplicate revision " + rk.getValue()
+                                + " under " + key.getValue());
+                    }
+                }
+                if (services.put(key.getValue(), new Service(key, block, entries)) != null) {
+                    throw new LayoutException(at(file, key) + ": duplicate service " + key.getValue());
+                }
+            }
+        }
+        return new TagsDocument(file, bom, text, root, Collections.unmodifiableMap(services));
+    }
+
+    private static Yaml yaml() {
+        LoaderOptions o = new LoaderOptions();
+        o.setCodePointLimit(GitFileSource.MAX_BLOB_BYTES);
+        o.setMaxAliasesForCollections(0);
+        o.setAllowDuplicateKeys(true); // duplicates are reported by parse() with their line
+        return new Yaml(o);
+    }
+
+    private static void checkPlainNode(String file, Node n) throws LayoutException {
+        if (n.getAnchor() != null) {
+            throw new LayoutException(at(file, n) + ": anchors and aliases are not supported in tags.yaml");
+        }
+        if (n.getTag().equals(Tag.MERGE)) {
+            throw new LayoutException(at(file, n) + ": merge keys (<<) are not supported in tags.yaml");
+        }
+    }
+
+    private static ScalarNode scalarKey(String file, Node k) throws LayoutException {
+        checkPlainNode(file, k);
+        if (!(k instanceof ScalarNode s) || s.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
+                || s.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED) {
+            throw new LayoutException(at(file, k) + ": keys of tags.yaml must be plain or quoted scalars");
+        }
+        if (s.getValue().equals("<<")) {
+            throw new LayoutException(at(file, k) + ": merge keys (<<) are not supported in tags.yaml");
+        }
+        return s;
+    }
+
+    private static String at(String file, Node n) {
+        return file + ":" + (n.getStartMark().getLine() + 1) + ":" + (n.getStartMark().getColumn() + 1);
+    }
+
+    /** service -> revision -> image, in file order. */
+    public Map<String, Map<String, String>> mapping() {
+        Map<String, Map<String, String>> m = new LinkedHashMap<>();
+        services.forEach((s, svc) -> {
+            Map<String, String> r = new LinkedHashMap<>();
+            svc.entries().forEach((rev, e) -> r.put(rev, e.value().getValue()));
+            m.put(s, r);
+        });
+        return m;
+    }
+
+    /** The image recorded for {@code service} at {@code revision}. */
+    public Optional<String> image(String service, String revision) {
+        Service s = services.get(service);
+        return s == null ? Optional.empty() : Optional.ofNullable(s.entries().get(revision)).map(e -> e.value().getValue());
+    }
+
+    /** The 1-based line of the entry, for messages. */
+    public Optional<Integer> line(String service, String revision) {
+        Service s = services.get(service);
+        return s == null ? Optional.empty()
+                : Optional.ofNullable(s.entries().get(revision)).map(e -> e.key().getStartMark().getLine() + 1);
+    }
+
+    /**
+     * The file with {@code service -> revision -> image} set: the image replaced in place when the
+     * revision exists, else a new line last in the service's block, else a new service block last in
+     * the file.
+     *
+     * @return the complete new content (with the original byte order mark, if any)
+     * @throws LayoutException when the edit cannot be made safely or does not read back as expected
+     */
+    public String with(String service, String revision, String image) throws LayoutException {
+        Map<String, Map<String, String>> expected = mapping();
+        expected.computeIfAbsent(service, k -> new LinkedHashMap<>()).put(revision, image);
+        String edited;
+        Service svc = services.get(service);
+        if (svc != null && svc.entries().containsKey(revision)) {
+            ScalarNode v = svc.entries().get(revision).value();
+            if (v.getStartMark().getLine() != v.getEndMark().getLine()) {
+                throw new LayoutException(at(file, v) + ": the image of " + service + " " + revision
+                        + " spans several lines; put it on one line");
+            }
+            String spelled = switch (v.getScalarStyle()) {
+                case SINGLE_QUOTED -> YamlText.singleQuoted(image);
+                case DOUBLE_QUOTED -> YamlText.doubleQuoted(image);
+                default -> YamlText.scalar(image);
+            };
+            edited = splice(v.getStartMark().getIndex(), v.getEndMark().getIndex(), spelled);
+        } else if (svc != null) {
+            List<NodeTuple> tuples = svc.block().getValue();
+            Node firstKey = tuples.get(0).getKeyNode();
+            Node lastValue = tuples.get(tuples.size() - 1).getValueNode();
+            String line = " ".repeat(firstKey.getStartMark().getColumn()) + entryLine(revision, image);
+            edited = insertAfterLineOf(lastValue.getEndMark().getIndex(), line);
+        } else {
+            int keyCol = 0;
+            int entryIndent = 2;
+            if (!services.isEmpty()) {
+                Service first = services.values().iterator().next();
+                keyCol = first.key().getStartMark().getColumn();
+                entryIndent = Math.max(1, first.block().getValue().get(0).getKeyNode().getStartMark().getColumn() - keyCol);
+            }
+            String block = " ".repeat(keyCol) + YamlText.scalar(service) + ":" + eol
+                    + " ".repeat(keyCol + entryIndent) + entryLine(revision, image);
+            if (root instanceof MappingNode rm && rm.getValue().isEmpty()) {
+                // An empty flow mapping ({}) is replaced by the block that now fills it.
+                if (root.getStartMark().getColumn() != 0) {
+                    throw new LayoutException(at(file, root) + ": an empty mapping ({}) must start a line to be replaced");
+                }
+                edited = splice(root.getStartMark().getIndex(), root.getEndMark().getIndex(),
+                        YamlText.scalar(service) + ":" + eol + " ".repeat(entryIndent) + entryLine(revision, image));
+            } else {
+                String current = text;
+                if (!current.isEmpty() && !current.endsWith("\n")) {
+                    current = current + eol;
+                }
+                edited = current + block + eol;
+            }
+        }
+        TagsDocument reread;
+        try {
+            reread = parse(file, edited);
+        } catch (LayoutException e) {
+            throw new LayoutException(file + ": the edited file would not read back (" + e.getMessage()
+                    + "); tags.yaml was left unchanged");
+        }
+        if (!sameOrdered(reread.mapping(), expected)) {
+            throw new LayoutException(file + ": the edit of " + service + " " + revision
+                    + " would not read back as intended; tags.yaml was left unchanged");
+        }
+        return (bom ? BOM : "") + edited;
+    }
+
+    private String entryLine(String revision, String image) {
+        return YamlText.scalar(revision) + ": " + YamlText.scalar(image);
+    }
+
+    private String splice(int startCp, int endCp, String replacement) {
+        StringBuilder b = new StringBuilder(text.length() + replacement.length());
+        b.append(new String(cps, 0, startCp)).append(replacement).append(new String(cps, endCp, cps.length - endCp));
+        return b.toString();
+    }
+
+    /** Inserts {@code line} as a new line after the line holding code point {@code index}. */
+    private String insertAfterLineOf(int index, String line) {
+        int i = index;
+        while (i < cps.length && cps[i] != '\n') {
+            i++;
+        }
+        if (i >= cps.length) {
+            // The last line has no line break: keep it that way after the new line too.
+            return text + eol + line;
+        }
+        int cut = i + 1;
+        return new String(cps, 0, cut) + line + eol + new String(cps, cut, cps.length - cut);
+    }
+
+    private static boolean sameOrdered(Map<String, Map<String, String>> a, Map<String, Map<String, String>> b) {
+        if (!new ArrayList<>(a.keySet()).equals(new ArrayList<>(b.keySet()))) {
+            return false;
+        }
+        for (String k : a.keySet()) {
+            if (!new ArrayList<>(a.get(k).entrySet()).equals(new ArrayList<>(b.get(k).entrySet()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,275 @@
+package dev.gitops.git.internal;
+
+import dev.gitops.git.TerraformImportResult;
+import dev.gitops.git.TerraformOptions;
+import dev.gitops.model.GitopsConfig;
+import dev.gitops.model.StateException;
+import dev.gitops.model.Value;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code terraform output -json} into env-&lt;env&gt;.yaml on the environment's own branch. The file
+ * keeps Terraform's shape ({@code name: {sensitive, type, value}}), which the model reads without
+ * guessing, under a header comment that says where it came from (no timestamp: importing the same
+ * outputs twice gives the same bytes and no commit). Values never appear in messages.
+ */
+public final class TerraformImporter {
+    private TerraformImporter() {}
+
+    private record Output(String name, Value value, Optional<Value> type, boolean sensitive) {}
+
+    public static TerraformImportResult importOutputs(Repository repo, String env, byte[] json, TerraformOptions o)
+            throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<Output> outputs = parse(json, problems);
+        if (!problems.isEmpty()) {
+            return new TerraformImportResult.Invalid(problems);
+        }
+        List<String> sensitive = outputs.stream().filter(Output::sensitive).map(Output::name).toList();
+        if (!sensitive.isEmpty() && !o.skipSensitive()) {
+            return new TerraformImportResult.SensitiveRefused(sensitive);
+        }
+        List<Output> kept = outputs.stream().filter(x -> !x.sensitive()).toList();
+        GitopsConfig config;
+        try (RevWalk w = new RevWalk(repo)) {
+            config = Configs.atHead(repo, w);
+        } catch (IllegalArgumentException e) {
+            return new TerraformImportResult.Refused(e.getMessage());
+        }
+        Optional<GitopsConfig.EnvironmentConfig> e = config.environment(env);
+        if (e.isEmpty()) {
+            return new TerraformImportResult.Refused("unknown environment '" + env + "'; known: "
+                    + String.join(", ", config.environmentNames()));
+        }
+        String branch = e.get().branch();
+        BranchWriter writer = new BranchWriter(repo, o.identity(), o.retry(), o.push());
+        BranchWriter.Outcome<TerraformImportResult> out = writer.run(List.of(branch), (tips, walk, ins) -> {
+            Optional<RevCommit> tip = tips.tip(branch);
+            if (tip.isEmpty()) {
+                return done(new TerraformImportResult.Refused("branch " + branch + " of " + env + " does not exist"));
+            }
+            GitopsConfig atTip;
+            try {
+                atTip = Trees.config(repo, tip.get(), branch);
+            } catch (StateException ex) {
+                return done(new TerraformImportResult.Refused(ex.getMessage()));
+            }
+            String file = atTip.files().envFileFor(env);
+            GitFileSource files = Trees.files(repo, tip.get(), branch);
+            String path = files.resolve(file).orElse(file);
+            byte[] content = render(env, kept, sensitive).getBytes(StandardCharsets.UTF_8);
+            Optional<String> mismatch = verify(content, kept);
+            if (mismatch.isPresent()) {
+                return done(new TerraformImportResult.Invalid(List.of(mismatch.get())));
+            }
+            Optional<byte[]> existing = files.read(path);
+            if (existing.isPresent() && Arrays.equals(existing.get(), content)) {
+                return done(new TerraformImportResult.NoChange(branch, tip.get().name(), sensitive));
+            }
+            ObjectId tree;
+            try (ObjectReader reader = repo.newObjectReader()) {
+                tree = Commits.editTree(ins, reader, tip.get().getTree(), Map.of(path, Optional.of(content)));
+            }
+            PersonIdent who = new PersonIdent(o.identity().name(), o.identity().email());
+            ObjectId commit = Commits.commit(ins, tree, List.of(tip.get()), who, who, message(env, file, kept, sensitive));
+            List<String> names = kept.stream().map(Output::name).toList();
+            return new BranchWriter.Publish<>(branch, Optional.of(tip.get().copy()), commit, "gitops tf import: " + env,
+                    new TerraformImportResult.Imported(branch, commit.name(), file, names, sensitive));
+        });
+        if (out instanceof BranchWriter.Ok<TerraformImportResult> ok) {
+            return ok.result();
+        }
+        if (out instanceof BranchWriter.LostRaces<TerraformImportResult> lr) {
+            return new TerraformImportResult.LostRaces(lr.attempts());
+        }
+        if (out instanceof BranchWriter.Refused<TerraformImportResult> r) {
+            return new TerraformImportResult.Refused(r.reason());
+        }
+        return new TerraformImportResult.Failed(((BranchWriter.Failed<TerraformImportResult>) out).reason());
+    }
+
+    private static List<Output> parse(byte[] json, List<String> problems) {
+        ObjectMapper mapper = new ObjectMapper()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        JsonNode root;
+        try {
+            root = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            // Jackson's own message may quote the input (a secret); say only where.
+            var loc = e.getLocation();
+            problems.add("the input is not valid JSON" + (loc == null ? "" : " (line " + loc.getLineNr()
+                    + ", column " + loc.getColumnNr() + ")") + "; pass the output of terraform output -json");
+            return List.of();
+        } catch (IOException e) {
+            problems.add("the input cannot be read: " + e.getClass().getSimpleName());
+            return List.of();
+        }
+        if (root == null || !root.isObject()) {
+            problems.add("the input must be a JSON object of outputs, as terraform output -json prints");
+            return List.of();
+        }
+        List<Output> out = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> f = it.next();
+            String name = f.getKey();
+            JsonNode o = f.getValue();
+            if (!o.isObject() || !o.has("value")) {
+                problems.add("output '" + name + "': expected {\"value\": ..., \"type\": ..., \"sensitive\": ...}, "
+                        + "the shape terraform output -json prints");
+                continue;
+            }
+            JsonNode s = o.get("sensitive");
+            if (s != null && !s.isBoolean()) {
+                problems.add("output '" + name + "': \"sensitive\" must be true or false");
+                continue;
+            }
+            Optional<Value> type = Optional.ofNullable(o.get("type")).map(TerraformImporter::toValue);
+            out.add(new Output(name, toValue(o.get("value")), type, s != null && s.booleanValue()));
+        }
+        return out;
+    }
+
+    private static Value toValue(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return Value.NULL;
+        }
+        if (n.isTextual()) {
+            return Value.of(n.textValue());
+        }
+        if (n.isBoolean()) {
+            return Value.of(n.booleanValue());
+        }
+        if (n.isNumber()) {
+            return new Value.Num(n.decimalValue());
+        }
+        if (n.isArray()) {
+            List<Value> items = new ArrayList<>();
+            n.forEach(x -> items.add(toValue(x)));
+            return Value.of(items);
+        }
+        Map<String, Value> m = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> m.put(e.getKey(), toValue(e.getValue())));
+        return Value.of(m);
+    }
+
+    static String render(String env, List<Output> outputs, List<String> skipped) {
+        StringBuilder b = new StringBuilder()
+                .append("# Terraform outputs of ").append(env).append(", written by `gitops tf import --env ").append(env)
+                .append("` from `terraform output -json`.\n")
+                .append("# Committed straight to this environment's branch; it never travels between branches.\n")
+                .append("# Import again instead of editing by hand.\n");
+        if (!skipped.isEmpty()) {
+            b.append("# Sensitive outputs not written: ").append(String.join(", ", skipped)).append('\n');
+        }
+        if (outputs.isEmpty()) {
+            return b.append("{}\n").toString();
+        }
+        Map<String, Value> doc = new LinkedHashMap<>();
+        for (Output o : outputs) {
+            Map<String, Value> m = new LinkedHashMap<>();
+            m.put("sensitive", Value.of(false));
+            o.type().ifPresent(t -> m.put("type", t));
+            m.put("value", o.value());
+            doc.put(o.name(), Value.of(m));
+        }
+        return b.append(YamlWriter.write(Value.of(doc))).toString();
+    }
+
+    /** Reads the written file back: it must hold exactly the outputs, or nothing is committed. */
+    static Optional<String> verify(byte[] content, List<Output> outputs) {
+        LoaderOptions lo = new LoaderOptions();
+        lo.setAllowDuplicateKeys(false);
+        lo.setCodePointLimit(GitFileSource.MAX_BLOB_BYTES);
+        Value parsed;
+        try {
+            parsed = Value.fromJava(new Yaml(lo).load(new String(content, StandardCharsets.UTF_8)));
+        } catch (RuntimeException e) {
+            return Optional.of("internal error: the written file does not read back as YAML");
+        }
+        Map<String, Value> got = parsed instanceof Value.Obj obj ? obj.fields() : Map.of();
+        if (!got.keySet().equals(outputs.stream().map(Output::name).collect(java.util.stream.Collectors.toSet()))) {
+            return Optional.of("internal error: the written file does not hold the expected outputs");
+        }
+        for (Output o : outputs) {
+            Value v = got.get(o.name()) instanceof Value.Obj m ? m.fields().get("value") : null;
+            if (v == null || !same(v, o.value())) {
+                return Optional.of("output '" + o.name() + "': its value cannot be written to YAML exactly "
+                        + "(a number beyond double precision?); nothing was written");
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean same(Value a, Value b) {
+        if (a instanceof Value.Num x && b instanceof Value.Num y) {
+            return x.value().compareTo(y.value()) == 0;
+        }
+        if (a instanceof Value.Arr x && b instanceof Value.Arr y) {
+            if (x.items().size() != y.items().size()) {
+                return false;
+            }
+            for (int i = 0; i < x.items().size(); i++) {
+                if (!same(x.items().get(i), y.items().get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Value.Obj x && b instanceof Value.Obj y) {
+            if (!x.fields().keySet().equals(y.fields().keySet())) {
+                return false;
+            }
+            for (String k : x.fields().keySet()) {
+                if (!same(x.fields().get(k), y.fields().get(k))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.equals(b);
+    }
+
+    static String message(String env, String file, List<Output> outputs, List<String> skipped) {
+        StringBuilder b = new StringBuilder("terraform: import outputs of ").append(env).append(" into ").append(file)
+                .append("\n\n").append(outputs.size()).append(" output(s) from terraform output -json");
+        if (!outputs.isEmpty()) {
+            b.append(": ").append(String.join(", ", outputs.stream().map(Output::name).toList()));
+        }
+        b.append(".\n");
+        if (!skipped.isEmpty()) {
+            b.append("Sensitive outputs skipped (not committed): ").append(String.join(", ", skipped)).append(".\n");
+        }
+        return b.toString();
+    }
+
+    private static BranchWriter.Attempt<TerraformImportResult> done(TerraformImportResult r) {
+        return new BranchWriter.Done<>(r);
+    }
+}
