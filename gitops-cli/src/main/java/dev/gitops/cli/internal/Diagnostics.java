@@ -25,6 +25,11 @@ final class Diagnostics {
             u.hint().ifPresent(h -> err.println("  hint: " + h));
             return ExitCodes.BAD_INPUT;
         }
+        if (t instanceof IllegalArgumentException i && i.getMessage() != null) {
+            // the library APIs reject unusable user input this way (an unknown ref, a blank name)
+            err.println("gitops: " + i.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
         if (t instanceof Refused r) {
             err.println(r.getMessage());
             return ExitCodes.REFUSED;

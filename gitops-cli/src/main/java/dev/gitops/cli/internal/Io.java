@@ -27,6 +27,14 @@ public final class Io {
         out.append(s);
     }
 
+    /** Appends a document to the result, ending it with a newline if it lacks one. */
+    public void printDocument(String s) {
+        out.append(s);
+        if (!s.isEmpty() && !s.endsWith("\n")) {
+            out.append('\n');
+        }
+    }
+
     /** Appends a line to the result. */
     public void println(String s) {
         out.append(s).append('\n');

@@ -383,7 +383,7 @@ public final class CmpGenerate {
         StringBuilder b = new StringBuilder(PREFIX).append(message);
         b.append(problems.isEmpty() ? "." : ":");
         for (Problem p : problems) {
-            b.append('\n').append(p.format().replace("\n  hint:", " (hint:").replace("\n", " "));
+            b.append('\n').append(p.format().replace("\n  hint:", " (hint:").replaceAll("\\s*\\n\\s*", "; "));
             if (p.hint().isPresent()) {
                 b.append(')');
             }

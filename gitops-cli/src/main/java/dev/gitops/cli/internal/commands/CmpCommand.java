@@ -7,13 +7,16 @@ import picocli.CommandLine.Command;
         subcommands = CmpCommand.Generate.class,
         footer = {"%nSee deploy/argocd/ for plugin.yaml and the repo-server sidecar patch."})
 final class CmpCommand extends BaseCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     CmpCommand(Io io) {
         super(io);
     }
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "missing subcommand: generate");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: generate");
     }
 
     /**

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 StateCommand.class,
                 RenderCommand.class,
-                ValidateCommand.class,
+                JsonnetCommand.class,
                 InitCommand.class,
                 CmpCommand.class,
                 CompletionCommand.class,

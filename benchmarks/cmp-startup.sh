@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Cold start of `gitops cmp generate`, the way Argo CD's cmp-server runs it: one new JVM per render.
+#
+#   bash benchmarks/cmp-startup.sh [RUNS]        (default 10 runs per variant, after 1 warm-up)
+#
+# Needs the CLI built (./gitops --version builds it). Uses hyperfine when installed
+# (apt-get install hyperfine), otherwise a shell loop timed with date +%s%N. Prints, per workload
+# (the example central repository; a generated 50-service environment) and per JVM variant:
+#   plain      java -cp ...
+#   c1         -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+#   appcds     -XX:SharedArchiveFile=<archive recorded on that workload>
+#   appcds+c1  both
+# the median, min and max wall time, then the median of each phase from GITOPS_TIMINGS=1
+# (jvm = process start to main; start, load, evaluate, serialize, write inside the program).
+# Run it on a quiet machine: the numbers are only comparable within one sitting.
+set -euo pipefail
+runs=${1:-10}
+root=$(cd "$(dirname "$0")/.." && pwd -P)
+target=$root/gitops-cli/target
+jar=$(ls "$target"/gitops-cli-*.jar | grep -v -e -sources -e -tests | head -n 1)
+cp=$jar
+for f in "$target"/lib/*.jar; do cp="$cp:$f"; done
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# workload 1: the example repository (all env files present, as in an unpacked checkout)
+mkdir -p "$work/example"
+cp -R "$root/examples/central-repo/." "$work/example/"
+
+# workload 2: 50 services in dev, each with its own image, env and resources
+fifty=$work/fifty
+mkdir -p "$fifty"
+cp "$root/examples/central-repo/gitops.yaml" "$fifty/"
+printf 'vpc_id: vpc-0a1b2c3d\n' > "$fifty/env-dev.yaml"
+{
+    printf 'dev:\n  elk_endpoint: https://search.example.com\n  log_level: debug\n'
+    for i in $(seq -w 1 50); do
+        printf '  service_%s:\n    git_rev: v1.0.%d\n    replicas: 2\n    memory_min: 256Mi\n    memory_max: 512Mi\n    cpu_min: 100m\n    cpu_max: 500m\n    port: 8080\n    env:\n      MODE: full\n      BATCH: %d\n    flags:\n      feature_x: true\n' "$i" "$((10#$i))" "$((10#$i * 10))"
+    done
+    printf 'preprod: {}\nprod: {}\n'
+} > "$fifty/control-center.yaml"
+{
+    for i in $(seq -w 1 50); do
+        printf 'service_%s:\n  v1.0.%d: 123456789012.dkr.ecr.us-east-1.amazonaws.com/service_%s:%d\n' "$i" "$((10#$i))" "$i" "$((10#$i))"
+    done
+} > "$fifty/tags.yaml"
+
+export ARGOCD_ENV_ENVIRONMENT=dev ARGOCD_APP_PARAMETERS=null ARGOCD_APP_SOURCE_PATH=.
+base=(-Xshare:auto -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning:stderr)
+c1=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
+
+time_loop() { # dir, java args...: prints "median min max" in ms
+    local dir=$1; shift
+    local t=()
+    (cd "$dir" && "$java" "$@" -cp "$cp" dev.gitops.cli.Main cmp generate >/dev/null)   # warm-up (page cache)
+    for _ in $(seq "$runs"); do
+        local s e
+        s=$(date +%s%N)
+        (cd "$dir" && "$java" "$@" -cp "$cp" dev.gitops.cli.Main cmp generate >/dev/null)
+        e=$(date +%s%N)
+        t+=($(( (e - s) / 1000000 )))
+    done
+    printf '%s\n' "${t[@]}" | median | tr '\n' ' '
+    printf '%s\n' "${t[@]}" | sort -n | sed -n '1p;$p' | tr '\n' ' '
+    echo
+}
+
+phases() { # dir, java args...: median of each GITOPS_TIMINGS phase
+    local dir=$1; shift
+    local f=$work/phases.txt
+    : > "$f"
+    for _ in $(seq "$runs"); do
+        (cd "$dir" && GITOPS_TIMINGS=1 "$java" "$@" -cp "$cp" dev.gitops.cli.Main cmp generate 2>>"$f" >/dev/null)
+    done
+    for p in jvm start load evaluate serialize write total; do
+        printf '%s=%s ' "$p" "$(grep -o " $p=[0-9]*" "$f" | cut -d= -f2 | median)"
+    done
+    echo
+}
+
+for w in example fifty; do
+    dir=$work/$w
+    archive=$work/$w.jsa
+    (cd "$dir" && "$java" -XX:ArchiveClassesAtExit="$archive" -Xlog:disable -Xlog:all=error:stderr \
+        -cp "$cp" dev.gitops.cli.Main cmp generate >/dev/null)
+    objects=$(cd "$dir" && "$java" -cp "$cp" dev.gitops.cli.Main cmp generate | grep -c '^kind:')
+    echo "== workload $w ($objects objects; $runs runs per variant, ms: median min max)"
+    for variant in plain c1 appcds appcds+c1; do
+        case $variant in
+            plain) args=("${base[@]}") ;;
+            c1) args=("${base[@]}" "${c1[@]}") ;;
+            appcds) args=("${base[@]}" -XX:SharedArchiveFile="$archive") ;;
+            appcds+c1) args=("${base[@]}" "${c1[@]}" -XX:SharedArchiveFile="$archive") ;;
+        esac
+        if command -v hyperfine >/dev/null 2>&1; then
+            q=$(printf '%q ' "$java" "${args[@]}" -cp "$cp" dev.gitops.cli.Main cmp generate)
+            (cd "$dir" && hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/h.json" --style none "$q" >/dev/null)
+            stats=$(python3 -c "import json;r=json.load(open('$work/h.json'))['results'][0];print(round(r['median']*1000), round(r['min']*1000), round(r['max']*1000))")
+            printf '%-10s %s  (hyperfine)\n' "$variant" "$stats"
+        else
+            printf '%-10s %s (date loop)\n' "$variant" "$(time_loop "$dir" "${args[@]}")"
+        fi
+        printf '           phases: %s\n' "$(phases "$dir" "${args[@]}")"
+    done
+done
