@@ -357,6 +357,15 @@ public final class YamlReader {
 
     /** The YAML 1.2 core schema resolution of a plain scalar. */
     public static YamlNode.Kind resolve(String v) {
+        if (!v.isEmpty()) {
+            // Fast path: most plain scalars are words, which no core-schema pattern can match.
+            char c = v.charAt(0);
+            boolean maybe = (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' || c == '~'
+                    || c == 't' || c == 'T' || c == 'f' || c == 'F' || c == 'n' || c == 'N';
+            if (!maybe) {
+                return YamlNode.Kind.STRING;
+            }
+        }
         if (NULL.matcher(v).matches()) {
             return YamlNode.Kind.NULL;
         }
