@@ -58,7 +58,7 @@ public final class TagWriter {
                     return new BranchWriter.Done<>(new TagResult.NoChange(branch, tip.get().name()));
                 }
                 if (previous.isPresent() && !options.force() && !config.revisions().isMutable(revision)) {
-                    return new BranchWriter.Done<>(new TagResult.Refused(tagsFile + ":" + doc.line(service, revision).orElse(0)
+                    return new BranchWriter.Done<>(new TagResult.Refused(doc.where(service, revision)
                             + ": " + service + " " + revision + " already points to " + previous.get()
                             + "; a tag-like revision is immutable. Build a new revision, or rewrite it with --force"));
                 }

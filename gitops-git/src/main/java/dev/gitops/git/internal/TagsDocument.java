@@ -191,6 +191,13 @@ public final class TagsDocument {
                 : Optional.ofNullable(s.entries().get(revision)).map(e -> e.key().getStartMark().getLine() + 1);
     }
 
+    /** {@code file:line:col} of the entry, for messages; the file name alone when absent. */
+    public String where(String service, String revision) {
+        Service s = services.get(service);
+        Entry e = s == null ? null : s.entries().get(revision);
+        return e == null ? file : at(file, e.key());
+    }
+
     /**
      * The file with {@code service -> revision -> image} set: the image replaced in place when the
      * revision exists, else a new line last in the service's block, else a new service block last in
