@@ -1,0 +1,77 @@
+package dev.gitops.policy;
+
+import dev.gitops.model.SourceLocation;
+
+import java.util.Objects;
+
+/**
+ * Where a {@link Finding} is: a place in an input file ({@code file:line:col} plus the JSON pointer
+ * of the value), a place in a rendered object ({@code Kind/namespace/name} plus a JSON pointer into
+ * the object), or nowhere in particular.
+ */
+public sealed interface Location permits Location.InputLocation, Location.ManifestLocation, Location.NoLocation {
+
+    /** The location that names no place. */
+    NoLocation NONE = new NoLocation();
+
+    /** A location in an input file, from a model {@link SourceLocation}. */
+    static InputLocation of(SourceLocation l) {
+        return new InputLocation(l.file(), l.line(), l.column(), l.pointer());
+    }
+
+    /** A short human form: {@code file:line:col}, {@code prod Deployment/ns/name /spec/replicas}, or {@code ""}. */
+    String display();
+
+    /**
+     * A place in an input file of the repository (or a template).
+     *
+     * @param file repository-relative path, e.g. {@code control-center.yaml}
+     * @param line 1-based line, 0 when unknown
+     * @param column 1-based column, 0 when unknown
+     * @param pointer JSON pointer of the value inside the file, {@code ""} for the whole file
+     */
+    record InputLocation(String file, int line, int column, String pointer) implements Location {
+        public InputLocation {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(pointer, "pointer");
+            if (line < 0 || column < 0) {
+                throw new IllegalArgumentException("line and column must be >= 0: " + line + ":" + column);
+            }
+        }
+
+        /** {@code file:line:col}, or {@code file} when the line is unknown. */
+        @Override
+        public String display() {
+            return line == 0 ? file : column == 0 ? file + ":" + line : file + ":" + line + ":" + column;
+        }
+    }
+
+    /**
+     * A place in one rendered object of one environment.
+     *
+     * @param environment the environment that was rendered, e.g. {@code prod}
+     * @param object the object's {@code Kind/namespace/name} (or {@code Kind/name} without a namespace)
+     * @param pointer JSON pointer inside the object, {@code ""} for the whole object
+     */
+    record ManifestLocation(String environment, String object, String pointer) implements Location {
+        public ManifestLocation {
+            Objects.requireNonNull(environment, "environment");
+            Objects.requireNonNull(object, "object");
+            Objects.requireNonNull(pointer, "pointer");
+        }
+
+        /** {@code prod Deployment/ns/name /spec/replicas}. */
+        @Override
+        public String display() {
+            return environment + " " + object + (pointer.isEmpty() ? "" : " " + pointer);
+        }
+    }
+
+    /** No particular place (a finding about the promotion as a whole). */
+    record NoLocation() implements Location {
+        @Override
+        public String display() {
+            return "";
+        }
+    }
+}

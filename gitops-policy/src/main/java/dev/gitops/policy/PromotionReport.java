@@ -1,0 +1,91 @@
+package dev.gitops.policy;
+
+import dev.gitops.model.Acknowledgement;
+import dev.gitops.model.PromotionVerdict;
+import dev.gitops.policy.internal.report.JsonReport;
+import dev.gitops.policy.internal.report.PromotionText;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The full result of judging a promotion A -> B ({@link PromotionPolicy#evaluate}): every finding
+ * (B after the merge checked by the input and manifest rules, and the promotion rules), the semantic
+ * diff of B's rendered objects, the per-service version table, the acknowledgements used and one
+ * line per reason the promotion is blocked.
+ *
+ * @param from the source environment (A)
+ * @param to the target environment (B)
+ * @param findings every finding, waived and acknowledged ones included
+ * @param diff B's rendered objects before -> after; absent when either side does not render
+ * @param versions services whose revision or image changes in B
+ * @param acknowledged acknowledgements that let a blocking warning pass (recorded in the merge commit)
+ * @param blocking one line per reason the promotion is refused; empty when it is allowed
+ */
+public record PromotionReport(
+        String from,
+        String to,
+        List<Finding> findings,
+        Optional<ManifestDiff> diff,
+        List<VersionChange> versions,
+        List<Acknowledgement> acknowledged,
+        List<String> blocking) {
+
+    public PromotionReport {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        findings = List.copyOf(findings);
+        Objects.requireNonNull(diff, "diff");
+        versions = List.copyOf(versions);
+        acknowledged = List.copyOf(acknowledged);
+        blocking = List.copyOf(blocking);
+    }
+
+    /** Whether the target branch may move. */
+    public boolean allowed() {
+        return blocking.isEmpty();
+    }
+
+    /** The findings of one rule. */
+    public List<Finding> of(String ruleId) {
+        return findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+    }
+
+    /** The verdict gitops-git acts on: allow (with the acknowledgements used) or block, with {@link #toText(boolean) the text report}. */
+    public PromotionVerdict toVerdict() {
+        String text = toText(false);
+        return allowed() ? PromotionVerdict.allow(acknowledged, text) : PromotionVerdict.block(blocking, text);
+    }
+
+    /** The findings as a {@link Report} of the target environment (for {@code --format sarif} and tools that read reports). */
+    public Report asReport() {
+        return new Report(List.of(to), findings);
+    }
+
+    /**
+     * Human text: the verdict and its reasons, acknowledgements, the version table, the findings
+     * grouped by severity then file, and the manifest diff. Never a secret value.
+     *
+     * @param ansi whether to colour with ANSI escapes
+     */
+    public String toText(boolean ansi) {
+        return PromotionText.write(this, ansi);
+    }
+
+    /** JSON, shape {@code gitops-promotion-report} version 1 (docs/POLICIES.md, "JSON report"). */
+    public String toJson() {
+        return JsonReport.promotion(this);
+    }
+
+    /** SARIF 2.1.0 of the findings, rule help links into {@link Report#DEFAULT_DOCS_URI}. */
+    public String toSarif() {
+        return asReport().toSarif();
+    }
+
+    /** SARIF 2.1.0 of the findings, rule help links into {@code docsUri}. */
+    public String toSarif(URI docsUri) {
+        return asReport().toSarif(docsUri);
+    }
+}

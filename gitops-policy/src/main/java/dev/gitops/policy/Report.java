@@ -1,0 +1,90 @@
+package dev.gitops.policy;
+
+import dev.gitops.policy.internal.report.JsonReport;
+import dev.gitops.policy.internal.report.SarifReport;
+import dev.gitops.policy.internal.report.TextReport;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result of {@link Policy#validate}: every finding of every environment checked, with
+ * severities and waivers from gitops.yaml applied. Renders as human text, JSON or SARIF 2.1.0; the
+ * CLI maps {@link #hasErrors()} to its exit code.
+ *
+ * @param environments the environments checked, in promotion order
+ * @param findings every finding, waived ones included
+ */
+public record Report(List<String> environments, List<Finding> findings) {
+
+    /**
+     * Where docs/POLICIES.md is published; SARIF rule {@code helpUri}s point into it. Override with
+     * {@link #toSarif(URI)} when the documentation lives elsewhere.
+     */
+    public static final URI DEFAULT_DOCS_URI = URI.create("https://gitops.dev/docs/POLICIES.md");
+
+    public Report {
+        environments = List.copyOf(environments);
+        findings = List.copyOf(findings);
+    }
+
+    /** Whether any error is not waived: {@code gitops validate} fails exactly then. Warnings never fail it. */
+    public boolean hasErrors() {
+        return findings.stream().anyMatch(f -> f.counts() && f.severity() == Severity.ERROR);
+    }
+
+    /** How many findings of this severity count (are not waived). */
+    public long count(Severity severity) {
+        return findings.stream().filter(f -> f.counts() && f.severity() == severity).count();
+    }
+
+    /** The findings that count (not waived). */
+    public List<Finding> active() {
+        return findings.stream().filter(Finding::counts).toList();
+    }
+
+    /** The waived findings, each with its waiver. */
+    public List<Finding> waived() {
+        return findings.stream().filter(Finding::isWaived).toList();
+    }
+
+    /** The findings of one rule. */
+    public List<Finding> of(String ruleId) {
+        return findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+    }
+
+    /**
+     * Human text grouped by severity, then by file; never a secret value.
+     *
+     * @param ansi whether to colour with ANSI escapes (the CLI decides, e.g. only on a terminal)
+     */
+    public String toText(boolean ansi) {
+        String header = TextReport.summary(findings) + " in " + (environments.isEmpty() ? "no environment" : String.join(", ", environments));
+        String body = TextReport.findings(findings, ansi);
+        return header + "\n" + (body.isEmpty() ? "" : "\n" + body);
+    }
+
+    /** JSON, shape {@code gitops-policy-report} version 1 (docs/POLICIES.md, "JSON report"). */
+    public String toJson() {
+        return JsonReport.validation(this);
+    }
+
+    /** SARIF 2.1.0 with rule help links into {@link #DEFAULT_DOCS_URI}. */
+    public String toSarif() {
+        return toSarif(DEFAULT_DOCS_URI);
+    }
+
+    /**
+     * SARIF 2.1.0.
+     *
+     * @param docsUri absolute URI of docs/POLICIES.md, used for every rule's {@code helpUri}
+     */
+    public String toSarif(URI docsUri) {
+        Objects.requireNonNull(docsUri, "docsUri");
+        if (!docsUri.isAbsolute()) {
+            throw new IllegalArgumentException("SARIF helpUri must be absolute: " + docsUri);
+        }
+        return SarifReport.write(findings, docsUri.toString(), Report.class.getPackage().getImplementationVersion());
+    }
+}

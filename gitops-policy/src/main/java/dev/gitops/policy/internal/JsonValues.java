@@ -1,0 +1,65 @@
+package dev.gitops.policy.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gitops.model.Value;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Map;
+
+/** Converts model {@link Value}s to Jackson trees (kept internal: no Jackson type in the API). */
+public final class JsonValues {
+    private JsonValues() {}
+
+    private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+    private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
+    private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
+    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    /** The Jackson tree of a value; integral numbers become integer nodes so that integer fields accept them. */
+    public static JsonNode toNode(Value v) {
+        if (v instanceof Value.Obj o) {
+            ObjectNode n = F.objectNode();
+            for (Map.Entry<String, Value> e : o.fields().entrySet()) {
+                n.set(e.getKey(), toNode(e.getValue()));
+            }
+            return n;
+        }
+        if (v instanceof Value.Arr a) {
+            ArrayNode n = F.arrayNode(a.items().size());
+            for (Value x : a.items()) {
+                n.add(toNode(x));
+            }
+            return n;
+        }
+        if (v instanceof Value.Str s) {
+            return F.textNode(s.value());
+        }
+        if (v instanceof Value.Num num) {
+            return number(num.value());
+        }
+        if (v instanceof Value.Bool b) {
+            return F.booleanNode(b.value());
+        }
+        return F.nullNode();
+    }
+
+    private static JsonNode number(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        if (s.scale() <= 0) {
+            BigInteger i = s.toBigIntegerExact();
+            if (i.compareTo(INT_MIN) >= 0 && i.compareTo(INT_MAX) <= 0) {
+                return F.numberNode(i.intValue());
+            }
+            if (i.compareTo(LONG_MIN) >= 0 && i.compareTo(LONG_MAX) <= 0) {
+                return F.numberNode(i.longValue());
+            }
+            return F.numberNode(i);
+        }
+        return F.numberNode(d);
+    }
+}
