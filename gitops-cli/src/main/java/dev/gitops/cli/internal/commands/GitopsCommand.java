@@ -14,6 +14,10 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 StateCommand.class,
                 RenderCommand.class,
+                StatusCommand.class,
+                TagCommand.class,
+                TfCommand.class,
+                ExplainCommand.class,
                 JsonnetCommand.class,
                 InitCommand.class,
                 CmpCommand.class,
