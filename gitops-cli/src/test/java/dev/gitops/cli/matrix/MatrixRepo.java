@@ -7,10 +7,13 @@ import dev.gitops.git.PromotionResult;
 import dev.gitops.git.RollbackOptions;
 import dev.gitops.git.RollbackResult;
 import dev.gitops.git.RollbackValidator;
+import dev.gitops.git.TerraformImportResult;
+import dev.gitops.git.TerraformOptions;
 import dev.gitops.model.Acknowledgement;
 import dev.gitops.model.PromotionGate;
 import dev.gitops.testkit.TempRepo;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +42,7 @@ final class MatrixRepo implements AutoCloseable {
                 branch: prod
                 namespace: shop-prod
                 prodLike: true
+                requireDigests: true
             revisions:
               mutable: "main|develop"
             policy:
@@ -46,19 +50,21 @@ final class MatrixRepo implements AutoCloseable {
               waivers: []
             """;
 
+    /** Every image is pinned by digest except svc_web v2.1.0 (prod requires digests) and v2.2.0 (latest). */
     static final String TAGS_YAML = """
             # Written by CI: service -> revision -> image.
             svc_api:
-              v1.0.0: registry.example.com/shop/svc_api:100
-              v1.1.0: registry.example.com/shop/svc_api:110
-              v1.2.0: registry.example.com/shop/svc_api:120
+              v1.0.0: registry.example.com/shop/svc_api:100@sha256:%1$s
+              v1.1.0: registry.example.com/shop/svc_api:110@sha256:%2$s
+              v1.2.0: registry.example.com/shop/svc_api:120@sha256:%3$s
               main: registry.example.com/shop/svc_api:main-4f2a9c1
             svc_web:
-              v2.0.0: registry.example.com/shop/svc_web:200
+              v2.0.0: registry.example.com/shop/svc_web:200@sha256:%4$s
               v2.1.0: registry.example.com/shop/svc_web:210
+              v2.2.0: registry.example.com/shop/svc_web:latest
             svc_jobs:
-              v0.1.0: registry.example.com/shop/svc_jobs:10
-            """;
+              v0.1.0: registry.example.com/shop/svc_jobs:10@sha256:%5$s
+            """.formatted("a1".repeat(32), "b2".repeat(32), "c3".repeat(32), "d4".repeat(32), "e5".repeat(32));
 
     static final List<String> ENVS = List.of("dev", "preprod", "prod");
 
@@ -199,6 +205,24 @@ final class MatrixRepo implements AutoCloseable {
     RollbackResult rollback(String env) {
         try (CentralRepo c = CentralRepo.open(git.directory())) {
             return c.rollback(env, RollbackValidator.loadsOnly(), RollbackOptions.defaults());
+        }
+    }
+
+    /**
+     * {@code gitops tf import} of {@code env}: the usual outputs plus {@code extra} (name -> value),
+     * written straight to the environment's branch by the library.
+     */
+    TerraformImportResult importTerraform(String env, Map<String, String> extra) {
+        Map<String, String> outputs = new TreeMap<>(Map.of(
+                "vpc_id", "vpc-" + env + "-0a1b2c3d",
+                "db_endpoint", env + "-db.cluster-1.eu-west-1.rds.amazonaws.com:5432"));
+        outputs.putAll(extra);
+        StringBuilder json = new StringBuilder("{");
+        outputs.forEach((k, v) -> json.append(json.length() > 1 ? ",\n" : "\n").append("  \"").append(k)
+                .append("\": {\"sensitive\": false, \"type\": \"string\", \"value\": \"").append(v).append("\"}"));
+        json.append("\n}\n");
+        try (CentralRepo c = CentralRepo.open(git.directory())) {
+            return c.importTerraform(env, json.toString().getBytes(StandardCharsets.UTF_8), TerraformOptions.defaults());
         }
     }
 

@@ -9,6 +9,7 @@ import dev.gitops.git.CheckResult;
 import dev.gitops.git.PromoteOptions;
 import dev.gitops.git.PromotionResult;
 import dev.gitops.git.RollbackResult;
+import dev.gitops.git.TerraformImportResult;
 import dev.gitops.model.Acknowledgement;
 import dev.gitops.model.PromotionGate;
 import dev.gitops.model.PromotionVerdict;
@@ -182,6 +183,54 @@ class PromotionMatrixTest {
                     r.onDev("preprod: svc_api follows main", d -> d.set("preprod", "svc_api", "git_rev", "main"));
                     blocked(r, "dev", "preprod", PromoteOptions.defaults(), "input/mutable-revision");
                 }),
+                new Case("input/digest-required: svc_web v2.1.0 (tag only) reaches prod, which requires digests", r -> {
+                    r.onDev("dev: svc_web v2.1.0", d -> d.set("dev", "svc_web", "git_rev", "v2.1.0"));
+                    r.onDev("preprod: svc_web v2.1.0", d -> d.set("preprod", "svc_web", "git_rev", "v2.1.0"));
+                    promoted(r, "dev", "preprod", PromoteOptions.defaults(), "svc_web: v2.0.0 -> v2.1.0");
+                    r.onDev("prod: svc_web v2.1.0", d -> d.set("prod", "svc_web", "git_rev", "v2.1.0"));
+                    promoted(r, "dev", "preprod", PromoteOptions.defaults(), "No service revision or image changes");
+                    blocked(r, "preprod", "prod", PromoteOptions.defaults(), "input/digest-required");
+                }),
+                new Case("input/cpu-range: preprod svc_web cpu_min above cpu_max", r -> {
+                    r.onDev("preprod: svc_web cpu_min 500m", d -> d.set("preprod", "svc_web", "cpu_min", "500m"));
+                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "input/cpu-range", "manifest/requests-exceed-limits");
+                }),
+                new Case("input/unknown-terraform-output: the IAM role output exists in dev's Terraform only", r -> {
+                    assertInstanceOf(TerraformImportResult.Imported.class, r.importTerraform("dev",
+                            Map.of("api_role_arn", "arn:aws:iam::123456789012:role/shop-dev-api")));
+                    r.onDev("svc_api: IAM role from Terraform", d -> {
+                        d.set("dev", "svc_api", "serviceAccount", ControlCenterDoc.map("iamRoleOutput", "api_role_arn"));
+                        d.set("preprod", "svc_api", "serviceAccount", ControlCenterDoc.map("iamRoleOutput", "api_role_arn"));
+                    });
+                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "input/unknown-terraform-output", "manifest/render-failed");
+                }),
+                new Case("promotion/removed-object: new templates stop rendering the environment's objects", r -> {
+                    r.git.branch("dev").commit("templates: services only")
+                            .add("templates/main.jsonnet", "function(state) { services: (import 'gitops.libsonnet').render(state).services }\n")
+                            .create();
+                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "promotion/removed-object");
+                }),
+                new Case("manifest/schema: a template misspells a ConfigMap field", r -> {
+                    r.git.branch("dev").commit("templates: extra config")
+                            .add("templates/main.jsonnet", """
+                                    local gitops = import 'gitops.libsonnet';
+                                    function(state) gitops.render(state) + {
+                                      extra: {
+                                        apiVersion: 'v1',
+                                        kind: 'ConfigMap',
+                                        metadata: { name: 'extra-config' },
+                                        dta: { mode: 'fast' },
+                                      },
+                                    }
+                                    """)
+                            .create();
+                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "manifest/schema");
+                }),
+                new Case("manifest/latest-image: preprod gets svc_web v2.2.0, an image tagged latest", r -> {
+                    r.onDev("dev: svc_web v2.2.0", d -> d.set("dev", "svc_web", "git_rev", "v2.2.0"));
+                    r.onDev("preprod: svc_web v2.2.0", d -> d.set("preprod", "svc_web", "git_rev", "v2.2.0"));
+                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "manifest/latest-image", "input/mutable-revision");
+                }),
                 new Case("manifest/prod-replicas: prod svc_web down to one replica", r -> {
                     r.onDev("prod: svc_web 1 replica", d -> d.set("prod", "svc_web", "replicas", 1));
                     promoted(r, "dev", "preprod", PromoteOptions.defaults(), "No service revision or image changes");
@@ -250,6 +299,19 @@ class PromotionMatrixTest {
                                     Acknowledgement.parse("promotion/config-changed", "reviewed by platform team"))),
                             "promotion/config-changed - reviewed by platform team");
                 }),
+                new Case("Terraform outputs imported on each branch: the IAM role resolves, env files stay per branch", r -> {
+                    assertInstanceOf(TerraformImportResult.Imported.class, r.importTerraform("dev",
+                            Map.of("api_role_arn", "arn:aws:iam::123456789012:role/shop-dev-api")));
+                    assertInstanceOf(TerraformImportResult.Imported.class, r.importTerraform("preprod",
+                            Map.of("api_role_arn", "arn:aws:iam::123456789012:role/shop-preprod-api")));
+                    r.onDev("svc_api: IAM role from Terraform", d -> {
+                        d.set("dev", "svc_api", "serviceAccount", ControlCenterDoc.map("iamRoleOutput", "api_role_arn"));
+                        d.set("preprod", "svc_api", "serviceAccount", ControlCenterDoc.map("iamRoleOutput", "api_role_arn"));
+                    });
+                    promoted(r, "dev", "preprod", PromoteOptions.defaults(), "No service revision or image changes");
+                    assertTrue(r.file("preprod", "env-preprod.yaml").orElseThrow().contains("role/shop-preprod-api"));
+                    assertEquals(Optional.empty(), r.file("preprod", "env-dev.yaml"));
+                }),
                 new Case("only the dev section changes: preprod's services stay, the file travels", r -> {
                     r.onDev("dev: svc_web v2.1.0", d -> d.set("dev", "svc_web", "git_rev", "v2.1.0"));
                     promoted(r, "dev", "preprod", PromoteOptions.defaults(), "No service revision or image changes in the preprod section");
@@ -301,8 +363,8 @@ class PromotionMatrixTest {
                     checkBlocked(r, "preprod", "pr/preprod", List.of(), "promotion/env-file-changed");
                 }),
                 new Case("promotion/skipped-stage: a hand-made pull request to prod", r -> {
-                    r.git.branch("pr/prod").commit("prod: svc_web v2.1.0 by hand").from("prod")
-                            .add("control-center.yaml", ControlCenterDoc.base().set("prod", "svc_web", "git_rev", "v2.1.0").yaml())
+                    r.git.branch("pr/prod").commit("prod: svc_api v1.1.0 by hand").from("prod")
+                            .add("control-center.yaml", ControlCenterDoc.base().set("prod", "svc_api", "git_rev", "v1.1.0").yaml())
                             .create();
                     checkBlocked(r, "prod", "pr/prod", List.of(), "promotion/skipped-stage");
                 }),
