@@ -14,9 +14,13 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 StateCommand.class,
                 RenderCommand.class,
+                ValidateCommand.class,
+                DiffCommand.class,
+                PromoteCommand.class,
                 StatusCommand.class,
                 TagCommand.class,
                 TfCommand.class,
+                RollbackCommand.class,
                 ExplainCommand.class,
                 JsonnetCommand.class,
                 InitCommand.class,

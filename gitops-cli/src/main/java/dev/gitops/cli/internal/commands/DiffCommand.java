@@ -1,0 +1,57 @@
+package dev.gitops.cli.internal.commands;
+
+import dev.gitops.cli.internal.Io;
+import dev.gitops.model.RepoSnapshot;
+import dev.gitops.policy.ManifestDiff;
+import dev.gitops.render.Manifests;
+import dev.gitops.render.Renderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "diff",
+        description = {"The semantic diff of one environment's rendered objects between two commits: objects added, removed",
+                "and changed, field by field (JSON pointers). Secret values are redacted. Differences are the result:",
+                "the exit code is 0 with or without them."},
+        footer = {"%nExamples:",
+                "  gitops diff --repo . --env prod --base prod --head dev",
+                "  gitops diff --repo . --env dev --base HEAD~1 --head HEAD --format json"})
+final class DiffCommand extends BaseCommand implements Callable<Integer> {
+    @Mixin RepoOptions repo;
+
+    @Option(names = "--env", required = true, paramLabel = "ENV", description = "The environment to render on both sides.")
+    String env;
+
+    @Option(names = "--base", required = true, paramLabel = "REF", description = "The commit, branch or tag before.")
+    String base;
+
+    @Option(names = "--head", required = true, paramLabel = "REF", description = "The commit, branch or tag after.")
+    String head;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json.")
+    Formats.Diff format;
+
+    DiffCommand(Io io) {
+        super(io);
+    }
+
+    @Override
+    public Integer call() {
+        RepoSnapshot before = GitAccess.snapshot(repo.dir(), base, io);
+        RepoSnapshot after = GitAccess.snapshot(repo.dir(), head, io);
+        Environments.requireKnown(after, List.of(env));
+        Renderer renderer = Renderers.standard();
+        Manifests a = renderer.render(before, env);
+        Manifests b = renderer.render(after, env);
+        ManifestDiff diff = ManifestDiff.between(a, b);
+        if (format == Formats.Diff.json) {
+            io.printDocument(diff.toJson());
+        } else {
+            io.printDocument(diff.toText(io.color()));
+        }
+        return 0;
+    }
+}
