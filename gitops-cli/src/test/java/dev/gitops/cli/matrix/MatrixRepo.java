@@ -7,6 +7,8 @@ import dev.gitops.git.PromotionResult;
 import dev.gitops.git.RollbackOptions;
 import dev.gitops.git.RollbackResult;
 import dev.gitops.git.RollbackValidator;
+import dev.gitops.git.TagOptions;
+import dev.gitops.git.TagResult;
 import dev.gitops.git.TerraformImportResult;
 import dev.gitops.git.TerraformOptions;
 import dev.gitops.model.Acknowledgement;
@@ -205,6 +207,13 @@ final class MatrixRepo implements AutoCloseable {
     RollbackResult rollback(String env) {
         try (CentralRepo c = CentralRepo.open(git.directory())) {
             return c.rollback(env, RollbackValidator.loadsOnly(), RollbackOptions.defaults());
+        }
+    }
+
+    /** CI's tag write-back on dev ({@code gitops tag set}), through the library. */
+    TagResult recordTag(String service, String revision, String image, boolean force) {
+        try (CentralRepo c = CentralRepo.open(git.directory())) {
+            return c.recordTag(service, revision, image, TagOptions.defaults().withForce(force));
         }
     }
 

@@ -9,6 +9,7 @@ import dev.gitops.git.CheckResult;
 import dev.gitops.git.PromoteOptions;
 import dev.gitops.git.PromotionResult;
 import dev.gitops.git.RollbackResult;
+import dev.gitops.git.TagResult;
 import dev.gitops.git.TerraformImportResult;
 import dev.gitops.model.Acknowledgement;
 import dev.gitops.model.PromotionGate;
@@ -19,6 +20,7 @@ import dev.gitops.render.RenderOptions;
 import dev.gitops.render.Renderer;
 import dev.gitops.testkit.TempRepo;
 
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -79,6 +81,63 @@ class PromotionMatrixTest {
         assertTrue(checks().size() >= 2, "check covers at least two hand-made merges: " + checks().size());
     }
 
+    /** gitops-git itself refuses a promotion that skips an environment; the gate is never asked. */
+    @Test
+    void devStraightToProdIsRefusedBeforeTheGate() {
+        try (MatrixRepo r = MatrixRepo.create()) {
+            r.onDev("dev: svc_api v1.1.0", d -> d.set("dev", "svc_api", "git_rev", "v1.1.0"));
+            Map<String, String> before = r.tips();
+            PromotionGate failIfAsked = c -> {
+                throw new AssertionError("the gate must not be asked");
+            };
+            PromotionResult res = r.promote("dev", "prod", failIfAsked);
+            PromotionResult.Refused refused = assertInstanceOf(PromotionResult.Refused.class, res, () -> describe(res));
+            assertTrue(refused.reason().contains("prod is not the environment after dev"), refused.reason());
+            assertFalse(res.succeeded());
+            assertEquals(before, r.tips());
+        }
+    }
+
+    /**
+     * gitops-git reads the environment -> branch mapping from gitops.yaml at HEAD, which is dev here:
+     * the branch where every edit lands first. A dev commit that swaps the branches of preprod and
+     * prod must not turn {@code promote dev -> preprod} into a merge into the prod branch, even when
+     * the user acknowledges the gitops.yaml change (which reads as an ordinary reviewed config edit).
+     */
+    @Test
+    @Disabled("bug (reported to the coordinator): Promoter takes the environment -> branch mapping from gitops.yaml at "
+            + "HEAD (dev); the gate never sees which branch moves, so with promotion/config-changed acknowledged, "
+            + "promote dev -> preprod merges dev into the prod branch and svc_api v1.2.0 reaches prod untested")
+    void aGitopsYamlEditedOnDevCannotRedirectAPromotionIntoTheProdBranch() {
+        try (MatrixRepo r = MatrixRepo.create()) {
+            r.onDev("gitops.yaml: swap branches; prod: svc_api v1.2.0 (never ran anywhere)",
+                    d -> d.set("prod", "svc_api", "git_rev", "v1.2.0"),
+                    Map.of("gitops.yaml", MatrixRepo.GITOPS_YAML
+                            .replace("branch: preprod", "branch: PLACEHOLDER")
+                            .replace("branch: prod", "branch: preprod")
+                            .replace("branch: PLACEHOLDER", "branch: prod")));
+            String prodBefore = r.tip("prod");
+            PromotionResult res = r.promote("dev", "preprod", GATE, PromoteOptions.defaults().withAcknowledgements(List.of(
+                    Acknowledgement.parse("promotion/config-changed", "reviewed: branch names tidied"))));
+            assertEquals(prodBefore, r.tip("prod"), () -> "promote dev -> preprod moved the prod branch: " + describe(res)
+                    + "\nprod's control-center.yaml now:\n" + r.file("prod", "control-center.yaml").orElse(""));
+            assertFalse(res instanceof PromotionResult.Promoted p && p.branch().equals("prod"), () -> describe(res));
+        }
+    }
+
+    /** A Terraform import on dev alone changes nothing that travels: nothing to promote. */
+    @Test
+    void aTerraformImportOnDevAloneIsNothingToPromote() {
+        try (MatrixRepo r = MatrixRepo.create()) {
+            assertInstanceOf(TerraformImportResult.Imported.class, r.importTerraform("dev", Map.of("queue_url", "https://sqs.example.com/q")));
+            Map<String, String> before = r.tips();
+            PromotionResult res = r.promote("dev", "preprod", GATE);
+            assertInstanceOf(PromotionResult.NothingToPromote.class, res, () -> describe(res));
+            assertTrue(res.succeeded());
+            assertEquals(before, r.tips());
+        }
+    }
+
     private static DynamicTest run(Case c) {
         return DynamicTest.dynamicTest(c.name(), () -> {
             try (MatrixRepo r = MatrixRepo.create()) {
@@ -98,6 +157,12 @@ class PromotionMatrixTest {
                     r.onDev("prod: svc_api v1.1.0 straight from dev", d -> d.set("prod", "svc_api", "git_rev", "v1.1.0"));
                     promoted(r, "dev", "preprod", PromoteOptions.defaults(), "No service revision or image changes in the preprod section");
                     blocked(r, "preprod", "prod", PromoteOptions.defaults(), "promotion/skipped-stage");
+                }),
+                new Case("promotion/skipped-stage: a tag rewritten with --force gives preprod's unchanged revision an image dev never ran", r -> {
+                    r.onDev("dev: svc_api v1.1.0", d -> d.set("dev", "svc_api", "git_rev", "v1.1.0"));
+                    TagResult t = r.recordTag("svc_api", "v1.0.0", "registry.example.com/shop/svc_api:101@sha256:" + "f6".repeat(32), true);
+                    assertInstanceOf(TagResult.Updated.class, t, t::toString);
+                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "promotion/skipped-stage");
                 }),
                 new Case("promotion/downgrade: preprod goes back from v1.1.0 to v1.0.0", r -> {
                     preprodAt(r, "v1.1.0");
@@ -317,6 +382,12 @@ class PromotionMatrixTest {
                     promoted(r, "dev", "preprod", PromoteOptions.defaults(), "No service revision or image changes in the preprod section");
                     assertTrue(r.file("preprod", "control-center.yaml").orElseThrow().contains("v2.1.0"));
                 }),
+                new Case("a stray env-preprod.yaml committed on dev never reaches preprod", r -> {
+                    r.onDev("preprod: log_level warn (and a stray copy of env-preprod.yaml)", d -> d.param("preprod", "log_level", "warn"),
+                            Map.of("env-preprod.yaml", "vpc_id: vpc-from-a-laptop\n"));
+                    promoted(r, "dev", "preprod", PromoteOptions.defaults(), "No service revision or image changes");
+                    assertEquals(Optional.of(MatrixRepo.envFile("preprod")), r.file("preprod", "env-preprod.yaml"));
+                }),
                 new Case("pull-request branch: target stays, the merge goes to a new branch", r -> {
                     r.onDev("dev: svc_api v1.1.0", d -> d.set("dev", "svc_api", "git_rev", "v1.1.0"));
                     r.onDev("preprod: svc_api v1.1.0", d -> d.set("preprod", "svc_api", "git_rev", "v1.1.0"));
@@ -360,6 +431,14 @@ class PromotionMatrixTest {
                     handMadeMerge(r, "pr/preprod", Map.of(
                             "control-center.yaml", r.devDoc().yaml(),
                             "env-preprod.yaml", MatrixRepo.envFile("preprod").replace("vpc-preprod", "vpc-hacked")));
+                    checkBlocked(r, "preprod", "pr/preprod", List.of(), "promotion/env-file-changed");
+                }),
+                new Case("promotion/env-file-changed: a hand-made merge deletes env-preprod.yaml", r -> {
+                    safeUpgradeOnDev(r);
+                    r.git.branch("pr/preprod").commit("Merge branch 'dev' into preprod").from("preprod").parent("dev")
+                            .add("control-center.yaml", r.devDoc().yaml())
+                            .rm("env-preprod.yaml")
+                            .create();
                     checkBlocked(r, "preprod", "pr/preprod", List.of(), "promotion/env-file-changed");
                 }),
                 new Case("promotion/skipped-stage: a hand-made pull request to prod", r -> {
