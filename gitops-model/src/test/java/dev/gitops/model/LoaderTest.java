@@ -198,4 +198,49 @@ class LoaderTest {
         assertEquals("control-center.yaml:2:6: alias *a refers to a value that contains it (a recursive alias)\n"
                 + "  hint: define the anchor before the alias, and never inside the value it names", e.getMessage());
     }
+
+    @Test
+    void gitopsYaml_fileNamesTemplatesPolicyAndRequires_read() {
+        RepoSnapshot s = load("gitops.yaml", String.join("\n",
+                        "files: {controlCenter: state/cc.yaml, tags: state/images.yaml, secrets: state/sealed.yaml,",
+                        "        envFile: \"terraform/{env}.json\"}",
+                        "templates: {root: jsonnet, entrypoint: jsonnet/main.jsonnet, jpath: [jsonnet/lib, vendor]}",
+                        "policy:",
+                        "  severities: {image-latest: warning}",
+                        "  waivers: [{rule: replicas-min, target: service_a, reason: batch job}]",
+                        "requires: \">=0.1 <0.3\"",
+                        ""),
+                "state/cc.yaml", "dev:\n  service_a:\n    git_rev: v1\n",
+                "state/images.yaml", "service_a:\n  v1: registry.example.com/a:1\n",
+                "state/sealed.yaml", "dev:\n  db:\n    encryptedData: {password: AgBfake==}\n",
+                "terraform/dev.json", "{\"vpc_id\": {\"value\": \"vpc-1\", \"type\": \"string\", \"sensitive\": false}}",
+                "control-center.yaml", "this file is not read: 1: [");
+        GitopsConfig c = s.config();
+        assertEquals(new GitopsConfig.FileNames("state/cc.yaml", "state/images.yaml", "state/sealed.yaml", "terraform/{env}.json"),
+                c.files());
+        assertEquals(new GitopsConfig.TemplateConfig("jsonnet", "jsonnet/main.jsonnet", List.of("jsonnet/lib", "vendor")),
+                c.templates());
+        assertEquals(Map.of("image-latest", "warning"), c.policy().severities());
+        assertEquals(List.of(new GitopsConfig.Waiver("replicas-min", "service_a", "batch job")), c.policy().waivers());
+        assertEquals(Optional.of(">=0.1 <0.3"), c.requires());
+        State dev = s.resolve("dev");
+        assertEquals("registry.example.com/a:1", dev.service("service_a").orElseThrow().imageRef().orElseThrow().reference());
+        assertEquals(Value.of("vpc-1"), dev.terraform().get("vpc_id").value());
+        assertTrue(dev.sealedSecrets().containsKey("db"));
+        assertEquals("state/cc.yaml:3:14", s.index().find("state/cc.yaml", "/dev/service_a/git_rev").orElseThrow().toString());
+    }
+
+    @Test
+    void gitopsYaml_badFileNames_problemsNotCrashes() {
+        StateException e = assertThrows(StateException.class, () -> load("gitops.yaml",
+                "files: {controlCenter: ../outside.yaml, envFile: env.yaml}\ntemplates: {jpath: [/etc]}\n",
+                "control-center.yaml", "dev: {}\n"));
+        assertEquals(String.join("\n",
+                "gitops.yaml:1:24: '../outside.yaml' is not a path inside the repository (at /files/controlCenter)",
+                "  hint: write a relative path without '..' above the root, e.g. templates/main.jsonnet",
+                "gitops.yaml:1:50: 'env.yaml' does not have the expected form (at /files/envFile)",
+                "  hint: the Terraform outputs file name, containing {env}, e.g. env-{env}.yaml",
+                "gitops.yaml:2:21: '/etc' is not a path inside the repository (at /templates/jpath/0)",
+                "  hint: write a relative path without '..' above the root, e.g. templates/main.jsonnet"), e.getMessage());
+    }
 }

@@ -59,7 +59,10 @@ final class ConfigReader {
         Schemas.shared().validate(Schemas.shared().get("gitops.v1.schema.json"), root, ctx.locator(FILE, "", root))
                 .forEach(ctx::add);
         if (root instanceof YamlNode.Mapping bad && ctx.problemCount() > before) {
-            mutablePattern(bad);   // still report a broken pattern: every problem in one round
+            // still report broken patterns and paths: every problem in one round
+            mutablePattern(bad);
+            files(bad);
+            templates(bad);
         }
         if (ctx.problemCount() > before || !(root instanceof YamlNode.Mapping m)) {
             return Draft.DEFAULT;
@@ -68,30 +71,8 @@ final class ConfigReader {
         if (m.get("environments") instanceof YamlNode.Sequence seq) {
             envs = Optional.of(environments(seq));
         }
-        GitopsConfig.FileNames files = GitopsConfig.FileNames.DEFAULT;
-        if (m.get("files") instanceof YamlNode.Mapping f) {
-            files = new GitopsConfig.FileNames(
-                    path(f, "controlCenter", "/files/controlCenter").orElse(files.controlCenter()),
-                    path(f, "tags", "/files/tags").orElse(files.tags()),
-                    path(f, "secrets", "/files/secrets").orElse(files.secrets()),
-                    path(f, "envFile", "/files/envFile").orElse(files.envFile()));
-        }
-        GitopsConfig.TemplateConfig templates = GitopsConfig.TemplateConfig.DEFAULT;
-        if (m.get("templates") instanceof YamlNode.Mapping t) {
-            List<String> jpath = templates.jpath();
-            if (t.get("jpath") instanceof YamlNode.Sequence js) {
-                jpath = new ArrayList<>();
-                for (int i = 0; i < js.items().size(); i++) {
-                    String ptr = "/templates/jpath/" + i;
-                    Optional<String> norm = normalize(js.items().get(i), ptr);
-                    norm.ifPresent(jpath::add);
-                }
-            }
-            templates = new GitopsConfig.TemplateConfig(
-                    path(t, "root", "/templates/root").orElse(templates.root()),
-                    path(t, "entrypoint", "/templates/entrypoint").orElse(templates.entrypoint()),
-                    jpath);
-        }
+        GitopsConfig.FileNames files = files(m);
+        GitopsConfig.TemplateConfig templates = templates(m);
         GitopsConfig.RevisionPolicy revisions = mutablePattern(m);
         GitopsConfig.PolicyConfig policy = GitopsConfig.PolicyConfig.EMPTY;
         if (m.get("policy") instanceof YamlNode.Mapping pol) {
@@ -112,6 +93,42 @@ final class ConfigReader {
         Optional<String> requires = m.get("requires") instanceof YamlNode.Scalar rq ? Optional.of(rq.text().trim()) : Optional.empty();
         Optional<String> serviceSchema = path(m, "serviceSchema", "/serviceSchema");
         return new Draft(envs, files, templates, revisions, policy, requires, serviceSchema);
+    }
+
+    /** files: the input file names; every path checked (problems recorded), the defaults for missing keys. */
+    private GitopsConfig.FileNames files(YamlNode.Mapping m) {
+        if (m.get("files") instanceof YamlNode.Mapping f) {
+            GitopsConfig.FileNames files = GitopsConfig.FileNames.DEFAULT;
+            // without {env} the schema has said so already; keep the default rather than fail here
+            String envFile = path(f, "envFile", "/files/envFile").filter(x -> x.contains("{env}")).orElse(files.envFile());
+            return new GitopsConfig.FileNames(
+                    path(f, "controlCenter", "/files/controlCenter").orElse(files.controlCenter()),
+                    path(f, "tags", "/files/tags").orElse(files.tags()),
+                    path(f, "secrets", "/files/secrets").orElse(files.secrets()),
+                    envFile);
+        }
+        return GitopsConfig.FileNames.DEFAULT;
+    }
+
+    /** templates: root, entrypoint and jpath; every path checked (problems recorded). */
+    private GitopsConfig.TemplateConfig templates(YamlNode.Mapping m) {
+        GitopsConfig.TemplateConfig templates = GitopsConfig.TemplateConfig.DEFAULT;
+        if (m.get("templates") instanceof YamlNode.Mapping t) {
+            List<String> jpath = templates.jpath();
+            if (t.get("jpath") instanceof YamlNode.Sequence js) {
+                jpath = new ArrayList<>();
+                for (int i = 0; i < js.items().size(); i++) {
+                    String ptr = "/templates/jpath/" + i;
+                    Optional<String> norm = normalize(js.items().get(i), ptr);
+                    norm.ifPresent(jpath::add);
+                }
+            }
+            return new GitopsConfig.TemplateConfig(
+                    path(t, "root", "/templates/root").orElse(templates.root()),
+                    path(t, "entrypoint", "/templates/entrypoint").orElse(templates.entrypoint()),
+                    jpath);
+        }
+        return templates;
     }
 
     private GitopsConfig.RevisionPolicy mutablePattern(YamlNode.Mapping m) {
@@ -169,6 +186,9 @@ final class ConfigReader {
     }
 
     private Optional<String> normalize(YamlNode n, String pointer) {
+        if (!(n instanceof YamlNode.Scalar sc && sc.isString())) {
+            return Optional.empty();   // not a string: the schema reports it
+        }
         String raw = text(n);
         Optional<String> norm = PathCheck.normalize(raw);
         if (norm.isEmpty()) {
