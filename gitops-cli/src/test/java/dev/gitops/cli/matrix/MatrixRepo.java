@@ -80,7 +80,15 @@ final class MatrixRepo implements AutoCloseable {
     }
 
     static MatrixRepo create() {
-        TempRepo git = TempRepo.createBare("dev");
+        return create("dev", GITOPS_YAML);
+    }
+
+    /**
+     * As {@link #create()}, but HEAD is {@code headBranch}; when that is not an environment branch,
+     * it is created from the shared first commit with {@code headGitopsYaml} as its gitops.yaml.
+     */
+    static MatrixRepo create(String headBranch, String headGitopsYaml) {
+        TempRepo git = TempRepo.createBare(headBranch);
         try {
             ControlCenterDoc cc = ControlCenterDoc.base();
             String init = git.branch("dev").commit("central repository: dev, preprod, prod")
@@ -96,6 +104,10 @@ final class MatrixRepo implements AutoCloseable {
                 git.branch(env).commit("tf import: Terraform outputs of " + env)
                         .add("env-" + env + ".yaml", envFile(env))
                         .create();
+            }
+            if (!ENVS.contains(headBranch)) {
+                git.branch(headBranch).commit("gitops.yaml on " + headBranch).from(init)
+                        .add("gitops.yaml", headGitopsYaml).create();
             }
             return new MatrixRepo(git, cc);
         } catch (RuntimeException e) {

@@ -125,6 +125,55 @@ class PromotionMatrixTest {
         }
     }
 
+    /**
+     * The same root cause without any acknowledgement: HEAD is a {@code main} branch that no
+     * promotion touches, and its gitops.yaml maps preprod to the prod branch (stale, or being edited).
+     * {@code promote dev -> preprod} must not move prod.
+     */
+    @Test
+    @Disabled("bug (reported to the coordinator): with HEAD's gitops.yaml mapping preprod to branch prod, "
+            + "promote dev -> preprod merges dev into prod without any finding; svc_api v1.2.0 reaches prod untested")
+    void gitopsYamlAtHeadCannotRedirectAPromotionIntoTheProdBranch() {
+        String swapped = MatrixRepo.GITOPS_YAML
+                .replace("branch: preprod", "branch: PLACEHOLDER")
+                .replace("branch: prod", "branch: preprod")
+                .replace("branch: PLACEHOLDER", "branch: prod");
+        try (MatrixRepo r = MatrixRepo.create("main", swapped)) {
+            r.onDev("prod: svc_api v1.2.0 (never ran anywhere)", d -> d.set("prod", "svc_api", "git_rev", "v1.2.0"));
+            String prodBefore = r.tip("prod");
+            PromotionResult res = r.promote("dev", "preprod", GATE);
+            assertEquals(prodBefore, r.tip("prod"), () -> "promote dev -> preprod moved the prod branch: " + describe(res));
+        }
+    }
+
+    /**
+     * A Terraform import lands on preprod while the gate is judging: the compare-and-swap loses, the
+     * promotion merges and judges again on the new tip, and the imported env file survives.
+     */
+    @Test
+    void aTerraformImportRacingThePromotionIsKept() {
+        try (MatrixRepo r = MatrixRepo.create()) {
+            safeUpgradeOnDev(r);
+            String racing = "# Terraform outputs of preprod, imported during the promotion\nvpc_id: vpc-preprod-new\n"
+                    + "db_endpoint: preprod-db.cluster-2.eu-west-1.rds.amazonaws.com:5432\n";
+            int[] judged = {0};
+            String[] importCommit = {null};
+            PromotionGate racingGate = c -> {
+                if (judged[0]++ == 0) {
+                    importCommit[0] = r.git.branch("preprod").commit("tf import: preprod (concurrent)")
+                            .add("env-preprod.yaml", racing).create();
+                }
+                return GATE.judge(c);
+            };
+            PromotionResult res = r.promote("dev", "preprod", racingGate);
+            PromotionResult.Promoted p = assertInstanceOf(PromotionResult.Promoted.class, res, () -> describe(res));
+            assertEquals(2, judged[0], "judged again after the lost race");
+            assertEquals(p.commit(), r.tip("preprod"));
+            assertEquals(List.of(importCommit[0], r.tip("dev")), r.git.log("preprod").get(0).parents());
+            assertEquals(Optional.of(racing), r.file("preprod", "env-preprod.yaml"));
+        }
+    }
+
     /** A Terraform import on dev alone changes nothing that travels: nothing to promote. */
     @Test
     void aTerraformImportOnDevAloneIsNothingToPromote() {
