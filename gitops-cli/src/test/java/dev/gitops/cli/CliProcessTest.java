@@ -103,6 +103,31 @@ class CliProcessTest {
     }
 
     @Test
+    void validateAndExplain_onAWorkingTree_brokenInputIs2WithLocation_unknownEnvironmentIs2() {
+        Map<String, String> files = new TreeMap<>(Fixtures.centralRepo());
+        files.put("control-center.yaml", Fixtures.CONTROL_CENTER.replace("    replicas: 2\n", "    replicas: [2\n"));
+        Path bad = Fixtures.write(tmp.resolve("broken"), files);
+        GitopsProcess.Result v = GitopsProcess.run(bad, Map.of(), "validate");
+        assertEquals(2, v.exit(), v.toString());
+        assertEquals("", v.stdout());
+        assertTrue(v.stderr().matches("(?s)control-center\\.yaml:\\d+:\\d+: .*"), v.stderr());
+
+        Path repo = repo();
+        GitopsProcess.Result unknown = GitopsProcess.run(repo, Map.of(), "validate", "--env", "qa");
+        assertEquals(2, unknown.exit(), unknown.toString());
+        assertEquals("", unknown.stdout());
+        assertTrue(unknown.stderr().contains("dev, preprod, prod"), unknown.stderr());
+
+        GitopsProcess.Result ex = GitopsProcess.run(repo, Map.of(), "explain", "--env", "preprod", "/services/service_a/replicas");
+        assertEquals(0, ex.exit(), ex.toString());
+        assertTrue(ex.stdout().startsWith("/services/service_a/replicas = 2\n"), ex.stdout());
+        assertTrue(ex.stdout().contains("control-center.yaml:"), ex.stdout());
+        GitopsProcess.Result none = GitopsProcess.run(repo, Map.of(), "explain", "--env", "preprod", "/services/nope");
+        assertEquals(2, none.exit(), none.toString());
+        assertEquals("", none.stdout());
+    }
+
+    @Test
     void jsonnet_outputMatchesGoJsonnet() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("j"));
         Files.createDirectories(dir.resolve("lib"));

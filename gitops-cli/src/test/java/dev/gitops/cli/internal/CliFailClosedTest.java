@@ -117,4 +117,22 @@ class CliFailClosedTest {
         Run sub = run("promote", "--help");
         assertTrue(sub.out().contains("Examples:") && sub.out().contains("--check"), sub.out());
     }
+
+    @Test
+    void everyCommand_helpHasAnExampleOfItself() {
+        List<String> missing = new ArrayList<>();
+        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
+        todo.add(Cli.commandLine(new Io(System.err, Map.of(), false)));
+        while (!todo.isEmpty()) {
+            picocli.CommandLine c = todo.poll();
+            todo.addAll(c.getSubcommands().values());
+            String name = c.getCommandSpec().qualifiedName();
+            String usage = c.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF);
+            int ex = usage.indexOf("Example");
+            if (ex < 0 || !java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(name) + "\\s").matcher(usage.substring(ex)).find()) {
+                missing.add(name);
+            }
+        }
+        assertEquals(List.of(), missing, "commands whose help lacks an example of themselves");
+    }
 }

@@ -5,7 +5,9 @@ import picocli.CommandLine.Command;
 
 @Command(name = "cmp", description = "The Argo CD Config Management Plugin (v2) entry points.",
         subcommands = CmpCommand.Generate.class,
-        footer = {"%nSee deploy/argocd/ for plugin.yaml and the repo-server sidecar patch."})
+        footer = {"%nExample (in an unpacked application path, as Argo CD's cmp-server runs it):",
+                "  ARGOCD_ENV_ENVIRONMENT=dev gitops cmp generate > manifests.yaml",
+                "%nSee deploy/argocd/ for plugin.yaml and the repo-server sidecar patch, and docs/ARGOCD.md."})
 final class CmpCommand extends BaseCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

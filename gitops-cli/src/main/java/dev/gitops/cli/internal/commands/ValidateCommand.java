@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
                 "with gitops.yaml's severities and waivers applied. The report is the result (stdout) whether or not",
                 "it passes; the exit code is 1 when an error that is not waived remains. Warnings never fail it."},
         footer = {"%nExamples:",
-                "  gitops validate --repo .                        # every environment of gitops.yaml",
+                "  gitops validate --repo .          # every environment",
                 "  gitops validate --repo . --ref prod --env prod --format sarif > gitops.sarif"})
 final class ValidateCommand extends BaseCommand implements Callable<Integer> {
     @Mixin RepoOptions repo;
