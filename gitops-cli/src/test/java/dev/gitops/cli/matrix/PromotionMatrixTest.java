@@ -199,45 +199,45 @@ class PromotionMatrixTest {
         return List.of(
                 new Case("promotion/skipped-stage: preprod section gets an image that never ran in dev", r -> {
                     r.onDev("preprod: svc_api v1.2.0 (dev still runs v1.0.0)", d -> d.set("preprod", "svc_api", "git_rev", "v1.2.0"));
-                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "promotion/skipped-stage");
+                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "promotion/skipped-stage[svc_api]");
                 }),
                 new Case("promotion/skipped-stage (second hop): prod gets an image preprod never ran", r -> {
                     r.onDev("dev: svc_api v1.1.0", d -> d.set("dev", "svc_api", "git_rev", "v1.1.0"));
                     r.onDev("prod: svc_api v1.1.0 straight from dev", d -> d.set("prod", "svc_api", "git_rev", "v1.1.0"));
                     promoted(r, "dev", "preprod", PromoteOptions.defaults(), "No service revision or image changes in the preprod section");
-                    blocked(r, "preprod", "prod", PromoteOptions.defaults(), "promotion/skipped-stage");
+                    blocked(r, "preprod", "prod", PromoteOptions.defaults(), "promotion/skipped-stage[svc_api]");
                 }),
                 new Case("promotion/skipped-stage: a tag rewritten with --force gives preprod's unchanged revision an image dev never ran", r -> {
                     r.onDev("dev: svc_api v1.1.0", d -> d.set("dev", "svc_api", "git_rev", "v1.1.0"));
                     TagResult t = r.recordTag("svc_api", "v1.0.0", "registry.example.com/shop/svc_api:101@sha256:" + "f6".repeat(32), true);
                     assertInstanceOf(TagResult.Updated.class, t, t::toString);
-                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "promotion/skipped-stage");
+                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "promotion/skipped-stage[svc_api]");
                 }),
                 new Case("promotion/downgrade: preprod goes back from v1.1.0 to v1.0.0", r -> {
                     preprodAt(r, "v1.1.0");
                     r.onDev("preprod: svc_api back to v1.0.0", d -> d.set("preprod", "svc_api", "git_rev", "v1.0.0"));
-                    PromotionVerdict v = blocked(r, "dev", "preprod", PromoteOptions.defaults(), "promotion/downgrade");
+                    PromotionVerdict v = blocked(r, "dev", "preprod", PromoteOptions.defaults(), "promotion/downgrade[svc_api]");
                     assertTrue(v.blocking().get(0).contains("--allow promotion/downgrade:svc_api"), v.blocking().toString());
                 }),
                 new Case("promotion/downgrade: acknowledging another service does not cover svc_api", r -> {
                     preprodAt(r, "v1.1.0");
                     r.onDev("preprod: svc_api back to v1.0.0", d -> d.set("preprod", "svc_api", "git_rev", "v1.0.0"));
                     blocked(r, "dev", "preprod", PromoteOptions.defaults().withAcknowledgements(
-                            List.of(Acknowledgement.parse("promotion/downgrade:svc_web", "wrong service"))), "promotion/downgrade");
+                            List.of(Acknowledgement.parse("promotion/downgrade:svc_web", "wrong service"))), "promotion/downgrade[svc_api]");
                 }),
                 new Case("promotion/removed-service: svc_web disappears from preprod", r -> {
                     r.onDev("preprod: drop svc_web", d -> d.remove("preprod", "svc_web"));
-                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "promotion/removed-service");
+                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "promotion/removed-service[svc_web]");
                 }),
                 new Case("promotion/fewer-replicas: prod svc_api from 3 to 2 replicas", r -> {
                     r.onDev("prod: svc_api 2 replicas", d -> d.set("prod", "svc_api", "replicas", 2));
                     promoted(r, "dev", "preprod", PromoteOptions.defaults(), "No service revision or image changes");
-                    blocked(r, "preprod", "prod", PromoteOptions.defaults(), "promotion/fewer-replicas");
+                    blocked(r, "preprod", "prod", PromoteOptions.defaults(), "promotion/fewer-replicas[svc_api]");
                 }),
                 new Case("promotion/reapplies-rollback: v1.1.0 was rolled back on preprod and comes back", r -> {
                     rolledBackThenSynced(r);
                     r.onDev("preprod: svc_api v1.1.0 again", d -> d.set("preprod", "svc_api", "git_rev", "v1.1.0"));
-                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "promotion/reapplies-rollback");
+                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "promotion/reapplies-rollback[svc_api]");
                 }),
                 new Case("promotion/config-changed: the promotion edits gitops.yaml", r -> {
                     r.git.branch("dev").commit("gitops.yaml: let feature branches run everywhere")
@@ -259,7 +259,7 @@ class PromotionMatrixTest {
                 }),
                 new Case("input/unresolved-image: preprod names a revision CI never built", r -> {
                     r.onDev("preprod: svc_api v1.3.0 (not in tags.yaml)", d -> d.set("preprod", "svc_api", "git_rev", "v1.3.0"));
-                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "input/unresolved-image", "manifest/render-failed");
+                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "input/unresolved-image[svc_api]", "manifest/render-failed");
                 }),
                 new Case("input/missing-secret: preprod refers to a secret sealed for dev only", r -> {
                     r.onDev("svc_api: use api-cache", d -> {
@@ -270,7 +270,7 @@ class PromotionMatrixTest {
                         }
                     }, Map.of("secrets.yaml", MatrixRepo.secrets(Map.of(
                             "dev", List.of("api-db", "api-cache"), "preprod", List.of("api-db"), "prod", List.of("api-db")))));
-                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "input/missing-secret");
+                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "input/missing-secret[svc_api]");
                 }),
                 new Case("manifest/plaintext-secret: a template renders a plain Secret", r -> {
                     r.git.branch("dev").commit("templates: debug credentials")
@@ -290,12 +290,12 @@ class PromotionMatrixTest {
                 }),
                 new Case("input/memory-range: preprod svc_web memory_min above memory_max", r -> {
                     r.onDev("preprod: svc_web memory_min 512Mi", d -> d.set("preprod", "svc_web", "memory_min", "512Mi"));
-                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "input/memory-range", "manifest/requests-exceed-limits");
+                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "input/memory-range[svc_web]", "manifest/requests-exceed-limits");
                 }),
                 new Case("input/mutable-revision: preprod follows the main branch", r -> {
                     r.onDev("dev: svc_api follows main", d -> d.set("dev", "svc_api", "git_rev", "main"));
                     r.onDev("preprod: svc_api follows main", d -> d.set("preprod", "svc_api", "git_rev", "main"));
-                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "input/mutable-revision");
+                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "input/mutable-revision[svc_api]");
                 }),
                 new Case("input/digest-required: svc_web v2.1.0 (tag only) reaches prod, which requires digests", r -> {
                     r.onDev("dev: svc_web v2.1.0", d -> d.set("dev", "svc_web", "git_rev", "v2.1.0"));
@@ -303,11 +303,11 @@ class PromotionMatrixTest {
                     promoted(r, "dev", "preprod", PromoteOptions.defaults(), "svc_web: v2.0.0 -> v2.1.0");
                     r.onDev("prod: svc_web v2.1.0", d -> d.set("prod", "svc_web", "git_rev", "v2.1.0"));
                     promoted(r, "dev", "preprod", PromoteOptions.defaults(), "No service revision or image changes");
-                    blocked(r, "preprod", "prod", PromoteOptions.defaults(), "input/digest-required");
+                    blocked(r, "preprod", "prod", PromoteOptions.defaults(), "input/digest-required[svc_web]");
                 }),
                 new Case("input/cpu-range: preprod svc_web cpu_min above cpu_max", r -> {
                     r.onDev("preprod: svc_web cpu_min 500m", d -> d.set("preprod", "svc_web", "cpu_min", "500m"));
-                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "input/cpu-range", "manifest/requests-exceed-limits");
+                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "input/cpu-range[svc_web]", "manifest/requests-exceed-limits");
                 }),
                 new Case("input/unknown-terraform-output: the IAM role output exists in dev's Terraform only", r -> {
                     assertInstanceOf(TerraformImportResult.Imported.class, r.importTerraform("dev",
@@ -316,7 +316,7 @@ class PromotionMatrixTest {
                         d.set("dev", "svc_api", "serviceAccount", ControlCenterDoc.map("iamRoleOutput", "api_role_arn"));
                         d.set("preprod", "svc_api", "serviceAccount", ControlCenterDoc.map("iamRoleOutput", "api_role_arn"));
                     });
-                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "input/unknown-terraform-output", "manifest/render-failed");
+                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "input/unknown-terraform-output[svc_api]", "manifest/render-failed");
                 }),
                 new Case("promotion/removed-object: new templates stop rendering the environment's objects", r -> {
                     r.git.branch("dev").commit("templates: services only")
@@ -343,7 +343,7 @@ class PromotionMatrixTest {
                 new Case("manifest/latest-image: preprod gets svc_web v2.2.0, an image tagged latest", r -> {
                     r.onDev("dev: svc_web v2.2.0", d -> d.set("dev", "svc_web", "git_rev", "v2.2.0"));
                     r.onDev("preprod: svc_web v2.2.0", d -> d.set("preprod", "svc_web", "git_rev", "v2.2.0"));
-                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "manifest/latest-image", "input/mutable-revision");
+                    blocked(r, "dev", "preprod", PromoteOptions.defaults(), "manifest/latest-image", "input/mutable-revision[svc_web]");
                 }),
                 new Case("manifest/prod-replicas: prod svc_web down to one replica", r -> {
                     r.onDev("prod: svc_web 1 replica", d -> d.set("prod", "svc_web", "replicas", 1));
@@ -473,14 +473,14 @@ class PromotionMatrixTest {
                     handMadeMerge(r, "pr/preprod", Map.of(
                             "control-center.yaml", r.devDoc().yaml(),
                             "env-dev.yaml", r.file("dev", "env-dev.yaml").orElseThrow()));
-                    checkBlocked(r, "preprod", "pr/preprod", List.of(), "promotion/env-file-changed");
+                    checkBlocked(r, "preprod", "pr/preprod", List.of(), "promotion/env-file-changed[env-dev.yaml]");
                 }),
                 new Case("promotion/env-file-changed: a hand-made merge edits env-preprod.yaml", r -> {
                     safeUpgradeOnDev(r);
                     handMadeMerge(r, "pr/preprod", Map.of(
                             "control-center.yaml", r.devDoc().yaml(),
                             "env-preprod.yaml", MatrixRepo.envFile("preprod").replace("vpc-preprod", "vpc-hacked")));
-                    checkBlocked(r, "preprod", "pr/preprod", List.of(), "promotion/env-file-changed");
+                    checkBlocked(r, "preprod", "pr/preprod", List.of(), "promotion/env-file-changed[env-preprod.yaml]");
                 }),
                 new Case("promotion/env-file-changed: a hand-made merge deletes env-preprod.yaml", r -> {
                     safeUpgradeOnDev(r);
@@ -488,13 +488,13 @@ class PromotionMatrixTest {
                             .add("control-center.yaml", r.devDoc().yaml())
                             .rm("env-preprod.yaml")
                             .create();
-                    checkBlocked(r, "preprod", "pr/preprod", List.of(), "promotion/env-file-changed");
+                    checkBlocked(r, "preprod", "pr/preprod", List.of(), "promotion/env-file-changed[env-preprod.yaml]");
                 }),
                 new Case("promotion/skipped-stage: a hand-made pull request to prod", r -> {
                     r.git.branch("pr/prod").commit("prod: svc_api v1.1.0 by hand").from("prod")
                             .add("control-center.yaml", ControlCenterDoc.base().set("prod", "svc_api", "git_rev", "v1.1.0").yaml())
                             .create();
-                    checkBlocked(r, "prod", "pr/prod", List.of(), "promotion/skipped-stage");
+                    checkBlocked(r, "prod", "pr/prod", List.of(), "promotion/skipped-stage[svc_api]");
                 }),
                 new Case("promotion/reapplies-rollback: a hand-resolved merge after the promotion conflicted", r -> {
                     preprodAt(r, "v1.1.0");
@@ -509,7 +509,7 @@ class PromotionMatrixTest {
                     assertEquals(before, r.tips());
                     // ... and the pull request that resolves it by taking dev's side is judged by check.
                     handMadeMerge(r, "pr/preprod", Map.of("control-center.yaml", r.devDoc().yaml()));
-                    checkBlocked(r, "preprod", "pr/preprod", List.of(), "promotion/reapplies-rollback");
+                    checkBlocked(r, "preprod", "pr/preprod", List.of(), "promotion/reapplies-rollback[svc_api]");
                 }),
                 new Case("a hand-made merge done right passes", r -> {
                     safeUpgradeOnDev(r);
@@ -525,7 +525,7 @@ class PromotionMatrixTest {
                     preprodAt(r, "v1.1.0");
                     r.onDev("preprod: svc_api back to v1.0.0", d -> d.set("preprod", "svc_api", "git_rev", "v1.0.0"));
                     handMadeMerge(r, "pr/preprod", Map.of("control-center.yaml", r.devDoc().yaml()));
-                    checkBlocked(r, "preprod", "pr/preprod", List.of(), "promotion/downgrade");
+                    checkBlocked(r, "preprod", "pr/preprod", List.of(), "promotion/downgrade[svc_api]");
                     Acknowledgement ack = Acknowledgement.parse("promotion/downgrade:svc_api", "hotfix rollback");
                     CheckResult ok = r.check("preprod", "pr/preprod", GATE, List.of(ack));
                     assertTrue(ok.verdict().allowed(), ok.verdict().report());
@@ -599,6 +599,10 @@ class PromotionMatrixTest {
         assertRules(res.verdict(), rules);
     }
 
+    /**
+     * Asserts the verdict is blocked by exactly these rules. A rule written {@code rule[subject]}
+     * must also block with that subject (the service, file or object the finding is about).
+     */
     private static void assertRules(PromotionVerdict v, String... rules) {
         assertFalse(v.allowed(), v.report());
         Set<String> got = new TreeSet<>();
@@ -607,11 +611,20 @@ class PromotionMatrixTest {
             assertTrue(m.find(), "a blocking line starts with its rule id: " + line);
             got.add(m.group(1));
         }
-        assertEquals(new TreeSet<>(List.of(rules)), got, () -> "blocking rules\n" + String.join("\n", v.blocking())
-                + "\n--- report\n" + v.report());
+        Set<String> want = new TreeSet<>();
         for (String rule : rules) {
-            assertTrue(v.report().contains(rule), () -> "the report names " + rule + ":\n" + v.report());
+            int bracket = rule.indexOf('[');
+            String id = bracket < 0 ? rule : rule.substring(0, bracket);
+            want.add(id);
+            if (bracket >= 0) {
+                String prefix = id + " " + rule.substring(bracket);
+                assertTrue(v.blocking().stream().anyMatch(l -> l.startsWith(prefix)),
+                        () -> "no blocking line starts with '" + prefix + "':\n" + String.join("\n", v.blocking()));
+            }
+            assertTrue(v.report().contains(id), () -> "the report names " + id + ":\n" + v.report());
         }
+        assertEquals(want, got, () -> "blocking rules\n" + String.join("\n", v.blocking())
+                + "\n--- report\n" + v.report());
     }
 
     /**
