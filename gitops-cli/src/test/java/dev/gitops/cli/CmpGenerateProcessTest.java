@@ -67,8 +67,17 @@ class CmpGenerateProcessTest {
         Map<String, String> env = argoEnv(".", "dev");
         env.put("ARGOCD_ENV_ENVIRONMENT", "dev");
         env.put("ARGOCD_APP_PARAMETERS", "null");
-        GitopsProcess.Result r = GitopsProcess.run(root, env, "cmp", "generate");
+        Path classLog = tmp.resolve("classes.log");
+        GitopsProcess.Result r = GitopsProcess.run(List.of("-Xlog:class+load=info:file=" + classLog), root, env, null,
+                "cmp", "generate");
         assertEquals(0, r.exit(), r.toString());
+        // every jar is on the class path; the plugin path must not touch what it does not need
+        String loaded = Files.readString(classLog);
+        assertTrue(loaded.contains("dev.gitops.render.Renderer "), "the log is real");
+        for (String unneeded : List.of("picocli.", "org.eclipse.jgit.", "io.fabric8.", "dev.gitops.policy.", "dev.gitops.git.",
+                "org.apache.sshd.", "dev.gitops.cli.internal.commands.")) {
+            assertFalse(loaded.contains(" " + unneeded), "cmp generate loaded " + unneeded + "* classes");
+        }
         List<JsonNode> docs = Fixtures.yamlStream(r.stdout());
         assertEquals(2, docs.size(), r.stdout());
         assertEquals("service-a-config", docs.get(0).path("metadata").path("name").asText());
@@ -102,6 +111,16 @@ class CmpGenerateProcessTest {
         env.put("ARGOCD_ENV_ENVIRONMENT", "dev");
         GitopsProcess.Result r = GitopsProcess.run(root, env, "cmp", "generate");
         assertFailedClosed(r, 2, "disagreeing", "plugin env ENVIRONMENT says 'dev'", "targetRevision branch 'prod' says 'prod'");
+    }
+
+    @Test
+    void centralRepo_extraParameter_failsClosedNamingIt() throws Exception {
+        // a central repository's templates receive only `state` (gitops-render has no extra-TLA entry yet)
+        Path root = unpack(Fixtures.centralRepo());
+        Map<String, String> env = argoEnv(".", "dev");
+        env.put("ARGOCD_APP_PARAMETERS", "[{\"name\":\"environment\",\"string\":\"dev\"},{\"name\":\"replicas\",\"string\":\"3\"}]");
+        GitopsProcess.Result r = GitopsProcess.run(root, env, "cmp", "generate");
+        assertFailedClosed(r, 2, "parameter replicas cannot be passed", "control-center.yaml");
     }
 
     @Test

@@ -37,6 +37,11 @@ final class GitopsProcess {
      * @param stdin bytes for standard input, or null for none
      */
     static Result run(Path cwd, Map<String, String> env, byte[] stdin, String... args) {
+        return run(List.of(), cwd, env, stdin, args);
+    }
+
+    /** As {@link #run(Path, Map, byte[], String...)}, with extra JVM options (e.g. class-load logging). */
+    static Result run(List<String> jvmOptions, Path cwd, Map<String, String> env, byte[] stdin, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:TieredStopAtLevel=1");
@@ -45,6 +50,7 @@ final class GitopsProcess {
         cmd.add("-XX:+DisplayVMOutputToStderr");
         cmd.add("-Xlog:disable");
         cmd.add("-Xlog:all=warning:stderr");
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("dev.gitops.cli.Main");
