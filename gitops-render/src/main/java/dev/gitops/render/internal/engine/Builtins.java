@@ -33,6 +33,12 @@ final class Builtins {
         Val apply(Val[] args, EvalScope ev, Position pos);
     }
 
+    /** A builtin that receives its arguments unevaluated. */
+    @FunctionalInterface
+    interface LazyFN {
+        Val apply(sjsonnet.Lazy[] args, EvalScope ev, Position pos);
+    }
+
     /** The position of default argument values; never shown to users. */
     static final Position NO_POS = new Position(null, 0);
 
@@ -84,6 +90,28 @@ final class Builtins {
             @Override
             public Val evalRhs(Val[] args, EvalScope ev, Position pos) {
                 return f.apply(args, ev, pos);
+            }
+        };
+    }
+
+    /**
+     * Like {@link #fn(String[], Val.Literal[], FN)}, but the arguments arrive unevaluated, as in a
+     * function written in Jsonnet: an argument the function does not need (e.g. an
+     * {@code onEmpty=error ...} of a non-empty array) is never evaluated. sjsonnet's
+     * {@code Val.Builtin} forces every argument, so this subclasses {@code Val.Func} directly.
+     */
+    static Val.Func lazyFn(String[] params, Val.Literal[] defaults, LazyFN f) {
+        Expr[] d = new Expr[params.length];
+        System.arraycopy(defaults, 0, d, 0, defaults.length);
+        return new Val.Func(null, new sjsonnet.Lazy[0], new Expr.Params(params, d)) {
+            @Override
+            public Val evalRhs(sjsonnet.Lazy[] args, EvalScope ev, sjsonnet.FileScope fs, Position pos) {
+                return f.apply(args, ev, pos);
+            }
+
+            @Override
+            public Val evalDefault(Expr e, sjsonnet.Lazy[] scope, EvalScope ev) {
+                return (Val) e; // defaults are literals
             }
         };
     }

@@ -51,7 +51,48 @@ final class StdAdditions {
         StdCollections.register(f);
         StdText.register(f);
         StdManifest.register(f);
+        strings(f, base);
+        StdCodePoints.register(f, base);
         return f;
+    }
+
+    /**
+     * Functions that sjsonnet 0.4.9 gets right for arrays but not for strings, which the
+     * documentation also allows ({@code std.map} refuses them, {@code std.foldr} walks them left
+     * to right), and {@code std.manifestJsonMinified}, which sjsonnet prints with a newline inside
+     * empty arrays and objects: it is {@code manifestJsonEx(value, '', '', ':')} by definition.
+     */
+    private static void strings(Map<String, Val.Func> f, scala.collection.immutable.Map<String, Val.Func> base) {
+        Val.Func map = base.apply("map");
+        f.put("map", fn("func", "arr", (fun, arr, ev, pos) -> {
+            if (!(arr instanceof Val.Str s)) {
+                return map.apply2(fun, arr, pos, ev);
+            }
+            Val.Func g = Std2.func(fun, "map", ev, pos);
+            int[] cps = s.value().codePoints().toArray();
+            sjsonnet.Lazy[] out = new sjsonnet.Lazy[cps.length];
+            for (int i = 0; i < cps.length; i++) {
+                Val c = Vals.str(pos, Character.toString(cps[i]));
+                out[i] = Std2.lazy(() -> Std2.call(g, c, pos, ev));
+            }
+            return Vals.arr(pos, out);
+        }));
+        Val.Func foldr = base.apply("foldr");
+        f.put("foldr", fn("func", "arr", "init", (fun, arr, init, ev, pos) -> {
+            if (!(arr instanceof Val.Str s)) {
+                return foldr.apply3(fun, arr, init, pos, ev);
+            }
+            Val.Func g = Std2.func(fun, "foldr", ev, pos);
+            int[] cps = s.value().codePoints().toArray();
+            Val acc = init;
+            for (int i = cps.length - 1; i >= 0; i--) {
+                acc = g.apply2(Vals.str(pos, Character.toString(cps[i])), acc, pos, ev);
+            }
+            return acc;
+        }));
+        Val.Func jsonEx = f.containsKey("manifestJsonEx") ? f.get("manifestJsonEx") : base.apply("manifestJsonEx");
+        f.put("manifestJsonMinified", fn("value", (v, ev, pos) -> jsonEx.apply(
+                new sjsonnet.Lazy[] {v, Vals.str(pos, ""), Vals.str(pos, ""), Vals.str(pos, ":")}, null, pos, ev)));
     }
 
     static String digest(String algorithm, String s) {

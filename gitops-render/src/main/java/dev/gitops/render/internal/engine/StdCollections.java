@@ -17,10 +17,10 @@ import static dev.gitops.render.internal.engine.Builtins.fn;
  * Objects, arrays, numbers and booleans: the documented std functions sjsonnet 0.4.9 lacks, with
  * the semantics of the Jsonnet standard library documentation (jsonnet.org/ref/stdlib.html).
  *
- * <p>One deliberate difference: builtins receive their arguments evaluated, so a default argument
- * that would raise an error (e.g. {@code onEmpty=error ...}) raises it even when unused. The
- * defaults documented as errors are implemented as "absent" markers, so only explicit erroneous
- * arguments differ.
+ * <p>Functions whose arguments are documented as used only sometimes ({@code std.get}'s
+ * {@code default}, {@code minArray}/{@code maxArray}'s {@code onEmpty}) take them unevaluated
+ * ({@link Builtins#lazyFn}), as the Jsonnet definitions do: {@code onEmpty=error '...'} raises
+ * only for an empty array. Defaults documented as errors are "absent" markers.
  */
 final class StdCollections {
     private StdCollections() {}
@@ -49,26 +49,17 @@ final class StdCollections {
             }
             return Vals.arr(pos, out);
         }));
-        f.put("get", fn(new String[] {"o", "f", "default", "inc_hidden"},
+        f.put("get", Builtins.lazyFn(new String[] {"o", "f", "default", "inc_hidden"},
                 new Val.Literal[] {null, null, new Val.Null(NO_POS), new Val.True(NO_POS)}, (a, ev, pos) -> {
-                    Val.Obj obj = Std2.obj(a[0], "get", ev, pos);
-                    String name = Std2.str(a[1], "get", ev, pos);
-                    boolean has = Std2.bool(a[3], "get", ev, pos) ? obj.containsKey(name) : obj.containsVisibleKey(name);
-                    return has ? Std2.field(obj, name, pos, ev) : a[2];
+                    Val.Obj obj = Std2.obj(a[0].force(), "get", ev, pos);
+                    String name = Std2.str(a[1].force(), "get", ev, pos);
+                    boolean has = Std2.bool(a[3].force(), "get", ev, pos) ? obj.containsKey(name) : obj.containsVisibleKey(name);
+                    return has ? Std2.field(obj, name, pos, ev) : a[2].force();
                 }));
         f.put("objectKeysValues", fn("o", (o, ev, pos) -> keysValues(Std2.obj(o, "objectKeysValues", ev, pos), false, ev, pos)));
         f.put("objectKeysValuesAll", fn("o", (o, ev, pos) -> keysValues(Std2.obj(o, "objectKeysValuesAll", ev, pos), true, ev, pos)));
-        f.put("objectRemoveKey", fn("obj", "key", (o, k, ev, pos) -> {
-            Val.Obj obj = Std2.obj(o, "objectRemoveKey", ev, pos);
-            String key = Std2.str(k, "objectRemoveKey", ev, pos);
-            Map<String, Lazy> fields = new LinkedHashMap<>();
-            for (String name : Std2.fields(obj, false)) {
-                if (!name.equals(key)) {
-                    fields.put(name, Std2.lazy(() -> Std2.field(obj, name, pos, ev)));
-                }
-            }
-            return Vals.lazyObj(pos, fields);
-        }));
+        f.put("objectRemoveKey", fn("obj", "key", (o, k, ev, pos) ->
+                removeKey(Std2.obj(o, "objectRemoveKey", ev, pos), Std2.str(k, "objectRemoveKey", ev, pos), ev, pos)));
         f.put("equals", fn("a", "b", (a, b, ev, pos) -> Vals.bool(pos, ev.equal(a, b))));
         f.put("primitiveEquals", fn("x", "y", (a, b, ev, pos) -> {
             if (a instanceof Val.Arr || a instanceof Val.Obj || a instanceof Val.Func
@@ -77,6 +68,46 @@ final class StdCollections {
             }
             return Vals.bool(pos, ev.equal(a, b));
         }));
+    }
+
+    /**
+     * {@code obj} without {@code key}, every other field (hidden ones too) keeping its visibility:
+     * a field made visible with {@code :::} stays forced-visible, so that {@code {f:: 0} + result}
+     * still shows {@code f}. Field values are those of {@code obj} (its {@code self}); when the
+     * result is itself extended ({@code base + result}), {@code super} in those fields reaches
+     * {@code base}, as for {@code base + obj}.
+     */
+    static Val.Obj removeKey(Val.Obj obj, String key, EvalScope ev, Position pos) {
+        String[] all = obj.allKeyNames();
+        // Which visible fields are declared `:::`? Those still visible over a base hiding them all.
+        LinkedHashMap<String, sjsonnet.Val$Obj$Member> hiding = new LinkedHashMap<>();
+        for (String name : all) {
+            hiding.put(name, new sjsonnet.Val$Obj$ConstMember(false, Vals.HIDDEN, Vals.nul(pos), true));
+        }
+        Val.Obj overHidden = obj.addSuper(pos, new Val.Obj(pos, hiding, false, null, null, new scala.collection.mutable.HashMap<>(), null));
+        LinkedHashMap<String, sjsonnet.Val$Obj$Member> m = new LinkedHashMap<>();
+        Val.Obj[] rebased = {null, null}; // last super seen, obj placed over it (one evaluation thread)
+        for (String name : all) {
+            if (name.equals(key)) {
+                continue;
+            }
+            sjsonnet.Expr$Member$Visibility vis = !obj.containsVisibleKey(name) ? Vals.HIDDEN
+                    : overHidden.containsVisibleKey(name) ? Vals.UNHIDE : Vals.NORMAL;
+            m.put(name, new sjsonnet.Val$Obj$Member(false, vis, true) {
+                @Override
+                public Val invoke(Val.Obj self, Val.Obj sup, sjsonnet.FileScope fs, EvalScope e) {
+                    if (sup == null) {
+                        return Std2.field(obj, name, pos, ev);
+                    }
+                    if (rebased[0] != sup) {
+                        rebased[1] = obj.addSuper(pos, sup);
+                        rebased[0] = sup;
+                    }
+                    return Std2.field(rebased[1], name, pos, ev);
+                }
+            });
+        }
+        return new Val.Obj(pos, m, false, null, null, new scala.collection.mutable.HashMap<>(), null);
     }
 
     private static Val keysValues(Val.Obj obj, boolean hidden, EvalScope ev, Position pos) {
@@ -198,15 +229,17 @@ final class StdCollections {
 
     /** minArray (sign -1) or maxArray (sign 1): the first element with the extreme key. */
     private static Val.Func extremum(String name, int sign) {
-        return fn(new String[] {"arr", "keyF", "onEmpty"}, new Val.Literal[] {null, ABSENT_KEYF, ABSENT_ON_EMPTY}, (a, ev, pos) -> {
-            Val.Arr arr = Std2.arr(a[0], name, ev, pos);
+        return Builtins.lazyFn(new String[] {"arr", "keyF", "onEmpty"}, new Val.Literal[] {null, ABSENT_KEYF, ABSENT_ON_EMPTY}, (a, ev, pos) -> {
+            Val.Arr arr = Std2.arr(a[0].force(), name, ev, pos);
             if (arr.length() == 0) {
-                if (a[2] == ABSENT_ON_EMPTY) {
+                Val onEmpty = a[2].force();
+                if (onEmpty == ABSENT_ON_EMPTY) {
                     throw Sneaky.error("std." + name + ": expected at least one element in the array, got none", pos, ev);
                 }
-                return a[2];
+                return onEmpty;
             }
-            Val.Func keyF = a[1] == ABSENT_KEYF ? null : Std2.func(a[1], name, ev, pos);
+            Val keyFn = a[1].force();
+            Val.Func keyF = keyFn == ABSENT_KEYF ? null : Std2.func(keyFn, name, ev, pos);
             Val best = arr.force(0);
             Val bestKey = keyF == null ? best : Std2.call(keyF, best, pos, ev);
             for (int i = 1; i < arr.length(); i++) {

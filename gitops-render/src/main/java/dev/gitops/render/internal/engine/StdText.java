@@ -22,16 +22,21 @@ import static dev.gitops.render.internal.engine.Builtins.fn;
 final class StdText {
     private StdText() {}
 
-    /** What {@code std.trim} strips (the standard library's definition). */
-    private static final String TRIM_CHARS = " \t\n\f\r\u0085";
+    /** What {@code std.trim} strips: the standard library's definition (go-jsonnet's too). */
+    private static final String TRIM_CHARS = " \t\n\f\r\u0085\u00A0";
 
     static void register(Map<String, Val.Func> f) {
         f.put("split", fn("str", "c", (s, c, ev, pos) -> strings(pos,
                 splitLimit(Std2.str(s, "split", ev, pos), separator(c, "split", ev, pos), -1))));
         f.put("splitLimit", fn("str", "c", "maxsplits", (s, c, m, ev, pos) -> strings(pos,
                 splitLimit(Std2.str(s, "splitLimit", ev, pos), separator(c, "splitLimit", ev, pos), Std2.num(m, "splitLimit", ev, pos)))));
-        f.put("splitLimitR", fn("str", "c", "maxsplits", (s, c, m, ev, pos) -> strings(pos,
-                splitLimitR(Std2.str(s, "splitLimitR", ev, pos), separator(c, "splitLimitR", ev, pos), Std2.num(m, "splitLimitR", ev, pos)))));
+        f.put("splitLimitR", fn("str", "c", "maxsplits", (s, c, m, ev, pos) -> {
+            double max = Std2.num(m, "splitLimitR", ev, pos);
+            if (max < -1) {
+                throw Sneaky.error("std.splitLimitR third parameter should be -1 or non-negative, got " + GoFormat.unparse(max), pos, ev);
+            }
+            return strings(pos, splitLimitR(Std2.str(s, "splitLimitR", ev, pos), separator(c, "splitLimitR", ev, pos), max));
+        }));
         f.put("isEmpty", fn("str", (s, ev, pos) -> Vals.bool(pos, length(s, "isEmpty", ev, pos) == 0)));
         f.put("equalsIgnoreCase", fn("str1", "str2", (a, b, ev, pos) -> Vals.bool(pos,
                 asciiLower(Std2.str(a, "equalsIgnoreCase", ev, pos)).equals(asciiLower(Std2.str(b, "equalsIgnoreCase", ev, pos))))));

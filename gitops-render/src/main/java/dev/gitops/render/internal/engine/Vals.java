@@ -14,6 +14,7 @@ final class Vals {
 
     static final sjsonnet.Expr$Member$Visibility NORMAL = sjsonnet.Expr$Member$Visibility$Normal$.MODULE$;
     static final sjsonnet.Expr$Member$Visibility HIDDEN = sjsonnet.Expr$Member$Visibility$Hidden$.MODULE$;
+    static final sjsonnet.Expr$Member$Visibility UNHIDE = sjsonnet.Expr$Member$Visibility$Unhide$.MODULE$;
 
     static Val.Str str(Position pos, String s) {
         return new Val.Str(pos, s);
