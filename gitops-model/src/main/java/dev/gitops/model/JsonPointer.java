@@ -20,6 +20,9 @@ public final class JsonPointer {
 
     /** Escapes one segment ({@code ~} -> {@code ~0}, {@code /} -> {@code ~1}). */
     public static String escape(String segment) {
+        if (segment.indexOf('~') < 0 && segment.indexOf('/') < 0) {
+            return segment;
+        }
         return segment.replace("~", "~0").replace("/", "~1");
     }
 

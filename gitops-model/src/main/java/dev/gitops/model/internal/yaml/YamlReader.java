@@ -76,20 +76,22 @@ public final class YamlReader {
     private final String file;
     private final LoadLimits limits;
     private final List<Problem> problems = new ArrayList<>();
-    private final Map<String, SourceLocation> index = new HashMap<>();
+    private final Map<String, SourceLocation> index;
     private final Map<String, YamlNode> anchors = new HashMap<>();
     private final Set<String> openAnchors = new HashSet<>();
     private long events;
     private int aliases;
 
-    private YamlReader(String file, LoadLimits limits) {
+    private YamlReader(String file, LoadLimits limits, int bytes) {
         this.file = file;
         this.limits = limits;
+        // one entry per node, about one node per 16 bytes of a typical file: no rehashing while reading
+        this.index = new HashMap<>(Math.max(16, Math.min(bytes, limits.maxFileBytes()) / 12));
     }
 
     /** Reads {@code bytes} as the YAML file {@code file}. Never throws for bad input. */
     public static Result read(String file, byte[] bytes, LoadLimits limits) {
-        return new YamlReader(file, limits).run(bytes);
+        return new YamlReader(file, limits, bytes.length).run(bytes);
     }
 
     private Result run(byte[] bytes) {
@@ -364,6 +366,21 @@ public final class YamlReader {
                     || c == 't' || c == 'T' || c == 'f' || c == 'F' || c == 'n' || c == 'N';
             if (!maybe) {
                 return YamlNode.Kind.STRING;
+            }
+            // Second fast path: decimal integers (replicas, ports) and digit-led words that no
+            // number pattern can match (512Mi, 100m, 2Gi): decided without a regular expression.
+            boolean digitsOnly = true;
+            for (int i = (c == '+' || c == '-') ? 1 : 0; i < v.length(); i++) {
+                char x = v.charAt(i);
+                if (x < '0' || x > '9') {
+                    digitsOnly = false;
+                    if (c >= '0' && c <= '9' && "+-.eExXoabcdfABCDF".indexOf(x) < 0) {
+                        return YamlNode.Kind.STRING;
+                    }
+                }
+            }
+            if (digitsOnly && v.length() > ((c == '+' || c == '-') ? 1 : 0)) {
+                return YamlNode.Kind.INT;
             }
         }
         if (NULL.matcher(v).matches()) {
