@@ -69,6 +69,7 @@ public final class Cli {
     public static CommandLine commandLine(Io io) {
         CommandLine cl = new CommandLine(new GitopsCommand(), new Factory(io));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpWidth(110);
         return cl;
     }
 

@@ -26,10 +26,8 @@ final class CmpCommand extends BaseCommand implements Runnable {
      * before picocli starts; this one only runs for unusual argument spellings.
      */
     @Command(name = "generate",
-            description = {"Render the application in the current directory for Argo CD (one YAML stream on stdout).",
-                    "Reads ARGOCD_ENV_ENVIRONMENT, ARGOCD_APP_PARAMETERS / PARAM_ENVIRONMENT,",
-                    "ARGOCD_APP_SOURCE_TARGET_REVISION, ARGOCD_APP_SOURCE_PATH and ARGOCD_ENV_ALLOW_EMPTY.",
-                    "On any failure stdout stays empty and stderr holds one paragraph for the Argo CD UI."},
+            header = "Render the application in the current directory for Argo CD.",
+            description = "Render the application in the current directory for Argo CD (one YAML stream on stdout). Reads ARGOCD_ENV_ENVIRONMENT, ARGOCD_APP_PARAMETERS / PARAM_ENVIRONMENT, ARGOCD_APP_SOURCE_TARGET_REVISION, ARGOCD_APP_SOURCE_PATH and ARGOCD_ENV_ALLOW_EMPTY. On any failure stdout stays empty and stderr holds one paragraph for the Argo CD UI.",
             footer = {"%nExample (as the cmp-server runs it, in the application's source path):",
                     "  ARGOCD_ENV_ENVIRONMENT=prod gitops cmp generate"})
     static final class Generate extends BaseCommand implements java.util.concurrent.Callable<Integer> {

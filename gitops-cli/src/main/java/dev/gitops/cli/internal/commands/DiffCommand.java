@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "diff",
-        description = {"The semantic diff of one environment's rendered objects between two commits: objects added, removed",
-                "and changed, field by field (JSON pointers). Secret values are redacted. Differences are the result:",
-                "the exit code is 0 with or without them."},
+        header = "Semantic diff of an environment's rendered objects between two commits.",
+        description = "The semantic diff of one environment's rendered objects between two commits: objects added, removed and changed, field by field (JSON pointers). Secret values are redacted. Differences are the result: the exit code is 0 with or without them.",
         footer = {"%nExamples:",
                 "  gitops diff --repo . --env prod --base prod --head dev",
                 "  gitops diff --repo . --env dev --base HEAD~1 --head HEAD --format json"})

@@ -14,8 +14,8 @@ import java.nio.file.Files;
 import java.util.concurrent.Callable;
 
 @Command(name = "explain",
-        description = {"Where a value of an environment's state comes from: every file and line that contributes",
-                "(defaults, the environment's section, tags.yaml, ...), with the commit that last changed it."},
+        header = "Where a value of an environment's state comes from (file, line, commit).",
+        description = "Where a value of an environment's state comes from: every file and line that contributes (defaults, the environment's section, tags.yaml, ...), with the commit that last changed it.",
         footer = {"%nExamples:",
                 "  gitops explain --repo . --env prod /services/service_rpps/memory_max",
                 "  gitops explain --repo . --ref prod --env prod /services/service_rpps/image"})

@@ -26,9 +26,8 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 @Command(name = "init",
-        description = {"Create a new central repository: a Git repository with one branch per environment,",
-                "each holding the shared files and its own env-<env>.yaml; the first environment's",
-                "branch is checked out. With --example, the example services, tags and secrets."},
+        header = "Create a new central repository with one branch per environment.",
+        description = "Create a new central repository: a Git repository with one branch per environment, each holding the shared files and its own env-<env>.yaml; the first environment's branch is checked out. With --example, the example services, tags and secrets.",
         footer = {"%nExamples:",
                 "  gitops init central",
                 "  gitops init central --example && gitops promote --repo central --from dev --to preprod"})

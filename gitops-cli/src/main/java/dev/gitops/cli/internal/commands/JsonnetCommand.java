@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "jsonnet",
-        description = {"Evaluate any Jsonnet file with the renderer's engine and standard library (gitops.libsonnet",
-                "included). Flags and output as the `jsonnet` command (go-jsonnet) has them."},
+        header = "Evaluate any Jsonnet file with the renderer's engine (go-jsonnet flags).",
+        description = "Evaluate any Jsonnet file with the renderer's engine and standard library (gitops.libsonnet included). Flags and output as the `jsonnet` command (go-jsonnet) has them.",
         footer = {"%nExamples:",
                 "  gitops jsonnet -J vendor --tla-str env=prod main.jsonnet",
                 "  gitops jsonnet -y --ext-code replicas=3 stream.jsonnet",

@@ -26,16 +26,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "promote",
-        description = {"Promote environment A into the next environment B: merge A's branch into B's in memory (keeping B's",
-                "env-<env>.yaml), judge the result with every policy rule, and move B (or create --pr-branch) only when",
-                "the policy allows. Blocking warnings pass with --allow RULE[:SERVICE] and --reason, recorded in the commit.",
-                "With --check, judge a merge or pull-request head made outside the tool instead (nothing moves).",
-                "Exit code 1 when the policy blocks it, the merge conflicts or the branch could not be moved."},
+        header = "Promote an environment into the next one, judged by the policy (or --check a PR).",
+        description = "Promote environment A into the next environment B: merge A's branch into B's in memory (keeping B's env-<env>.yaml), judge the result with every policy rule, and move B (or create --pr-branch) only when the policy allows. Blocking warnings pass with --allow RULE[:SERVICE] and --reason, recorded in the commit. With --check, judge a merge or pull-request head made outside the tool instead (nothing moves). Exit code 1 when the policy blocks it, the merge conflicts or the branch could not be moved.",
         footer = {"%nExamples:",
                 "  gitops promote --repo . --from dev --to preprod",
                 "  gitops promote --repo . --from preprod --to prod --dry-run",
                 "  gitops promote --repo . --from preprod --to prod --pr-branch promote/prod-42 --push origin",
-                "  gitops promote --repo . --from preprod --to prod --allow promotion/downgrade:service_rpps --reason 'revert bad 1.0.151'",
+                "  gitops promote --repo . --from preprod --to prod --allow promotion/downgrade:service_rpps \\",
+                "      --reason 'revert bad 1.0.151'",
                 "  gitops promote --repo . --to prod --check --head refs/pull/42/head --format sarif > promotion.sarif"})
 final class PromoteCommand extends BaseCommand implements Callable<Integer> {
     @Mixin RepoOptions repo;

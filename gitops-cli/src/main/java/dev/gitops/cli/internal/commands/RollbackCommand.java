@@ -22,10 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "rollback",
-        description = {"Revert the tip commit of an environment's branch (a merge by its first parent), after checking that",
-                "the reverted state passes every input and manifest rule. The commit names each service and revision",
-                "rolled back (Rolled-Back: trailers), so a later promotion that would re-apply them is flagged.",
-                "Exit code 1 when the reverted state fails the policy or nothing can be rolled back."},
+        header = "Revert the tip commit of an environment's branch, validated by the policy.",
+        description = "Revert the tip commit of an environment's branch (a merge by its first parent), after checking that the reverted state passes every input and manifest rule. The commit names each service and revision rolled back (Rolled-Back: trailers), so a later promotion that would re-apply them is flagged. Exit code 1 when the reverted state fails the policy or nothing can be rolled back.",
         footer = {"%nExamples:",
                 "  gitops rollback --repo . --env prod --dry-run",
                 "  gitops rollback --repo . --env prod --push origin"})

@@ -30,9 +30,8 @@ final class TagCommand extends BaseCommand implements Runnable {
     }
 
     @Command(name = "set",
-            description = {"Record service -> revision -> image in tags.yaml (CI's write-back after a build):",
-                    "edits the file in place, commits, and moves the branch by compare-and-swap (retrying lost races).",
-                    "Idempotent. Rewriting the image of a tag-like revision needs --force (exit code 1 without it)."},
+            header = "Record service -> revision -> image in tags.yaml (CI write-back).",
+            description = "Record service -> revision -> image in tags.yaml (CI's write-back after a build): edits the file in place, commits, and moves the branch by compare-and-swap (retrying lost races). Idempotent. Rewriting the image of a tag-like revision needs --force (exit code 1 without it).",
             footer = {"%nExamples:",
                     "  gitops tag set --repo . --service service_rpps --revision v1.0.150 \\",
                     "      --image 123456789012.dkr.ecr.us-east-1.amazonaws.com/service_rpps:59",

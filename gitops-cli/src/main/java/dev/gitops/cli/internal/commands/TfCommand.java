@@ -35,9 +35,8 @@ final class TfCommand extends BaseCommand implements Runnable {
     }
 
     @Command(name = "import",
-            description = {"Write `terraform output -json` to env-<env>.yaml, directly on the environment's own branch",
-                    "(these files never travel between branches). Sensitive outputs are refused by name, never",
-                    "printed; --skip-sensitive leaves them out instead."},
+            header = "Write `terraform output -json` to env-<env>.yaml on the environment branch.",
+            description = "Write `terraform output -json` to env-<env>.yaml, directly on the environment's own branch (these files never travel between branches). Sensitive outputs are refused by name, never printed; --skip-sensitive leaves them out instead.",
             footer = {"%nExamples:",
                     "  terraform output -json > out.json && gitops tf import --repo . --env dev --file out.json",
                     "  terraform output -json | gitops tf import --repo . --env prod --skip-sensitive --push origin"})

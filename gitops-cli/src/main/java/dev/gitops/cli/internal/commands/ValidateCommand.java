@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "validate",
-        description = {"Check environments with every policy rule: the input rules, a render, and the manifest rules,",
-                "with gitops.yaml's severities and waivers applied. The report is the result (stdout) whether or not",
-                "it passes; the exit code is 1 when an error that is not waived remains. Warnings never fail it."},
+        header = "Check environments with every policy rule (text, JSON or SARIF report).",
+        description = "Check environments with every policy rule: the input rules, a render, and the manifest rules, with gitops.yaml's severities and waivers applied. The report is the result (stdout) whether or not it passes; the exit code is 1 when an error that is not waived remains. Warnings never fail it.",
         footer = {"%nExamples:",
                 "  gitops validate --repo .          # every environment",
                 "  gitops validate --repo . --ref prod --env prod --format sarif > gitops.sarif"})
