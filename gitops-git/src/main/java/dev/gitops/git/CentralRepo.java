@@ -8,6 +8,7 @@ import dev.gitops.git.internal.StatusReader;
 import dev.gitops.git.internal.TagWriter;
 import dev.gitops.git.internal.TerraformImporter;
 import dev.gitops.git.internal.Trees;
+import dev.gitops.git.internal.Turns;
 import dev.gitops.model.Acknowledgement;
 import dev.gitops.model.FileSource;
 import dev.gitops.model.ImageRef;
@@ -37,7 +38,8 @@ import java.util.Optional;
  *
  * <p>Environment branches come from gitops.yaml; each operation reads it at the commit it works
  * on. Instances are safe to share between threads (the tag write-back is meant for many concurrent
- * CI jobs); close the instance when done.
+ * CI jobs): threads writing the same branch through one instance take turns, while writers in other
+ * instances or processes meet by compare-and-swap. Close the instance when done.
  *
  * <p>Malformed input files surface as the model's {@link dev.gitops.model.StateException} (every
  * problem with file, line and column); I/O failures of the repository itself as
@@ -45,6 +47,7 @@ import java.util.Optional;
  */
 public final class CentralRepo implements AutoCloseable {
     private final Repository repo;
+    private final Turns turns = new Turns();
 
     private CentralRepo(Repository repo) {
         this.repo = repo;
@@ -119,7 +122,7 @@ public final class CentralRepo implements AutoCloseable {
             branch = b.get();
         }
         try {
-            return TagWriter.write(repo, branch, service, revision, image, options);
+            return TagWriter.write(repo, turns, branch, service, revision, image, options);
         } catch (IOException e) {
             throw new RepositoryException("record tag", branch, e.getMessage(), e);
         }
@@ -137,7 +140,7 @@ public final class CentralRepo implements AutoCloseable {
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(options, "options");
         try {
-            return Promoter.promote(repo, from, to, gate, options);
+            return Promoter.promote(repo, turns, from, to, gate, options);
         } catch (IOException e) {
             throw new RepositoryException("promote", from + " -> " + to, e.getMessage(), e);
         }
@@ -188,7 +191,7 @@ public final class CentralRepo implements AutoCloseable {
         Objects.requireNonNull(validator, "validator");
         Objects.requireNonNull(options, "options");
         try {
-            return RollbackOp.rollback(repo, env, validator, options);
+            return RollbackOp.rollback(repo, turns, env, validator, options);
         } catch (IOException e) {
             throw new RepositoryException("rollback", env, e.getMessage(), e);
         }
@@ -216,7 +219,7 @@ public final class CentralRepo implements AutoCloseable {
         Objects.requireNonNull(terraformOutputJson, "terraformOutputJson");
         Objects.requireNonNull(options, "options");
         try {
-            return TerraformImporter.importOutputs(repo, env, terraformOutputJson, options);
+            return TerraformImporter.importOutputs(repo, turns, env, terraformOutputJson, options);
         } catch (IOException e) {
             throw new RepositoryException("terraform import", env, e.getMessage(), e);
         }

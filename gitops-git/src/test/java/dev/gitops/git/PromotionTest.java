@@ -312,4 +312,65 @@ class PromotionTest {
             }
         }
     }
+
+    /** gitops.yaml with preprod and prod on each other's branches, as a stale or half-edited HEAD may have it. */
+    static final String SWAPPED_GITOPS_YAML = """
+            environments:
+              - name: dev
+              - name: preprod
+                branch: prod
+              - name: prod
+                branch: preprod
+            """;
+
+    /** HEAD is a branch {@code main} that no promotion touches, carrying the swapped gitops.yaml. */
+    static void headWithSwappedBranches(TestRepo r) throws Exception {
+        r.fork("dev", "main");
+        r.branch("main").commit("gitops.yaml: swap (wrong)").add("gitops.yaml", SWAPPED_GITOPS_YAML).create();
+        org.eclipse.jgit.lib.RefUpdate head = r.repo().updateRef(org.eclipse.jgit.lib.Constants.HEAD);
+        head.link("refs/heads/main");
+    }
+
+    @Test
+    void promote_gitopsYamlAtHeadDisagreesWithTargetBranch_refusedAndNoBranchMoves() throws Exception {
+        try (TestRepo r = central()) {
+            devReadyForPreprod(r);
+            headWithSwappedBranches(r);
+            Map<String, ObjectId> before = refs(r);
+            StageGate gate = new StageGate();
+            try (CentralRepo repo = CentralRepo.open(r.dir())) {
+                PromotionResult res = repo.promote("dev", "preprod", gate, PromoteOptions.defaults());
+                PromotionResult.Refused ref = assertInstanceOf(PromotionResult.Refused.class, res);
+                assertTrue(ref.reason().startsWith("gitops.yaml at HEAD puts preprod on branch prod, but gitops.yaml on "
+                        + "branch prod puts preprod on branch preprod; nothing was written"), ref.reason());
+                assertEquals(before, refs(r));
+                assertTrue(gate.seen.isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void promote_targetMovesWhileGateJudges_mergesAndJudgesAgainOnTheNewTip() throws Exception {
+        try (TestRepo r = central()) {
+            devReadyForPreprod(r);
+            RevCommit[] interloper = new RevCommit[1];
+            StageGate inner = new StageGate();
+            PromotionGate racing = c -> {
+                if (interloper[0] == null) {
+                    interloper[0] = r.branch("preprod").commit("notes on preprod (concurrent)").add("notes.txt", "x\n").create();
+                }
+                return inner.judge(c);
+            };
+            try (CentralRepo repo = CentralRepo.open(r.dir())) {
+                PromotionResult.Promoted p = assertInstanceOf(PromotionResult.Promoted.class,
+                        repo.promote("dev", "preprod", racing, PromoteOptions.defaults()));
+                assertEquals(2, inner.seen.size(), "judged again after the lost compare-and-swap");
+                assertEquals(Optional.of(interloper[0].name()), inner.seen.get(1).targetBefore().provenance().commit());
+                RevCommit merge = r.commit("preprod");
+                assertEquals(p.commit(), merge.name());
+                assertEquals(interloper[0], merge.getParent(0));
+                assertEquals(Optional.of("x\n"), r.read("preprod", "notes.txt"));
+            }
+        }
+    }
 }

@@ -199,4 +199,18 @@ class RollbackTest {
             }
         }
     }
+
+    @Test
+    void rollback_gitopsYamlAtHeadPointsAtAnotherEnvironmentsBranch_refused() throws Exception {
+        try (TestRepo r = central()) {
+            PromotionTest.headWithSwappedBranches(r);
+            ObjectId prod = r.tip("prod").orElseThrow();
+            try (CentralRepo repo = CentralRepo.open(r.dir())) {
+                RollbackResult res = repo.rollback("preprod", RollbackValidator.loadsOnly(), RollbackOptions.defaults());
+                assertTrue(assertInstanceOf(RollbackResult.Refused.class, res).reason()
+                        .startsWith("gitops.yaml at HEAD puts preprod on branch prod, but gitops.yaml on branch prod"), res.toString());
+                assertEquals(prod, r.tip("prod").orElseThrow());
+            }
+        }
+    }
 }

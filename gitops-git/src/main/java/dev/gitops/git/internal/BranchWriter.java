@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 
 /**
  * The read-build-publish loop every write shares: read the branch tips (local, or fetched from the
@@ -96,12 +97,17 @@ public final class BranchWriter {
     private final Identity identity;
     private final RetryPolicy retry;
     private final Optional<Remote> remote;
+    private final Lock turn;
 
-    public BranchWriter(Repository repo, Identity identity, RetryPolicy retry, Optional<Remote> remote) {
+    /**
+     * @param turn held while the loop runs, so that writers sharing it take turns (see {@link Turns})
+     */
+    public BranchWriter(Repository repo, Identity identity, RetryPolicy retry, Optional<Remote> remote, Lock turn) {
         this.repo = repo;
         this.identity = identity;
         this.retry = retry;
         this.remote = remote;
+        this.turn = Objects.requireNonNull(turn, "turn");
     }
 
     /**
@@ -111,6 +117,15 @@ public final class BranchWriter {
      *     a branch not named here reads as absent)
      */
     public <R> Outcome<R> run(List<String> reads, Step<R> step) throws IOException {
+        turn.lock();
+        try {
+            return loop(reads, step);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private <R> Outcome<R> loop(List<String> reads, Step<R> step) throws IOException {
         RemoteOps ops = remote.map(r -> new RemoteOps(repo, r)).orElse(null);
         try {
             for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {

@@ -27,6 +27,28 @@ public final class Configs {
         return Trees.config(repo, headOrFirstBranch(repo, w), "HEAD");
     }
 
+    /**
+     * Why {@code branch} must not be written as environment {@code env}'s branch, when gitops.yaml at
+     * HEAD chose it but gitops.yaml on that branch itself (what Argo CD deploys and what every later
+     * promotion reads) places {@code env} elsewhere or does not know it. A stale or half-edited
+     * gitops.yaml at HEAD must never redirect a write into another environment's branch.
+     */
+    public static Optional<String> disagreement(GitopsConfig onBranch, String env, String branch) {
+        Optional<GitopsConfig.EnvironmentConfig> own = onBranch.environment(env);
+        String hint = "; nothing was written (hint: make gitops.yaml agree on every branch, or run from a HEAD "
+                + "whose gitops.yaml is current)";
+        if (own.isEmpty()) {
+            return Optional.of("gitops.yaml at HEAD puts " + env + " on branch " + branch + ", but on branch "
+                    + branch + " there is no environment " + env + " (it has: "
+                    + String.join(", ", onBranch.environmentNames()) + ")" + hint);
+        }
+        if (!own.get().branch().equals(branch)) {
+            return Optional.of("gitops.yaml at HEAD puts " + env + " on branch " + branch + ", but gitops.yaml on branch "
+                    + branch + " puts " + env + " on branch " + own.get().branch() + hint);
+        }
+        return Optional.empty();
+    }
+
     static RevCommit headOrFirstBranch(Repository repo, RevWalk w) throws IOException {
         Optional<RevCommit> head = Trees.resolve(repo, w, Constants.HEAD);
         if (head.isPresent()) {

@@ -44,7 +44,7 @@ import java.util.TreeSet;
 public final class Promoter {
     private Promoter() {}
 
-    public static PromotionResult promote(Repository repo, String from, String to, PromotionGate gate,
+    public static PromotionResult promote(Repository repo, Turns turns, String from, String to, PromotionGate gate,
                                           PromoteOptions o) throws IOException {
         GitopsConfig config;
         try (RevWalk w = new RevWalk(repo)) {
@@ -67,7 +67,7 @@ public final class Promoter {
         String toBranch = toEnv.get().branch();
         List<String> reads = new ArrayList<>(List.of(fromBranch, toBranch));
         o.prBranch().ifPresent(reads::add);
-        BranchWriter writer = new BranchWriter(repo, o.identity(), o.retry(), o.push());
+        BranchWriter writer = new BranchWriter(repo, o.identity(), o.retry(), o.push(), turns.of(toBranch));
         BranchWriter.Outcome<PromotionResult> out = writer.run(reads, (tips, walk, ins) -> {
             Optional<RevCommit> src = tips.tip(fromBranch);
             Optional<RevCommit> tgt = tips.tip(toBranch);
@@ -84,6 +84,16 @@ public final class Promoter {
                         + " is already merged into " + toBranch));
             }
             GitopsConfig targetConfig = Trees.config(repo, tgt.get(), toBranch);
+            Optional<String> disagree = Configs.disagreement(targetConfig, to, toBranch)
+                    .or(() -> Configs.disagreement(targetConfig, from, fromBranch))
+                    .or(() -> targetConfig.previous(to).map(GitopsConfig.EnvironmentConfig::name).equals(Optional.of(from))
+                            ? Optional.empty()
+                            : Optional.of("gitops.yaml at HEAD promotes " + from + " into " + to + ", but gitops.yaml on branch "
+                            + toBranch + " orders the environments " + String.join(" -> ", targetConfig.environmentNames())
+                            + "; nothing was written"));
+            if (disagree.isPresent()) {
+                return done(new PromotionResult.Refused(disagree.get()));
+            }
             Merge merge = merge(repo, walk, ins, src.get(), tgt.get(), targetConfig.files());
             if (!merge.conflicts().isEmpty()) {
                 return done(new PromotionResult.Conflict(merge.conflicts()));

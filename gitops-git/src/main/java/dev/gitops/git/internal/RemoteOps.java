@@ -132,10 +132,15 @@ public final class RemoteOps implements AutoCloseable {
             case REJECTED_REMOTE_CHANGED:
                 return new Pushed(PushStatus.LOST_RACE, String.valueOf(u.getStatus()));
             case REJECTED_OTHER_REASON: {
-                // A server that lost the race under its own ref lock says so only in free text:
-                // decide by looking at the remote again.
-                Optional<ObjectId> now = remoteTip(branch);
+                // A server that lost the race under its own ref lock says so only in free text
+                // (JGit "failed to lock", Git "cannot lock ref ..."); a concurrent writer may still
+                // hold the lock, so the remote can look unchanged for a moment. Otherwise decide by
+                // looking at the remote again.
                 String msg = u.getMessage() == null ? "rejected" : u.getMessage();
+                if (msg.toLowerCase(java.util.Locale.ROOT).contains("lock")) {
+                    return new Pushed(PushStatus.LOST_RACE, msg);
+                }
+                Optional<ObjectId> now = remoteTip(branch);
                 return now.equals(expectedOld) ? new Pushed(PushStatus.REJECTED, msg) : new Pushed(PushStatus.LOST_RACE, msg);
             }
             default:

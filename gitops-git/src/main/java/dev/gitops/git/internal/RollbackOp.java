@@ -40,7 +40,7 @@ public final class RollbackOp {
 
     private RollbackOp() {}
 
-    public static RollbackResult rollback(Repository repo, String env, RollbackValidator validator,
+    public static RollbackResult rollback(Repository repo, Turns turns, String env, RollbackValidator validator,
                                           RollbackOptions o) throws IOException {
         GitopsConfig config;
         try (RevWalk w = new RevWalk(repo)) {
@@ -54,13 +54,23 @@ public final class RollbackOp {
                     + String.join(", ", config.environmentNames()));
         }
         String branch = e.get().branch();
-        BranchWriter writer = new BranchWriter(repo, o.identity(), o.retry(), o.push());
+        BranchWriter writer = new BranchWriter(repo, o.identity(), o.retry(), o.push(), turns.of(branch));
         BranchWriter.Outcome<RollbackResult> out = writer.run(List.of(branch), (tips, walk, ins) -> {
             Optional<RevCommit> tipOpt = tips.tip(branch);
             if (tipOpt.isEmpty()) {
                 return done(new RollbackResult.Refused("branch " + branch + " does not exist"));
             }
             RevCommit tip = tipOpt.get();
+            Optional<String> disagree;
+            try {
+                disagree = Configs.disagreement(Trees.config(repo, tip, branch), env, branch);
+            } catch (StateException ex) {
+                // gitops.yaml broken at the tip: the rollback is what repairs it; HEAD's mapping stands.
+                disagree = Optional.empty();
+            }
+            if (disagree.isPresent()) {
+                return done(new RollbackResult.Refused(disagree.get()));
+            }
             if (tip.getParentCount() == 0) {
                 return done(new RollbackResult.NothingToRollBack(branch + " has a single commit; there is nothing to revert to"));
             }

@@ -21,9 +21,9 @@ import java.util.Optional;
 public final class TagWriter {
     private TagWriter() {}
 
-    public static TagResult write(Repository repo, String branch, String service, String revision, String image,
+    public static TagResult write(Repository repo, Turns turns, String branch, String service, String revision, String image,
                                   TagOptions options) throws IOException {
-        BranchWriter writer = new BranchWriter(repo, options.identity(), options.retry(), options.push());
+        BranchWriter writer = new BranchWriter(repo, options.identity(), options.retry(), options.push(), turns.of(branch));
         BranchWriter.Outcome<TagResult> out = writer.run(List.of(branch), (tips, walk, ins) -> {
             Optional<RevCommit> tip = tips.tip(branch);
             if (tip.isEmpty()) {

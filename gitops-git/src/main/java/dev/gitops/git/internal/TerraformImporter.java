@@ -42,7 +42,7 @@ public final class TerraformImporter {
 
     private record Output(String name, Value value, Optional<Value> type, boolean sensitive) {}
 
-    public static TerraformImportResult importOutputs(Repository repo, String env, byte[] json, TerraformOptions o)
+    public static TerraformImportResult importOutputs(Repository repo, Turns turns, String env, byte[] json, TerraformOptions o)
             throws IOException {
         List<String> problems = new ArrayList<>();
         List<Output> outputs = parse(json, problems);
@@ -66,7 +66,7 @@ public final class TerraformImporter {
                     + String.join(", ", config.environmentNames()));
         }
         String branch = e.get().branch();
-        BranchWriter writer = new BranchWriter(repo, o.identity(), o.retry(), o.push());
+        BranchWriter writer = new BranchWriter(repo, o.identity(), o.retry(), o.push(), turns.of(branch));
         BranchWriter.Outcome<TerraformImportResult> out = writer.run(List.of(branch), (tips, walk, ins) -> {
             Optional<RevCommit> tip = tips.tip(branch);
             if (tip.isEmpty()) {
@@ -77,6 +77,10 @@ public final class TerraformImporter {
                 atTip = Trees.config(repo, tip.get(), branch);
             } catch (StateException ex) {
                 return done(new TerraformImportResult.Refused(ex.getMessage()));
+            }
+            Optional<String> disagree = Configs.disagreement(atTip, env, branch);
+            if (disagree.isPresent()) {
+                return done(new TerraformImportResult.Refused(disagree.get()));
             }
             String file = atTip.files().envFileFor(env);
             GitFileSource files = Trees.files(repo, tip.get(), branch);
