@@ -59,4 +59,25 @@ class JsonnetEngineTest {
         assertEquals(2, e.problems().get(0).location().line());
         assertTrue(e.getMessage().contains("boom"), e.getMessage());
     }
+
+    @Test
+    void evaluate_errorInNestedLibraryCall_givesJsonnetStackWithRepositoryPathsAndNoJvmFrames() {
+        FileSource fs = files("templates/main.jsonnet", "local u = import 'lib/util.libsonnet';\n{ out: u.wrap({ metadata: {} }) }\n",
+                "templates/lib/util.libsonnet", "{\n  name(x):: x.metadata.name,\n  wrap(x):: [self.name(x)],\n}\n");
+        RenderException e = assertThrows(RenderException.class, () -> engine(fs, "templates").evaluate("templates/main.jsonnet", Map.of(), Map.of()));
+        assertEquals("templates/lib/util.libsonnet:2:23", e.problems().get(0).location().toString(), e.getMessage());
+        String m = e.problems().get(0).message();
+        assertTrue(m.startsWith("Field does not exist: name\n    at templates/lib/util.libsonnet:2:23 (Select name)\n"
+                + "    at templates/lib/util.libsonnet:3:23"), m);
+        assertTrue(!m.contains("scala") && !m.contains("sjsonnet") && !m.contains("Exception") && !m.contains("\tat "), m);
+    }
+
+    @Test
+    void evaluate_starWidthInFormat_isAClearUnsupportedErrorNotAJvmOne() {
+        FileSource fs = files("templates/fmt.jsonnet", "{\n  a: '%*d' % [10, 8],\n}\n");
+        RenderException e = assertThrows(RenderException.class, () -> engine(fs, "templates").evaluate("templates/fmt.jsonnet", Map.of(), Map.of()));
+        assertEquals("templates/fmt.jsonnet:2:12", e.problems().get(0).location().toString(), e.getMessage());
+        assertTrue(e.problems().get(0).message().startsWith("'*' as width or precision"), e.getMessage());
+        assertTrue(e.problems().get(0).hint().orElseThrow().contains("%10.3f"), e.getMessage());
+    }
 }
