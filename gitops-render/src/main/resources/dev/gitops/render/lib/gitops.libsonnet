@@ -20,14 +20,14 @@
 //
 // Environment parameters read here (all optional):
 //   part_of           app.kubernetes.io/part-of of every object (default: the environment name)
-//   tfc_organization  HCP Terraform organization of external resources that name none
-//   tfc_token_secret  the Secret (key `token`) holding the HCP Terraform API token (default hcp-terraform-token)
+//   hcp_organization  HCP Terraform organization of external resources that name none
+//   hcp_token_secret  the Secret (key `token`) holding the HCP Terraform API token (default hcp-terraform-token)
 {
   // ------------------------------------------------------------------ settings
 
   managedBy:: 'gitops',
   paramsConfigMapName:: 'gitops-params',
-  terraformTokenSecret(state):: self.param(state, 'tfc_token_secret', 'hcp-terraform-token'),
+  terraformTokenSecret(state):: self.param(state, 'hcp_token_secret', 'hcp-terraform-token'),
   terraformApiVersion:: 'app.terraform.io/v1alpha2',
   externalSecretRefreshInterval:: '1h',
 
@@ -362,9 +362,9 @@
 
   organization(state, s, r)::
     if r.organization != null then r.organization
-    else if self.param(state, 'tfc_organization', null) != null then self.param(state, 'tfc_organization', null)
+    else if self.param(state, 'hcp_organization', null) != null then self.param(state, 'hcp_organization', null)
     else error 'service ' + s.name + ', external resource ' + r.name
-               + ': no HCP Terraform organization (set organization on the resource or the environment parameter tfc_organization)',
+               + ': no HCP Terraform organization (set organization on the resource or the environment parameter hcp_organization)',
 
   token(state):: { secretKeyRef: { name: $.terraformTokenSecret(state), key: 'token' } },
 

@@ -55,7 +55,7 @@ public final class Fixtures {
                 .param("elk_endpoint", Value.of("https://search-example-dev.example.com"))
                 .param("max_connections", Value.of(50))
                 .param("feature_matrix", Value.of(Map.of("a", Value.of(true))))
-                .param("tfc_organization", Value.of("acme"))
+                .param("hcp_organization", Value.of("acme"))
                 .service(new Svc("service_rpps").gitRev("v1.0.150+build.7").replicas(3).memory("2Gi", "4Gi").cpu("250m", "1")
                         .port(8080).flag("new_checkout", true).flag("legacy_api", false)
                         .env("LOG_LEVEL", Value.of("debug")).env("RETRIES", Value.of(3))

@@ -265,16 +265,16 @@ class GitopsLibraryTest {
         ServiceSpec.ExternalResource noOrg = new ServiceSpec.ExternalResource("db", "org/db/aws", Optional.empty(), Map.of(), List.of(), Optional.empty());
         String m = error(one(new Fixtures.Svc("a").external(noOrg)));
         assertTrue(m.contains("service a, external resource db: no HCP Terraform organization"), m);
-        Manifests ms = render(one(new Fixtures.Svc("a").external(noOrg)).param("tfc_organization", Value.of("from-param"))
-                .param("tfc_token_secret", Value.of("tfc-token")));
+        Manifests ms = render(one(new Fixtures.Svc("a").external(noOrg)).param("hcp_organization", Value.of("from-param"))
+                .param("hcp_token_secret", Value.of("hcp-token")));
         JsonNode mod = tree(ms, "Module/ns/a-db").get("spec");
         assertEquals("from-param", mod.get("organization").asText());
-        assertEquals("tfc-token", mod.at("/token/secretKeyRef/name").asText());
+        assertEquals("hcp-token", mod.at("/token/secretKeyRef/name").asText());
         assertEquals(null, mod.get("variables"));
         assertEquals(null, mod.get("outputs"));
         assertEquals(null, tree(ms, "Workspace/ns/a-db").get("spec").get("terraformVariables"));
         ServiceSpec.ExternalResource own = new ServiceSpec.ExternalResource("db", "org/db/aws", Optional.empty(), Map.of(), List.of(), Optional.of("mine"));
-        assertEquals("mine", tree(render(one(new Fixtures.Svc("a").external(own)).param("tfc_organization", Value.of("p"))),
+        assertEquals("mine", tree(render(one(new Fixtures.Svc("a").external(own)).param("hcp_organization", Value.of("p"))),
                 "Module/ns/a-db").at("/spec/organization").asText());
     }
 

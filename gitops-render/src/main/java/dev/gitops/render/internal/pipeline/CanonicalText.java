@@ -42,6 +42,15 @@ public final class CanonicalText {
 
     /** One YAML document for the value, ending with a newline. */
     public static String yaml(Value value) {
+        String fast = FastYaml.yaml(value);
+        return fast != null ? fast : yamlViaJackson(value);
+    }
+
+    /**
+     * {@link #yaml} written by Jackson and SnakeYAML alone: the reference the direct writer
+     * ({@link FastYaml}) must match byte for byte, and what writes the values it leaves out.
+     */
+    public static String yamlViaJackson(Value value) {
         try {
             return YAML.writeValueAsString(tree(value));
         } catch (JsonProcessingException e) {

@@ -39,8 +39,31 @@ public final class YamlScalars extends StringQuotingChecker {
 
     private YamlScalars() {}
 
-    /** Whether a plain (unquoted) scalar with this text would be read as anything but this string. */
+    /**
+     * Whether a plain (unquoted) scalar with this text would be read as anything but this string.
+     * Every number, timestamp and float pattern starts with a digit, a sign or a dot, and every word
+     * is at most five characters long, so most strings (names, keys, images) are decided from their
+     * first character and length without running a pattern.
+     */
     public static boolean isAmbiguous(String s) {
+        if (s.isEmpty()) {
+            return true;
+        }
+        char c = s.charAt(0);
+        if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.') {
+            return matchesAnyPattern(s);
+        }
+        return s.length() <= 5 && WORDS.contains(s);
+    }
+
+    // The YAML 1.1 bool and null words, the merge key and the value key: everything
+    // matchesAnyPattern accepts that does not start with a digit, a sign or a dot.
+    private static final java.util.Set<String> WORDS = java.util.Set.of(
+            "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+            "on", "On", "ON", "off", "Off", "OFF", "~", "null", "Null", "NULL", "<<", "=");
+
+    /** {@link #isAmbiguous} by the patterns alone, without the shortcut (the reference for tests). */
+    public static boolean matchesAnyPattern(String s) {
         return YAML11_BOOL.matcher(s).matches()
                 || YAML11_NULL.matcher(s).matches()
                 || YAML11_INT.matcher(s).matches()
