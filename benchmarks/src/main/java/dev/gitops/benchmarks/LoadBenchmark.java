@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Run: {@code mvn -B -q -o package -pl benchmarks -DskipTests} (the other modules installed in
  * ~/.m2), then {@code java -jar benchmarks/target/benchmarks.jar LoadBenchmark -f 1 -wi 5 -i 5}.
  * {@code loadAndResolve} is the target; {@code loadOnly}, {@code resolveOnly} and
- * {@code templateValues} split it into phases.
+ * {@code templateValues} split it into phases. On a shared, busy machine wall-clock averages
+ * mostly measure waiting for a CPU: {@link LoadCpuTime} measures the same work as thread CPU time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
