@@ -66,13 +66,15 @@ public final class Attribution {
         if (byK8sName.containsKey(name)) {
             return Optional.of(byK8sName.get(name));
         }
-        String best = null;
-        for (String k : byK8sName.keySet()) {
-            if (name.startsWith(k + "-") && (best == null || k.length() > best.length())) {
-                best = k;
+        // The longest prefix of the name that ends before a '-' and names a service: looked up
+        // prefix by prefix (a name has few dashes), not service by service.
+        for (int i = name.lastIndexOf('-'); i > 0; i = name.lastIndexOf('-', i - 1)) {
+            String s = byK8sName.get(name.substring(0, i));
+            if (s != null) {
+                return Optional.of(s);
             }
         }
-        return Optional.ofNullable(best).map(byK8sName::get);
+        return Optional.empty();
     }
 
     /** Labels of an object, for tests and diagnostics. */

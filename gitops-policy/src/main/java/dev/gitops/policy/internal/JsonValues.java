@@ -1,11 +1,13 @@
 package dev.gitops.policy.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gitops.model.Value;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
@@ -46,6 +48,48 @@ public final class JsonValues {
             return F.booleanNode(b.value());
         }
         return F.nullNode();
+    }
+
+    /**
+     * Streams a value into a generator as the tokens {@link #toNode} would give (integral numbers
+     * as int, long or big integer), without building a tree.
+     */
+    public static void write(Value v, JsonGenerator g) throws IOException {
+        if (v instanceof Value.Obj o) {
+            g.writeStartObject();
+            for (Map.Entry<String, Value> e : o.fields().entrySet()) {
+                g.writeFieldName(e.getKey());
+                write(e.getValue(), g);
+            }
+            g.writeEndObject();
+        } else if (v instanceof Value.Arr a) {
+            g.writeStartArray();
+            for (Value x : a.items()) {
+                write(x, g);
+            }
+            g.writeEndArray();
+        } else if (v instanceof Value.Str s) {
+            g.writeString(s.value());
+        } else if (v instanceof Value.Num num) {
+            BigDecimal d = num.value();
+            BigDecimal s = d.scale() <= 0 ? d : d.stripTrailingZeros();
+            if (s.scale() > 0) {
+                g.writeNumber(d);
+            } else {
+                BigInteger i = s.toBigIntegerExact();
+                if (i.bitLength() < 32) {
+                    g.writeNumber(i.intValue());
+                } else if (i.bitLength() < 64) {
+                    g.writeNumber(i.longValue());
+                } else {
+                    g.writeNumber(i);
+                }
+            }
+        } else if (v instanceof Value.Bool b) {
+            g.writeBoolean(b.value());
+        } else {
+            g.writeNull();
+        }
     }
 
     private static JsonNode number(BigDecimal d) {

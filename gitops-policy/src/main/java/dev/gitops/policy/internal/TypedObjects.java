@@ -1,5 +1,6 @@
 package dev.gitops.policy.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -12,12 +13,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.gitops.model.JsonPointer;
 import dev.gitops.model.Value;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,17 +119,21 @@ public final class TypedObjects {
         if (type == null) {
             return List.of();
         }
-        JsonNode tree = JsonValues.toNode(body);
+        // The object is streamed into Jackson as tokens (no intermediate tree); the tree is built
+        // only to describe a type error, which is rare.
         Object typed;
-        try {
-            typed = MAPPER.treeToValue(tree, type);
+        try (TokenBuffer tokens = new TokenBuffer(MAPPER, false)) {
+            JsonValues.write(body, tokens);
+            try (JsonParser parser = tokens.asParser(MAPPER)) {
+                typed = MAPPER.readerFor(type).readValue(parser);
+            }
         } catch (JsonMappingException e) {
-            return List.of(typeProblem(e, tree));
-        } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            return List.of(typeProblem(e, JsonValues.toNode(body)));
+        } catch (IllegalArgumentException | IOException e) {
             return List.of(new Problem("", "cannot be read as a " + kind + ": " + firstLine(e.getMessage())));
         }
         List<Problem> out = new ArrayList<>();
-        walk(typed, tree, "", out);
+        walk(typed, body, new ArrayList<>(), out);
         return out;
     }
 
@@ -207,52 +213,67 @@ public final class TypedObjects {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** Walks the typed object beside its JSON; every fabric8 {@code additionalProperties} entry is an unknown field. */
-    private static void walk(Object typed, JsonNode json, String pointer, List<Problem> out) {
+    /**
+     * Walks the typed object beside its JSON; every fabric8 {@code additionalProperties} entry is an
+     * unknown field. {@code path} holds the pointer's segments; the pointer text is built only for
+     * a problem.
+     */
+    private static void walk(Object typed, Value json, List<String> path, List<Problem> out) {
         if (typed == null || json == null) {
             return;
         }
         if (typed instanceof Map<?, ?> map) {
-            if (json.isObject()) {
+            if (json instanceof Value.Obj o) {
                 for (Map.Entry<?, ?> e : map.entrySet()) {
                     String k = String.valueOf(e.getKey());
-                    walk(e.getValue(), json.get(k), pointer + "/" + JsonPointer.escape(k), out);
+                    path.add(k);
+                    walk(e.getValue(), o.fields().get(k), path, out);
+                    path.remove(path.size() - 1);
                 }
             }
             return;
         }
         if (typed instanceof List<?> list) {
-            if (json.isArray()) {
-                for (int i = 0; i < list.size() && i < json.size(); i++) {
-                    walk(list.get(i), json.get(i), pointer + "/" + i, out);
+            if (json instanceof Value.Arr a) {
+                for (int i = 0; i < list.size() && i < a.items().size(); i++) {
+                    path.add(String.valueOf(i));
+                    walk(list.get(i), a.items().get(i), path, out);
+                    path.remove(path.size() - 1);
                 }
             }
             return;
         }
-        if (!typed.getClass().getName().startsWith("io.fabric8.") || !json.isObject()) {
+        if (!(json instanceof Value.Obj o) || !typed.getClass().getName().startsWith("io.fabric8.")) {
             return;
         }
         Map<String, AnnotatedMember> props = PROPERTIES.computeIfAbsent(typed.getClass(), TypedObjects::properties);
         java.util.Set<String> unknown = additionalProperties(typed);
-        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            String child = pointer + "/" + JsonPointer.escape(field.getKey());
+        for (Map.Entry<String, Value> field : o.fields().entrySet()) {
+            path.add(field.getKey());
             if (unknown.contains(field.getKey())) {
-                out.add(new Problem(child, "unknown field '" + field.getKey() + "'" + suggestion(field.getKey(), props)));
-                continue;
+                out.add(new Problem(pointer(path), "unknown field '" + field.getKey() + "'" + suggestion(field.getKey(), props)));
+            } else {
+                AnnotatedMember getter = props.get(field.getKey());
+                Object value = null;
+                if (getter != null) {
+                    try {
+                        value = getter.getValue(typed);
+                    } catch (RuntimeException e) {
+                        value = null;
+                    }
+                }
+                walk(value, field.getValue(), path, out);
             }
-            AnnotatedMember getter = props.get(field.getKey());
-            if (getter == null) {
-                continue;
-            }
-            Object value;
-            try {
-                value = getter.getValue(typed);
-            } catch (RuntimeException e) {
-                continue;
-            }
-            walk(value, field.getValue(), child, out);
+            path.remove(path.size() - 1);
         }
+    }
+
+    private static String pointer(List<String> path) {
+        StringBuilder b = new StringBuilder();
+        for (String s : path) {
+            b.append('/').append(JsonPointer.escape(s));
+        }
+        return b.toString();
     }
 
     private static final Map<Class<?>, Optional<java.lang.reflect.Method>> ANY = new ConcurrentHashMap<>();
