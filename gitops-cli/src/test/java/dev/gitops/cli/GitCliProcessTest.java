@@ -84,6 +84,27 @@ class GitCliProcessTest {
     }
 
     @Test
+    void tagSet_pushToARemote_thenForceRewrite_updatesTheCheckoutAndTheRemote() {
+        try (TempRepo clone = TempRepo.cloneOf(repo)) {
+            String[] set = {"tag", "set", "--service", "service_b", "--revision", "v2.0.1",
+                    "--image", "registry.example.com/service_b:201", "--push", "origin", "--repo", clone.directory().toString()};
+            GitopsProcess.Result r = GitopsProcess.run(clone.directory(), Map.of(), set);
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(repo.readString("dev", "tags.yaml").orElseThrow().contains("v2.0.1: registry.example.com/service_b:201"),
+                    "the remote has the tag");
+            assertEquals(repo.resolve("refs/heads/dev"), clone.resolve("refs/heads/dev"), "the checkout moved with it");
+            assertTrue(java.nio.file.Files.exists(clone.directory().resolve("tags.yaml")));
+
+            String[] force = {"tag", "set", "--service", "service_b", "--revision", "v2.0.1",
+                    "--image", "registry.example.com/service_b:299", "--force", "--push", "origin", "--repo", clone.directory().toString()};
+            GitopsProcess.Result f = GitopsProcess.run(clone.directory(), Map.of(), force);
+            assertEquals(0, f.exit(), f.toString());
+            assertTrue(f.stdout().contains("(was registry.example.com/service_b:201)"), f.stdout());
+            assertTrue(repo.readString("dev", "tags.yaml").orElseThrow().contains("v2.0.1: registry.example.com/service_b:299"));
+        }
+    }
+
+    @Test
     void tfImport_fromStdin_writesOnlyTheEnvironmentsBranch_refusesSensitiveOutputsByName() {
         String json = "{\"vpc_id\": {\"sensitive\": false, \"type\": \"string\", \"value\": \"vpc-new\"}}";
         String devTip = repo.resolve("refs/heads/dev").orElseThrow();
