@@ -31,7 +31,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 class LoaderPropertiesTest {
     private static final String[] FRAGMENTS = {":", ": ", "- ", "\n", "  ", "\t", "&a ", "*a", "!!java.io.File ", "!x ",
         "<<: ", "{", "}", "[", "]", "'", "\"", "#", "---\n", "git_rev", "1.10", "~", "null", "\u00e9", "\u0007",
-        "replicas: ", "-1", "1e999", "Gi", "defaults:\n", "? ", "|\n", ">\n", ",", "%YAML 1.1\n", "\\", "\uFEFF"};
+        "replicas: ", "-1", "1e999", "1e999999999", "-.5e-99999", "0x", "Gi", "defaults:\n", "? ", "|\n", ">\n", ",", "%YAML 1.1\n", "\\", "\uFEFF"};
     private static Map<String, byte[]> example;
 
     @BeforeAll

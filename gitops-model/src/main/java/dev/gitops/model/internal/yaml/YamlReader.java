@@ -354,7 +354,40 @@ public final class YamlReader {
         } else {
             kind = YamlNode.Kind.STRING;
         }
+        if ((kind == YamlNode.Kind.INT || kind == YamlNode.Kind.FLOAT) && outOfRange(v, kind)) {
+            // 1e999999999 is a few bytes of YAML but a billion digits as text: refuse it here
+            String shown = v.length() > 40 ? v.substring(0, 40) + "..." : v;
+            problems.add(Problem.of(loc(line, col, ""), "the number '" + shown + "' is out of range: at most "
+                    + MAX_DIGITS + " digits and an exponent within +-" + MAX_EXPONENT,
+                    shown.equals(v) ? "quote it if it is text: \"" + v + "\"" : "quote it if it is text"));
+            kind = YamlNode.Kind.STRING;
+        }
         return new YamlNode.Scalar(v, kind, line, col);
+    }
+
+    private static final int MAX_DIGITS = 100;
+    private static final int MAX_EXPONENT = 400;
+
+    /** Whether a number has more digits or a larger exponent than any configuration value needs. */
+    static boolean outOfRange(String v, YamlNode.Kind kind) {
+        String u = v.startsWith("+") || v.startsWith("-") ? v.substring(1) : v;
+        if (kind == YamlNode.Kind.INT) {
+            if (u.startsWith("0x") || u.startsWith("0o")) {
+                u = u.substring(2);
+            }
+            return u.length() > MAX_DIGITS;
+        }
+        int e = Math.max(u.indexOf('e'), u.indexOf('E'));
+        String mantissa = e < 0 ? u : u.substring(0, e);
+        if (mantissa.length() > MAX_DIGITS + 1) {
+            return true;
+        }
+        if (e < 0) {
+            return false;
+        }
+        String exp = u.substring(e + 1);
+        String digits = exp.startsWith("+") || exp.startsWith("-") ? exp.substring(1) : exp;
+        return digits.length() > 3 || Integer.parseInt(digits) > MAX_EXPONENT;
     }
 
     /** The YAML 1.2 core schema resolution of a plain scalar. */
