@@ -224,6 +224,8 @@ class PromotionTest {
                 PromotionResult twice = repo.promote("dev", "preprod", gate,
                         PromoteOptions.defaults().withPrBranch("promote/dev-to-preprod"));
                 assertTrue(assertInstanceOf(PromotionResult.Refused.class, twice).reason().contains("already exists"));
+                PromotionResult bad = repo.promote("dev", "preprod", gate, PromoteOptions.defaults().withPrBranch("bad..name"));
+                assertEquals(new PromotionResult.Refused("'bad..name' is not a valid branch name for the pull request"), bad);
                 assertEquals(pr, r.commit("promote/dev-to-preprod"));
             }
         }

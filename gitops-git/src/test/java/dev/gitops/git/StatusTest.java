@@ -134,4 +134,23 @@ class StatusTest {
             }
         }
     }
+
+    @Test
+    void status_serviceOnItsWayIntoPreprod_listedAsWaitingWithoutCurrent() {
+        try (TestRepo r = Fixtures.threeEnvironments(TestRepo.bare(tmp.resolve("central.git")))) {
+            r.branch("dev").commit("new service in dev and preprod").add("control-center.yaml",
+                    Fixtures.controlCenter("v1.0.146", "v1.0.146", "v1.0.146")
+                            .replace("\npreprod:\n", "\n  service_new:\n    git_rev: v1.0.86\n\npreprod:\n  service_new:\n    git_rev: v1.0.86\n"))
+                    .create();
+            try (CentralRepo repo = CentralRepo.open(r.dir())) {
+                StatusMatrix m = repo.status();
+                StatusMatrix.Row row = m.rows().stream().filter(x -> x.service().equals("service_new")).findFirst().orElseThrow();
+                StatusMatrix.Cell preprod = row.cells().get("preprod");
+                assertTrue(preprod.waiting());
+                assertEquals(Optional.empty(), preprod.current());
+                assertEquals("v1.0.86", preprod.incoming().orElseThrow().revision());
+                assertFalse(row.cells().get("prod").waiting());
+            }
+        }
+    }
 }

@@ -65,6 +65,9 @@ public final class Promoter {
         }
         String fromBranch = fromEnv.get().branch();
         String toBranch = toEnv.get().branch();
+        if (o.prBranch().isPresent() && !Repository.isValidRefName(org.eclipse.jgit.lib.Constants.R_HEADS + o.prBranch().get())) {
+            return new PromotionResult.Refused("'" + o.prBranch().get() + "' is not a valid branch name for the pull request");
+        }
         List<String> reads = new ArrayList<>(List.of(fromBranch, toBranch));
         o.prBranch().ifPresent(reads::add);
         BranchWriter writer = new BranchWriter(repo, o.identity(), o.retry(), o.push(), turns.of(toBranch));

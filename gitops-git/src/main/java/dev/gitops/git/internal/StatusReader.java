@@ -76,6 +76,10 @@ public final class StatusReader {
         for (int i = 0; i < envs.size(); i++) {
             String env = envs.get(i).name();
             snaps.get(i).ifPresent(s -> services.addAll(section(s, env).map(x -> x.services().keySet()).orElse(Set.of())));
+            if (i > 0) {
+                // A service on its way in: only the previous branch has it in this environment's section.
+                snaps.get(i - 1).ifPresent(s -> services.addAll(section(s, env).map(x -> x.services().keySet()).orElse(Set.of())));
+            }
             boolean paramsWaiting = false;
             if (i > 0 && snaps.get(i).isPresent() && snaps.get(i - 1).isPresent()) {
                 paramsWaiting = !Objects.equals(
