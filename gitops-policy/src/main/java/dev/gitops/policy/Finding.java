@@ -56,6 +56,11 @@ public record Finding(
         return new Finding(ruleId, severity, message, location, subject, Optional.ofNullable(newHint), waiver, acknowledgement);
     }
 
+    /** The same finding at another location. */
+    public Finding withLocation(Location newLocation) {
+        return new Finding(ruleId, severity, message, newLocation, subject, hint, waiver, acknowledgement);
+    }
+
     /** The same finding with another severity. */
     public Finding withSeverity(Severity newSeverity) {
         return new Finding(ruleId, newSeverity, message, location, subject, hint, waiver, acknowledgement);

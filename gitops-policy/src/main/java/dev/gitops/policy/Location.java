@@ -3,6 +3,7 @@ package dev.gitops.policy;
 import dev.gitops.model.SourceLocation;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a {@link Finding} is: a place in an input file ({@code file:line:col} plus the JSON pointer
@@ -52,12 +53,26 @@ public sealed interface Location permits Location.InputLocation, Location.Manife
      * @param environment the environment that was rendered, e.g. {@code prod}
      * @param object the object's {@code Kind/namespace/name} (or {@code Kind/name} without a namespace)
      * @param pointer JSON pointer inside the object, {@code ""} for the whole object
+     * @param source the input the object was rendered from, when known: the entry of the service it
+     *     belongs to in control-center.yaml (code scanning shows a finding only at a file position)
      */
-    record ManifestLocation(String environment, String object, String pointer) implements Location {
+    record ManifestLocation(String environment, String object, String pointer, Optional<InputLocation> source)
+            implements Location {
         public ManifestLocation {
             Objects.requireNonNull(environment, "environment");
             Objects.requireNonNull(object, "object");
             Objects.requireNonNull(pointer, "pointer");
+            Objects.requireNonNull(source, "source");
+        }
+
+        /** A place in a rendered object whose source is not known. */
+        public ManifestLocation(String environment, String object, String pointer) {
+            this(environment, object, pointer, Optional.empty());
+        }
+
+        /** The same place, rendered from {@code input}. */
+        public ManifestLocation withSource(InputLocation input) {
+            return new ManifestLocation(environment, object, pointer, Optional.of(input));
         }
 
         /** {@code prod Deployment/ns/name /spec/replicas}. */

@@ -130,6 +130,12 @@ class SarifReportTest {
         assertEquals("env-prod.yaml", sensitive.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
 
         JsonNode waived = find(results, "manifest/prod-replicas");
+        // a manifest finding of a service's object is placed at the service in control-center.yaml
+        assertEquals("control-center.yaml", waived.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
+        assertTrue(waived.at("/locations/0/physicalLocation/region/startLine").asInt() > 0);
+        assertEquals("prod/Deployment/prod/svc-b#/spec/replicas",
+                waived.at("/locations/0/logicalLocations/0/fullyQualifiedName").asText());
+        assertTrue(secret.at("/locations/0/physicalLocation").isMissingNode(), "an object of no service has no file position");
         assertEquals("external", waived.at("/suppressions/0/kind").asText());
         assertTrue(waived.at("/suppressions/0/justification").asText().contains("singleton"));
 

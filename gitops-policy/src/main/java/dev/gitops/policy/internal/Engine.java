@@ -69,8 +69,9 @@ public final class Engine {
             out.addAll(problems(Rules.RENDER_FAILED.id(), environment, e.problems()));
             return new EnvironmentResult(Optional.of(state), Optional.empty(), out, Attribution.none());
         }
-        out.addAll(manifests(environment, state.config(), manifests));
-        return new EnvironmentResult(Optional.of(state), Optional.of(manifests), out, Attribution.of(state, manifests));
+        Attribution attribution = Attribution.of(state, manifests);
+        out.addAll(withSources(manifests(environment, state.config(), manifests), judged, state, attribution));
+        return new EnvironmentResult(Optional.of(state), Optional.of(manifests), out, attribution);
     }
 
     /** The snapshot {@code files} judged with {@code config} (a promotion is judged by B's settings before the merge). */
@@ -97,6 +98,26 @@ public final class Engine {
         List<Finding> out = new ArrayList<>();
         for (ManifestCheck c : ManifestCheck.all()) {
             c.check(scope, out);
+        }
+        return out;
+    }
+
+    /**
+     * Manifest findings with the input they were rendered from: an object that belongs to a service
+     * of {@code state} gets the service's entry in control-center.yaml as its source, so that a
+     * SARIF consumer can place the finding in a file.
+     */
+    public static List<Finding> withSources(List<Finding> findings, RepoSnapshot snapshot, State state, Attribution attribution) {
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            if (f.location() instanceof Location.ManifestLocation ml && ml.source().isEmpty()) {
+                Optional<Location.InputLocation> source = attribution.service(ml.object())
+                        .flatMap(state::service)
+                        .map(s -> Locate.serviceKey(snapshot, s.spec()));
+                out.add(source.isPresent() ? f.withLocation(ml.withSource(source.get())) : f);
+            } else {
+                out.add(f);
+            }
         }
         return out;
     }

@@ -72,6 +72,11 @@ public final class JsonValues {
             g.writeString(s.value());
         } else if (v instanceof Value.Num num) {
             BigDecimal d = num.value();
+            if (d.scale() == 0 && d.precision() < 10) {
+                // the common case (replicas, ports, seconds): an int without any BigInteger work
+                g.writeNumber(d.intValue());
+                return;
+            }
             BigDecimal s = d.scale() <= 0 ? d : d.stripTrailingZeros();
             if (s.scale() > 0) {
                 g.writeNumber(d);

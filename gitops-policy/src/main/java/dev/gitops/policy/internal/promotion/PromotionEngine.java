@@ -57,9 +57,13 @@ public final class PromotionEngine {
         PromotionScope scope = new PromotionScope(c, config, stateBefore, after.state(), manifestsBefore,
                 after.manifests(), diff, attribution);
         List<Finding> raw = new ArrayList<>(after.findings());
+        List<Finding> promotion = new ArrayList<>();
         for (PromotionCheck check : PromotionCheck.all()) {
-            check.check(scope, raw);
+            check.check(scope, promotion);
         }
+        raw.addAll(after.state().isPresent()
+                ? Engine.withSources(promotion, judgedAfter, after.state().get(), attribution)
+                : promotion);
         List<Finding> findings = new PolicySettings(config.policy()).apply(Engine.distinct(raw), attribution);
 
         List<Finding> judged = new ArrayList<>();

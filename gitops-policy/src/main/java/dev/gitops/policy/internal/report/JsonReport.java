@@ -165,6 +165,11 @@ public final class JsonReport {
             o.put("environment", m.environment());
             o.put("object", m.object());
             o.put("pointer", m.pointer());
+            if (m.source().isPresent()) {
+                o.set("source", location(m.source().get()));
+            } else {
+                o.putNull("source");
+            }
         } else {
             o.put("kind", "none");
         }

@@ -95,21 +95,27 @@ public final class SarifReport {
 
     private static void location(Location l, ArrayNode out) {
         if (l instanceof Location.InputLocation i) {
-            ObjectNode phys = out.addObject().putObject("physicalLocation");
-            phys.putObject("artifactLocation").put("uri", uri(i.file()));
-            if (i.line() > 0) {
-                ObjectNode region = phys.putObject("region");
-                region.put("startLine", i.line());
-                if (i.column() > 0) {
-                    region.put("startColumn", i.column());
-                }
-            }
+            physical(i, out.addObject());
         } else if (l instanceof Location.ManifestLocation m) {
             ObjectNode loc = out.addObject();
+            // The object's source (its service in control-center.yaml) is where code scanning shows it.
+            m.source().ifPresent(src -> physical(src, loc));
             ObjectNode logical = loc.putArray("logicalLocations").addObject();
             logical.put("name", m.object());
             logical.put("fullyQualifiedName", m.environment() + "/" + m.object() + (m.pointer().isEmpty() ? "" : "#" + m.pointer()));
             logical.put("kind", "resource");
+        }
+    }
+
+    private static void physical(Location.InputLocation i, ObjectNode location) {
+        ObjectNode phys = location.putObject("physicalLocation");
+        phys.putObject("artifactLocation").put("uri", uri(i.file()));
+        if (i.line() > 0) {
+            ObjectNode region = phys.putObject("region");
+            region.put("startLine", i.line());
+            if (i.column() > 0) {
+                region.put("startColumn", i.column());
+            }
         }
     }
 
