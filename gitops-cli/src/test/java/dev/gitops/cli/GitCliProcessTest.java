@@ -129,6 +129,12 @@ class GitCliProcessTest {
         String text = st.stdout();
         JSON.readTree(text);
         assertTrue(text.contains("service_a") && text.contains("v1.0.2") && text.contains("v1.0.1"), text);
+        java.nio.file.Path page = java.nio.file.Files.createTempDirectory("gitops-status").resolve("status.html");
+        GitopsProcess.Result html = gitops("status", "--format", "html", "--out", page.toString());
+        assertEquals(0, html.exit(), html.toString());
+        assertEquals("", html.stdout(), "--out: the page goes to the file");
+        String h = java.nio.file.Files.readString(page);
+        assertTrue(h.contains("<html") && h.contains("service_a"), h);
         GitopsProcess.Result ex = gitops("explain", "--ref", "dev", "--env", "dev", "/services/service_a/image");
         assertEquals(0, ex.exit(), ex.toString());
         assertTrue(ex.stdout().startsWith("/services/service_a/image = registry.example.com/service_a:102"), ex.stdout());
