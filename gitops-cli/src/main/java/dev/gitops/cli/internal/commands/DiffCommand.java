@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
         header = "Semantic diff of an environment's rendered objects between two commits.",
         description = "The semantic diff of one environment's rendered objects between two commits: objects added, removed and changed, field by field (JSON pointers). Secret values are redacted. Differences are the result: the exit code is 0 with or without them.",
         footer = {"%nExamples:",
-                "  gitops diff --repo . --env prod --base prod --head dev",
+                "  gitops diff --repo . --env prod --base prod --head promote/prod-42",
                 "  gitops diff --repo . --env dev --base HEAD~1 --head HEAD --format json"})
 final class DiffCommand extends BaseCommand implements Callable<Integer> {
     @Mixin RepoOptions repo;
