@@ -8,8 +8,11 @@ package dev.gitops.model;
  * @param maxAliases most YAML aliases in one file (alias bombs expand exponentially)
  */
 public record LoadLimits(int maxFileBytes, int maxDepth, int maxAliases) {
-    /** 16 MiB, 64 levels, 1,000 aliases. */
-    public static final LoadLimits DEFAULT = new LoadLimits(16 * 1024 * 1024, 64, 1_000);
+    /**
+     * 4 MiB per file (a control-center.yaml of about 7,500 services; reading one takes about a
+     * second), 64 levels, 1,000 aliases.
+     */
+    public static final LoadLimits DEFAULT = new LoadLimits(4 * 1024 * 1024, 64, 1_000);
 
     public LoadLimits {
         if (maxFileBytes <= 0 || maxDepth <= 0 || maxAliases < 0) {

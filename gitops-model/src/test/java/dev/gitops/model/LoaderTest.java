@@ -243,4 +243,26 @@ class LoaderTest {
                 "gitops.yaml:2:21: '/etc' is not a path inside the repository (at /templates/jpath/0)",
                 "  hint: write a relative path without '..' above the root, e.g. templates/main.jsonnet"), e.getMessage());
     }
+
+    @Test
+    void manyProblems_cappedPerFileAndPerLoad() {
+        StringBuilder dup = new StringBuilder("dev:\n");
+        for (int i = 0; i < 1000; i++) {
+            dup.append("  k: ").append(i).append('\n');
+        }
+        StateException e = assertThrows(StateException.class, () -> load("control-center.yaml", dup.toString()));
+        assertEquals(101, e.problems().size());
+        assertEquals("control-center.yaml:102:3: 100 problems in this file; reading stopped here\n"
+                + "  hint: fix these first, then load again", e.problems().get(100).format());
+        StringBuilder floats = new StringBuilder("dev:\n");
+        for (int i = 0; i < 1000; i++) {
+            floats.append("  s").append(i).append(": {git_rev: 1.1}\n");
+        }
+        e = assertThrows(StateException.class, () -> load("control-center.yaml", floats.toString()));
+        assertEquals(501, e.problems().size());
+        assertEquals("control-center.yaml:2:17: git_rev must be a string, but 1.1 is read as the number 1.1 (at /dev/s0/git_rev)",
+                e.problems().get(0).format().lines().findFirst().orElseThrow());
+        assertEquals("control-center.yaml: 500 more problems not shown (the first 500 are above)\n"
+                + "  hint: fix these first, then load again", e.problems().get(500).format());
+    }
 }

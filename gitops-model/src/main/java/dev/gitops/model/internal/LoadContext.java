@@ -76,13 +76,24 @@ final class LoadContext {
         fileOrder.putIfAbsent(file, fileOrder.size());
     }
 
+    /** Most problems kept from one load; the rest are counted (a broken 4 MiB file can have millions). */
+    static final int MAX_PROBLEMS = 500;
+    private long suppressed;
+    private Problem firstSuppressed;
+
     void add(Problem p) {
         order(p.location().file());
+        if (problems.size() >= MAX_PROBLEMS) {
+            if (suppressed++ == 0) {
+                firstSuppressed = p;
+            }
+            return;
+        }
         problems.add(p);
     }
 
     int problemCount() {
-        return problems.size();
+        return problems.size() + (int) Math.min(Integer.MAX_VALUE - MAX_PROBLEMS, suppressed);
     }
 
     /** Where {@code pointer} is in {@code file}: the indexed node, else the given node, else the nearest ancestor. */
@@ -137,6 +148,11 @@ final class LoadContext {
         unique.sort(Comparator.<Problem>comparingInt(p -> order.getOrDefault(p.location().file(), Integer.MAX_VALUE))
                 .thenComparingInt(p -> p.location().line())
                 .thenComparingInt(p -> p.location().column()));
+        if (suppressed > 0) {
+            unique.add(Problem.of(SourceLocation.ofFile(firstSuppressed.location().file()),
+                    suppressed + " more problems not shown (the first " + MAX_PROBLEMS + " are above)",
+                    "fix these first, then load again"));
+        }
         throw new StateException(unique);
     }
 }

@@ -96,7 +96,7 @@ public final class YamlReader {
 
     private Result run(byte[] bytes) {
         if (bytes.length > limits.maxFileBytes()) {
-            problems.add(Problem.of(SourceLocation.ofFile(file),
+            report(Problem.of(SourceLocation.ofFile(file),
                     "file is " + bytes.length + " bytes, more than the limit of " + limits.maxFileBytes() + " bytes",
                     "split the file or raise LoadLimits.maxFileBytes"));
             return result(null);
@@ -146,7 +146,7 @@ public final class YamlReader {
             }
             int col = new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8).codePointCount(0,
                     new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8).length()) + 1;
-            problems.add(Problem.of(new SourceLocation(file, line, col, ""),
+            report(Problem.of(new SourceLocation(file, line, col, ""),
                     String.format("not valid UTF-8 (byte 0x%02X)", bytes[at] & 0xff),
                     "save the file as UTF-8"));
             return null;
@@ -169,6 +169,20 @@ public final class YamlReader {
     private Abort abort(Mark m, String message, String hint) {
         problems.add(Problem.of(loc(m, ""), message, hint));
         return new Abort();
+    }
+
+    /** Most problems reported from one file; a file with more is not worth reading further. */
+    static final int MAX_PROBLEMS = 100;
+
+    /** Records a problem; stops reading the file at {@link #MAX_PROBLEMS}. */
+    private void report(Problem p) {
+        problems.add(p);
+        if (problems.size() >= MAX_PROBLEMS) {
+            problems.add(Problem.of(new SourceLocation(file, p.location().line(), p.location().column(), ""),
+                    MAX_PROBLEMS + " problems in this file; reading stopped here",
+                    "fix these first, then load again"));
+            throw new Abort();
+        }
     }
 
     private SourceLocation loc(Mark m, String pointer) {
@@ -296,7 +310,7 @@ public final class YamlReader {
         }
         String want = c instanceof SequenceStartEvent ? CORE + "seq" : CORE + "map";
         if (!tag.equals(want)) {
-            problems.add(Problem.of(loc(c.getStartMark(), ""), "YAML tag '" + shortTag(tag) + "' is not allowed",
+            report(Problem.of(loc(c.getStartMark(), ""), "YAML tag '" + shortTag(tag) + "' is not allowed",
                     "remove the tag: input files hold plain values (strings, numbers, booleans, null, mappings, lists)"));
         }
     }
@@ -336,18 +350,18 @@ public final class YamlReader {
                 default -> null;
             };
             if (kind == null) {
-                problems.add(Problem.of(loc(line, col, ""), "YAML tag '" + shortTag(tag) + "' is not allowed",
+                report(Problem.of(loc(line, col, ""), "YAML tag '" + shortTag(tag) + "' is not allowed",
                         "remove the tag: input files hold plain values (strings, numbers, booleans, null, mappings, lists)"));
                 kind = YamlNode.Kind.STRING;
             } else if (kind != YamlNode.Kind.STRING && resolve(v) != kind) {
-                problems.add(Problem.of(loc(line, col, ""), "'" + v + "' is not a valid " + shortTag(tag),
+                report(Problem.of(loc(line, col, ""), "'" + v + "' is not a valid " + shortTag(tag),
                         "remove the tag or fix the value"));
                 kind = YamlNode.Kind.STRING;
             }
         } else if (s.isPlain()) {
             kind = resolve(v);
             if (kind == YamlNode.Kind.FLOAT && SPECIAL_FLOAT.matcher(v).matches()) {
-                problems.add(Problem.of(loc(line, col, ""), "'" + v + "' is not a finite number",
+                report(Problem.of(loc(line, col, ""), "'" + v + "' is not a finite number",
                         "quote it if it is text: \"" + v + "\""));
                 kind = YamlNode.Kind.STRING;
             }
@@ -357,7 +371,7 @@ public final class YamlReader {
         if ((kind == YamlNode.Kind.INT || kind == YamlNode.Kind.FLOAT) && outOfRange(v, kind)) {
             // 1e999999999 is a few bytes of YAML but a billion digits as text: refuse it here
             String shown = v.length() > 40 ? v.substring(0, 40) + "..." : v;
-            problems.add(Problem.of(loc(line, col, ""), "the number '" + shown + "' is out of range: at most "
+            report(Problem.of(loc(line, col, ""), "the number '" + shown + "' is out of range: at most "
                     + MAX_DIGITS + " digits and an exponent within +-" + MAX_EXPONENT,
                     shown.equals(v) ? "quote it if it is text: \"" + v + "\"" : "quote it if it is text"));
             kind = YamlNode.Kind.STRING;
@@ -485,13 +499,13 @@ public final class YamlReader {
         int col = alias ? start.getColumn() + 1 : node.column();
         if (node instanceof YamlNode.Scalar s) {
             if (s.kind() == YamlNode.Kind.NULL && !alias && s.text().isEmpty()) {
-                problems.add(Problem.of(loc(line, col, ""), "empty mapping key", "write a name before the ':'"));
+                report(Problem.of(loc(line, col, ""), "empty mapping key", "write a name before the ':'"));
                 return new RawKey("", false, line, col, false);
             }
             boolean merge = !alias && s.text().equals("<<") && lastScalarPlain;
             return new RawKey(s.text(), merge, line, col, true);
         }
-        problems.add(Problem.of(loc(line, col, ""), "a mapping key must be a plain value, not " + node.describe(),
+        report(Problem.of(loc(line, col, ""), "a mapping key must be a plain value, not " + node.describe(),
                 "use a string as the key"));
         return new RawKey("?", false, line, col, false);
     }
@@ -509,7 +523,7 @@ public final class YamlReader {
             }
             RawEntry first = explicit.putIfAbsent(e.key.text, e);
             if (first != null) {
-                problems.add(Problem.of(loc(e.key.line, e.key.col, JsonPointer.append(m.pointer, e.key.text)),
+                report(Problem.of(loc(e.key.line, e.key.col, JsonPointer.append(m.pointer, e.key.text)),
                         "duplicate key '" + e.key.text + "' (first at line " + first.key.line + ", column " + first.key.col + ")",
                         "keep one of them: YAML readers disagree on which one wins"));
             }
@@ -549,7 +563,7 @@ public final class YamlReader {
         if (v instanceof YamlNode.Sequence s && s.items().stream().allMatch(i -> i instanceof YamlNode.Mapping)) {
             return s.items().stream().map(i -> (YamlNode.Mapping) i).toList();
         }
-        problems.add(Problem.of(loc(e.key.line, e.key.col, pointer + "/<<"),
+        report(Problem.of(loc(e.key.line, e.key.col, pointer + "/<<"),
                 "a merge key '<<' needs a mapping or a list of mappings, found " + v.describe(),
                 "write '<<: *anchor' where &anchor names a mapping, or quote the key if '<<' is meant literally"));
         return List.of();
