@@ -80,6 +80,18 @@ final class ServiceReader {
                 ctx.add(p);
             }
         }
+        schemaProblems.forEach(p -> reported.add(p.location().pointer()));
+        // The schema's maximum is not always applied to huge numbers written with an exponent (1e300).
+        for (List<String> path : INT_PATHS) {
+            if (YamlTrees.at(merged, path).orElse(null) instanceof YamlNode.Scalar s
+                    && YamlTrees.number(s).filter(d -> d.abs().compareTo(INT_MAX) > 0).isPresent()) {
+                SourceLocation at = locate.apply(path);
+                if (reported.add(at.pointer())) {
+                    ctx.add(Problem.of(at, "'" + s.text() + "' is more than the maximum 2147483647",
+                            "write a whole number that fits in 32 bits"));
+                }
+            }
+        }
         if (ctx.problemCount() > before) {
             return Optional.empty();
         }
@@ -91,6 +103,19 @@ final class ServiceReader {
                     "service '" + entry.key() + "' cannot be read: " + e.getMessage(), "check its keys against the service schema"));
             return Optional.empty();
         }
+    }
+
+    private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
+    private static final List<List<String>> INT_PATHS = intPaths();
+
+    private static List<List<String>> intPaths() {
+        List<List<String>> out = new ArrayList<>(List.of(List.of("replicas"), List.of("port")));
+        for (String probe : List.of("liveness", "readiness", "startup")) {
+            for (String k : List.of("port", "initialDelaySeconds", "periodSeconds", "timeoutSeconds", "failureThreshold")) {
+                out.add(List.of("probes", probe, k));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static String quantityHint(String key) {
