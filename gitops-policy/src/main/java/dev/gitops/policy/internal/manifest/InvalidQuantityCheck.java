@@ -21,7 +21,7 @@ final class InvalidQuantityCheck implements ManifestCheck {
     @Override
     public void check(ManifestScope scope, List<Finding> out) {
         for (Manifest m : scope.manifests().objects()) {
-            for (PodSpecs.Container c : PodSpecs.containers(m)) {
+            for (PodSpecs.Container c : scope.containers(m)) {
                 check(scope, m, c, "requests", Resources.requests(c), out);
                 check(scope, m, c, "limits", Resources.limits(c), out);
             }

@@ -21,7 +21,7 @@ final class LatestImageCheck implements ManifestCheck {
     @Override
     public void check(ManifestScope scope, List<Finding> out) {
         for (Manifest m : scope.manifests().objects()) {
-            for (PodSpecs.Container c : PodSpecs.containers(m)) {
+            for (PodSpecs.Container c : scope.containers(m)) {
                 Optional<String> image = Values.str(c.body(), "image").filter(s -> !s.isBlank());
                 if (image.isEmpty()) {
                     continue;

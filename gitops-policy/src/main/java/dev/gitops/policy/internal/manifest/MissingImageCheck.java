@@ -21,7 +21,7 @@ final class MissingImageCheck implements ManifestCheck {
     @Override
     public void check(ManifestScope scope, List<Finding> out) {
         for (Manifest m : scope.manifests().objects()) {
-            for (PodSpecs.Container c : PodSpecs.containers(m)) {
+            for (PodSpecs.Container c : scope.containers(m)) {
                 Optional<Value> image = Values.at(c.body(), "image");
                 if (image.isEmpty() || !(image.get() instanceof Value.Str s) || s.value().isBlank()) {
                     out.add(Finding.of(rule(), m.id(), m.kind() + " " + m.name() + " container " + c.name() + " has no image",

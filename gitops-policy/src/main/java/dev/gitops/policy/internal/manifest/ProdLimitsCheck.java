@@ -24,7 +24,7 @@ final class ProdLimitsCheck implements ManifestCheck {
             return;
         }
         for (Manifest m : scope.manifests().objects()) {
-            for (PodSpecs.Container c : PodSpecs.containers(m)) {
+            for (PodSpecs.Container c : scope.containers(m)) {
                 Map<String, Value> limits = Resources.limits(c);
                 List<String> missing = new ArrayList<>();
                 for (String r : List.of("cpu", "memory")) {

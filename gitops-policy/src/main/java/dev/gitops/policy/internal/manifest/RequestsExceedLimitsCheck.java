@@ -23,7 +23,7 @@ final class RequestsExceedLimitsCheck implements ManifestCheck {
     @Override
     public void check(ManifestScope scope, List<Finding> out) {
         for (Manifest m : scope.manifests().objects()) {
-            for (PodSpecs.Container c : PodSpecs.containers(m)) {
+            for (PodSpecs.Container c : scope.containers(m)) {
                 Map<String, Value> limits = Resources.limits(c);
                 for (Map.Entry<String, Value> req : Resources.requests(c).entrySet()) {
                     Value lim = limits.get(req.getKey());
