@@ -6,6 +6,7 @@ import dev.gitops.model.JsonPointer;
 import dev.gitops.model.Problem;
 import dev.gitops.model.ServiceSpec;
 import dev.gitops.model.SourceLocation;
+import dev.gitops.model.TemplateApi;
 import dev.gitops.model.Value;
 import dev.gitops.model.internal.yaml.YamlNode;
 import dev.gitops.model.internal.yaml.YamlTrees;
@@ -109,6 +110,7 @@ final class ControlCenterReader {
         Map<String, Value> params = new LinkedHashMap<>();
         Map<String, ServiceSpec> svcs = new LinkedHashMap<>();
         Map<String, YamlNode.Entry> k8sNames = new LinkedHashMap<>();
+        Map<String, YamlNode.Entry> envNames = new LinkedHashMap<>();
         for (YamlNode.Entry e : section.entries().values()) {
             String ptr = JsonPointer.of(env, e.key());
             if (e.value() instanceof YamlNode.Mapping sm) {
@@ -123,6 +125,14 @@ final class ControlCenterReader {
                 if (looksLikeService(e, sm, ptr)) {
                     continue;
                 }
+            }
+            String var = TemplateApi.envName(e.key());
+            YamlNode.Entry first = envNames.putIfAbsent(var, e);
+            if (first != null) {
+                ctx.add(Problem.of(new SourceLocation(file, e.keyLine(), e.keyColumn(), ptr),
+                        "parameters '" + first.key() + "' (line " + first.keyLine() + ") and '" + e.key()
+                                + "' both become the environment variable " + var,
+                        "rename one of them: templates would see only one value"));
             }
             params.put(e.key(), YamlTrees.toValue(e.value()));
         }

@@ -5,6 +5,7 @@ import dev.gitops.model.Problem;
 import dev.gitops.model.Quantity;
 import dev.gitops.model.ServiceSpec;
 import dev.gitops.model.SourceLocation;
+import dev.gitops.model.TemplateApi;
 import dev.gitops.model.Value;
 import dev.gitops.model.internal.yaml.YamlNode;
 import dev.gitops.model.internal.yaml.YamlTrees;
@@ -81,6 +82,7 @@ final class ServiceReader {
             }
         }
         schemaProblems.forEach(p -> reported.add(p.location().pointer()));
+        envCollisions(merged, locate, reported);
         // The schema's maximum is not always applied to huge numbers written with an exponent (1e300).
         for (List<String> path : INT_PATHS) {
             if (YamlTrees.at(merged, path).orElse(null) instanceof YamlNode.Scalar s
@@ -102,6 +104,28 @@ final class ServiceReader {
             ctx.add(Problem.of(new SourceLocation(file, entry.keyLine(), entry.keyColumn(), base),
                     "service '" + entry.key() + "' cannot be read: " + e.getMessage(), "check its keys against the service schema"));
             return Optional.empty();
+        }
+    }
+
+    /** Flags become FLAG_<NAME> next to the env entries: two sources of one variable are an error, not a silent override. */
+    private void envCollisions(YamlNode.Mapping merged, Function<List<String>, SourceLocation> locate, Set<String> reported) {
+        Map<String, String> vars = new LinkedHashMap<>();   // variable -> what gives it
+        if (merged.get("env") instanceof YamlNode.Mapping env) {
+            env.entries().keySet().forEach(k -> vars.put(k, "the env entry '" + k + "'"));
+        }
+        if (merged.get("flags") instanceof YamlNode.Mapping flags) {
+            for (String flag : flags.entries().keySet()) {
+                String var = "FLAG_" + TemplateApi.envName(flag);
+                String first = vars.putIfAbsent(var, "the flag '" + flag + "'");
+                if (first != null) {
+                    SourceLocation at = locate.apply(List.of("flags", flag));
+                    if (reported.add(at.pointer())) {
+                        ctx.add(Problem.of(at, "the flag '" + flag + "' becomes the environment variable " + var
+                                        + ", which " + first + " gives too",
+                                "rename one of them: the container would see only one value"));
+                    }
+                }
+            }
         }
     }
 
