@@ -87,7 +87,8 @@ final class ErrorReport {
         }
         if ((m.startsWith("Internal error: ") || m.equals("Internal Error")) && e.getCause() != null) {
             Throwable c = e.getCause();
-            if (c instanceof NumberFormatException && String.valueOf(c.getMessage()).endsWith("\"*\"")) {
+            String cm = String.valueOf(c.getMessage());
+            if (c instanceof NumberFormatException && cm.endsWith("\"*\"") || cm.startsWith("Parse Error") && cm.contains("found \"*")) {
                 return UNSUPPORTED_STAR;
             }
             return "internal error of the Jsonnet engine (" + c.getClass().getSimpleName()

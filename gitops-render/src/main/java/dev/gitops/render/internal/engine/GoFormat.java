@@ -5,18 +5,14 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Number text exactly as go-jsonnet writes it, so that output compares equal as text, not just as
- * value. Two styles exist in go-jsonnet:
- * <ul>
- *   <li>{@link #unparse}: the evaluation result and {@code std.toString}-like places
- *       ({@code unparseNumber}): integral values with {@code %.0f} (all digits, never an exponent:
- *       {@code 1e21} is {@code 1000000000000000000000}), others with {@code %.17g} (17 significant
- *       digits, trailing zeros removed, exponent when below 1e-4: {@code 0.1} is
- *       {@code 0.10000000000000001}, {@code 1e-7} is {@code 9.9999999999999995e-08});</li>
- *   <li>{@link #shortestPlain}: {@code std.manifestJsonEx}/{@code manifestYamlDoc}
- *       ({@code strconv.FormatFloat(v, 'f', -1, 64)}): the shortest decimal that reads back as the
- *       same double, in plain notation ({@code 0.1}, {@code 0.0000001}).</li>
- * </ul>
+ * Number text exactly as go-jsonnet writes it ({@code unparseNumber}), so that output compares
+ * equal as text, not just as value: the evaluation result, {@code std.toString}, string
+ * concatenation, {@code std.manifestJsonEx}/{@code manifestYamlDoc}/{@code manifestToml} and
+ * {@code %s} in formats all use it (so does C++ jsonnet, whose output was compared). Integral
+ * values print with {@code %.0f} (all digits, never an exponent: {@code 1e21} is
+ * {@code 1000000000000000000000}), others with {@code %.17g} (17 significant digits, trailing
+ * zeros removed, exponent when below 1e-4: {@code 0.1} is {@code 0.10000000000000001},
+ * {@code 1e-7} is {@code 9.9999999999999995e-08}).
  */
 final class GoFormat {
     private GoFormat() {}
@@ -82,14 +78,5 @@ final class GoFormat {
             b.append(digits, 0, dp).append('.').append(digits, dp, nd);
         }
         return b.toString();
-    }
-
-    /** Go's {@code strconv.FormatFloat(v, 'f', -1, 64)}. */
-    static String shortestPlain(double v) {
-        if (v == 0) {
-            return (Double.doubleToRawLongBits(v) < 0) ? "-0" : "0";
-        }
-        String s = BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-        return s;
     }
 }

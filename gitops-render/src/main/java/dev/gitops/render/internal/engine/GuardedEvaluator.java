@@ -30,9 +30,43 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
         this.context = context;
     }
 
+    /**
+     * {@code +} with exactly one string operand and {@code %} with a computed format string print the
+     * other operand the go-jsonnet way ({@link GoText}); everything else is sjsonnet's.
+     */
+    @Override
+    public Val.Literal visitBinaryOp(Expr.BinaryOp e, Lazy[] scope) {
+        int op = e.op();
+        if (op != OP_PLUS && op != OP_PERCENT) {
+            return super.visitBinaryOp(e, scope);
+        }
+        Val l = visitExpr(e.lhs(), scope);
+        Val r = visitExpr(e.rhs(), scope);
+        if (op == OP_PLUS) {
+            if (l instanceof Val.Num a && r instanceof Val.Num b) {
+                double sum = a.value() + b.value();
+                if (Double.isInfinite(sum)) {
+                    throw Sneaky.error("overflow", e.pos(), this);
+                }
+                return new Val.Num(e.pos(), sum);
+            }
+            boolean ls = l instanceof Val.Str;
+            boolean rs = r instanceof Val.Str;
+            if (ls || rs) {
+                return new Val.Str(e.pos(), GoText.string(l, this, e.pos()) + GoText.string(r, this, e.pos()));
+            }
+        } else if (l instanceof Val.Str f) {
+            r = GoText.formatArgs(r, GoText.conversions(f.value()), this, e.pos());
+        }
+        return super.visitBinaryOp(new Expr.BinaryOp(e.pos(), (Expr) l, op, (Expr) r), scope);
+    }
+
     void trace(String message) {
         context.trace(message);
     }
+
+    private static final int OP_PLUS = sjsonnet.Expr.BinaryOp$.MODULE$.OP_$plus();
+    private static final int OP_PERCENT = sjsonnet.Expr.BinaryOp$.MODULE$.OP_$percent();
 
     @Override
     public Val visitExpr(Expr e, Lazy[] scope) {
@@ -40,6 +74,12 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
             throw Sneaky.raise(new StackDepthError(CANCELLED_MESSAGE, Sneaky.emptyFrames()));
         }
         try {
+            if (e instanceof Expr.ApplyBuiltin1 ab && ab.func() instanceof sjsonnet.Format.PartialApplyFmt fmt) {
+                // `'literal format' % values`, which sjsonnet pre-parses: %s prints values the go-jsonnet way.
+                Val values = visitExpr(ab.a1(), scope);
+                Val args = GoText.formatArgs(values, GoText.conversions(fmt.chunks()), this, e.pos());
+                return new Val.Str(e.pos(), sjsonnet.Format$.MODULE$.format(fmt.leading(), fmt.chunks(), args, e.pos(), this));
+            }
             return super.visitExpr(e, scope);
         } catch (StackOverflowError overflow) {
             // Runs with almost no stack left; if building the error overflows again, the next

@@ -90,9 +90,87 @@ final class StdAdditions {
             }
             return acc;
         }));
+        f.put("toString", fn("a", (a, ev, pos) -> Vals.str(pos, GoText.string(a, ev, pos))));
+        f.put("manifestPython", fn("v", (v, ev, pos) -> Vals.str(pos, GoText.python(v, ev, pos))));
+        f.put("manifestPythonVars", fn("conf", (c, ev, pos) -> {
+            Val.Obj o = Std2.obj(c, "manifestPythonVars", ev, pos);
+            StringBuilder b = new StringBuilder();
+            for (String k : Std2.fields(o, false)) {
+                b.append(k).append(" = ").append(GoText.python(Std2.field(o, k, pos, ev), ev, pos)).append('\n');
+            }
+            return Vals.str(pos, b.toString());
+        }));
+        f.put("manifestIni", fn("ini", (i, ev, pos) -> {
+            Val.Obj ini = Std2.obj(i, "manifestIni", ev, pos);
+            StringBuilder b = new StringBuilder();
+            if (ini.containsKey("main")) {
+                iniBody(Std2.obj(Std2.field(ini, "main", pos, ev), "manifestIni", ev, pos), b, ev, pos);
+            }
+            Val.Obj sections = Std2.obj(Std2.field(ini, "sections", pos, ev), "manifestIni", ev, pos);
+            for (String name : Std2.fields(sections, false)) {
+                b.append('[').append(name).append("]\n");
+                iniBody(Std2.obj(Std2.field(sections, name, pos, ev), "manifestIni", ev, pos), b, ev, pos);
+            }
+            return Vals.str(pos, b.toString());
+        }));
+        f.put("manifestXmlJsonml", fn("value", (v, ev, pos) -> {
+            if (!(v instanceof Val.Arr)) {
+                throw Sneaky.error("Expected a JSONML value (an array), got " + Std2.type(v), pos, ev);
+            }
+            StringBuilder b = new StringBuilder();
+            jsonml(v, b, ev, pos);
+            return Vals.str(pos, b.toString());
+        }));
+        Val.Func format = base.apply("format");
+        f.put("format", fn("str", "vals", (s, v, ev, pos) -> {
+            String fmtText = Std2.str(s, "format", ev, pos);
+            return format.apply2(s, GoText.formatArgs(v, GoText.conversions(fmtText), ev, pos), pos, ev);
+        }));
         Val.Func jsonEx = f.containsKey("manifestJsonEx") ? f.get("manifestJsonEx") : base.apply("manifestJsonEx");
         f.put("manifestJsonMinified", fn("value", (v, ev, pos) -> jsonEx.apply(
                 new sjsonnet.Lazy[] {v, Vals.str(pos, ""), Vals.str(pos, ""), Vals.str(pos, ":")}, null, pos, ev)));
+        f.put("manifestJson", fn("value", (v, ev, pos) -> jsonEx.apply(
+                new sjsonnet.Lazy[] {v, Vals.str(pos, "    ")}, null, pos, ev)));
+    }
+
+    /** A section body of {@code std.manifestIni}: {@code key = value}, one line per array element. */
+    private static void iniBody(Val.Obj body, StringBuilder b, sjsonnet.EvalScope ev, sjsonnet.Position pos) {
+        for (String k : Std2.fields(body, false)) {
+            Val v = Std2.field(body, k, pos, ev);
+            if (v instanceof Val.Arr a) {
+                for (int i = 0; i < a.length(); i++) {
+                    b.append(k).append(" = ").append(GoText.string(a.force(i), ev, pos)).append('\n');
+                }
+            } else {
+                b.append(k).append(" = ").append(GoText.string(v, ev, pos)).append('\n');
+            }
+        }
+    }
+
+    /** {@code std.manifestXmlJsonml}: {@code [tag, {attrs}?, children...]}, text as is (the definition escapes nothing). */
+    private static void jsonml(Val v, StringBuilder b, sjsonnet.EvalScope ev, sjsonnet.Position pos) {
+        if (v instanceof Val.Str s) {
+            b.append(s.value());
+            return;
+        }
+        Val.Arr a = Std2.arr(v, "manifestXmlJsonml", ev, pos);
+        if (a.length() == 0) {
+            throw Sneaky.error("std.manifestXmlJsonml: an element needs a tag", pos, ev);
+        }
+        String tag = GoText.string(a.force(0), ev, pos);
+        boolean hasAttrs = a.length() > 1 && a.force(1) instanceof Val.Obj;
+        b.append('<').append(tag);
+        if (hasAttrs) {
+            Val.Obj attrs = (Val.Obj) a.force(1);
+            for (String k : Std2.fields(attrs, false)) {
+                b.append(' ').append(k).append("=\"").append(GoText.string(Std2.field(attrs, k, pos, ev), ev, pos)).append('"');
+            }
+        }
+        b.append('>');
+        for (int i = hasAttrs ? 2 : 1; i < a.length(); i++) {
+            jsonml(a.force(i), b, ev, pos);
+        }
+        b.append("</").append(tag).append('>');
     }
 
     static String digest(String algorithm, String s) {

@@ -70,7 +70,7 @@ final class StdManifest {
         } else if (v instanceof Val.False) {
             b.append("false");
         } else if (v instanceof Val.Num n) {
-            b.append(GoFormat.shortestPlain(n.value()));
+            b.append(GoFormat.unparse(n.value()));
         } else if (v instanceof Val.Str s) {
             JsonText.string(s.value(), b);
         } else if (v instanceof Val.Arr a) {
@@ -149,7 +149,7 @@ final class StdManifest {
         } else if (v instanceof Val.False) {
             b.append("false");
         } else if (v instanceof Val.Num n) {
-            b.append(GoFormat.shortestPlain(n.value()));
+            b.append(GoFormat.unparse(n.value()));
         } else if (v instanceof Val.Str s) {
             String t = s.value();
             if (t.isEmpty()) {

@@ -139,6 +139,10 @@ final class ValueVisitor implements ujson.JsVisitor<Value, Value> {
 
     @Override
     public Value visitFloat64(double d, int index) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            // sjsonnet lets some arithmetic overflow through; go-jsonnet stops at the operator.
+            throw Sneaky.error("numeric value is not finite (" + d + "): an arithmetic operation overflowed");
+        }
         BigDecimal b = decimal(d);
         count(b.precision() + 2);
         return new Value.Num(b);
