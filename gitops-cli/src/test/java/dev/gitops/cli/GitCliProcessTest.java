@@ -120,6 +120,13 @@ class GitCliProcessTest {
         assertEquals("", s.stdout());
         assertTrue(s.stderr().contains("db_password") && s.stderr().contains("--skip-sensitive"), s.stderr());
         assertFalse(s.stderr().contains("hunter2"), "a secret value is never printed");
+        String both = "{\"db_password\": {\"sensitive\": true, \"type\": \"string\", \"value\": \"hunter2-very-secret\"},"
+                + " \"vpc_id\": {\"sensitive\": false, \"type\": \"string\", \"value\": \"vpc-prod-2\"}}";
+        GitopsProcess.Result skip = gitops(both.getBytes(StandardCharsets.UTF_8), "tf", "import", "--env", "prod", "--skip-sensitive");
+        assertEquals(0, skip.exit(), skip.toString());
+        String prodEnv = repo.readString("prod", "env-prod.yaml").orElseThrow();
+        assertTrue(prodEnv.contains("vpc-prod-2") && !prodEnv.contains("db_password:") && !prodEnv.contains("hunter2"), prodEnv);
+        assertFalse((skip.stdout() + skip.stderr()).contains("hunter2"), skip.toString());
     }
 
     @Test
