@@ -109,6 +109,12 @@ class TemplateApiDocTest {
         collectProperties(JSON.readTree(TemplateApi.schema()), fields);
         List<String> missing = fields.stream().filter(f -> !doc.contains("`" + f + "`")).toList();
         assertEquals(List.of(), missing, "fields of state.v1.schema.json not described in docs/TEMPLATE-API.md");
+        TreeSet<String> settings = new TreeSet<>();
+        try (java.io.InputStream in = TemplateApi.class.getResourceAsStream("/dev/gitops/model/schema/gitops.v1.schema.json")) {
+            collectProperties(JSON.readTree(in), settings);
+        }
+        assertEquals(List.of(), settings.stream().filter(f -> !doc.contains("`" + f + "`")).toList(),
+                "gitops.yaml keys not described in docs/TEMPLATE-API.md");
         assertTrue(doc.contains(TemplateApi.VERSION));
     }
 
