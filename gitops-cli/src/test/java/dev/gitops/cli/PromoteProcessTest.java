@@ -88,11 +88,12 @@ class PromoteProcessTest {
         assertEquals(0, check.exit(), check.toString());
         assertEquals("2.1.0", JSON.readTree(check.stdout()).path("version").asText());
 
-        GitopsProcess.Result p = gitops("promote", "--from", "dev", "--to", "preprod");
+        GitopsProcess.Result p = gitops("promote", "--from", "dev", "--to", "preprod", "--format", "json");
         assertEquals(0, p.exit(), p.toString());
-        assertTrue(p.stdout().startsWith("promoted dev -> preprod at "), p.stdout());
+        JSON.readTree(p.stdout());
+        assertTrue(p.stderr().startsWith("gitops promote: promoted dev -> preprod at "), p.toString());
         String merged = repo.resolve("refs/heads/preprod").orElseThrow();
-        assertTrue(p.stdout().contains(merged), p.stdout());
+        assertTrue(p.stderr().contains(merged), p.stderr());
         assertTrue(repo.readString("preprod", "control-center.yaml").orElseThrow().contains("git_rev: v1.0.2"));
         assertEquals("vpc_id: vpc-preprod\n", repo.readString("preprod", "env-preprod.yaml").orElseThrow(), "env file kept");
         assertTrue(repo.readString("preprod", "env-dev.yaml").isEmpty(), "dev's env file never travels");

@@ -105,7 +105,7 @@ final class PromoteCommand extends BaseCommand implements Callable<Integer> {
         }
         String what = from + " -> " + to;
         if (r instanceof PromotionResult.Promoted p) {
-            io.println((p.pullRequestBranch() ? "created " + p.branch() + " for a pull request into " + to : "promoted " + what)
+            headline((p.pullRequestBranch() ? "created " + p.branch() + " for a pull request into " + to : "promoted " + what)
                     + " at " + p.commit());
             changes(p.changes());
             acknowledged(p.verdict());
@@ -114,9 +114,7 @@ final class PromoteCommand extends BaseCommand implements Callable<Integer> {
         }
         if (r instanceof PromotionResult.DryRun d) {
             io.resultIsReport();
-            if (format == Formats.Report.text) {
-                io.println("dry run " + what + ": " + (d.verdict().allowed() ? "would be promoted" : "would be BLOCKED") + "; nothing moved");
-            }
+            headline("dry run " + what + ": " + (d.verdict().allowed() ? "would be promoted" : "would be BLOCKED") + "; nothing moved");
             changes(d.changes());
             report(gate, d.verdict(), true);
             if (!d.verdict().allowed()) {
@@ -126,7 +124,7 @@ final class PromoteCommand extends BaseCommand implements Callable<Integer> {
             return 0;
         }
         if (r instanceof PromotionResult.NothingToPromote n) {
-            io.println("nothing to promote " + what + ": " + n.reason());
+            headline("nothing to promote " + what + ": " + n.reason());
             return 0;
         }
         if (r instanceof PromotionResult.Blocked b) {
@@ -161,11 +159,9 @@ final class PromoteCommand extends BaseCommand implements Callable<Integer> {
             r = central.check(to, head, gate, acks);
         }
         io.resultIsReport();
-        if (format == Formats.Report.text) {
-            io.println("check " + r.from() + " -> " + r.to() + ": " + head + " (" + shortId(r.headCommit()) + ") into "
-                    + r.to() + " (" + shortId(r.targetCommit()) + "): " + (r.verdict().allowed() ? "allowed" : "BLOCKED"));
-            changes(r.changes());
-        }
+        headline("check " + r.from() + " -> " + r.to() + ": " + head + " (" + shortId(r.headCommit()) + ") into "
+                + r.to() + " (" + shortId(r.targetCommit()) + "): " + (r.verdict().allowed() ? "allowed" : "BLOCKED"));
+        changes(r.changes());
         report(gate, r.verdict(), true);
         if (!r.verdict().allowed()) {
             blocking(r.verdict());
@@ -185,6 +181,15 @@ final class PromoteCommand extends BaseCommand implements Callable<Integer> {
                     io.printDocument(verdict.report());
                 }
             }
+        }
+    }
+
+    /** What happened: the first line of the text result; on stderr when stdout carries a JSON or SARIF report. */
+    private void headline(String line) {
+        if (format == Formats.Report.text) {
+            io.println(line);
+        } else {
+            io.warn("gitops promote: " + line);
         }
     }
 
