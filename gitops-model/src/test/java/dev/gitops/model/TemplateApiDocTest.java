@@ -50,22 +50,43 @@ class TemplateApiDocTest {
             Pattern.DOTALL);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Expected(String repo, String env, String pointer, String json) {}
+    private record Expected(String repo, String env, String pointer, String json, int start, int end) {}
 
     private static String doc;
     private static final Map<String, Map<String, byte[]>> inputs = new LinkedHashMap<>();
     private static final List<Expected> outputs = new ArrayList<>();
 
+    /**
+     * Reads the examples. With {@code -Dgolden.update=true} first rewrites every example block
+     * with the real value (after a deliberate change of the example repository or of the
+     * template API); the tests then check the result.
+     */
     @BeforeAll
-    static void parse() throws IOException {
+    static void readDoc() throws IOException {
+        parse();
+        if (Boolean.getBoolean("golden.update")) {
+            StringBuilder b = new StringBuilder(doc);
+            for (int i = outputs.size() - 1; i >= 0; i--) {
+                Expected e = outputs.get(i);
+                b.replace(e.start(), e.end(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual(e)));
+            }
+            Files.writeString(DOC, b.toString(), StandardCharsets.UTF_8);
+            parse();
+        }
+    }
+
+    private static void parse() throws IOException {
         doc = Files.readString(DOC, StandardCharsets.UTF_8);
+        inputs.clear();
+        outputs.clear();
         Matcher m = BLOCK.matcher(doc);
         while (m.find()) {
             if (m.group(2) != null) {
                 inputs.computeIfAbsent(m.group(1), k -> new LinkedHashMap<>())
                         .put(m.group(2), (m.group(5) + "\n").getBytes(StandardCharsets.UTF_8));
             } else {
-                outputs.add(new Expected(m.group(1), m.group(3), m.group(4) == null ? "" : m.group(4), m.group(5)));
+                outputs.add(new Expected(m.group(1), m.group(3), m.group(4) == null ? "" : m.group(4), m.group(5),
+                        m.start(5), m.end(5)));
             }
         }
     }
@@ -88,11 +109,16 @@ class TemplateApiDocTest {
         assertTrue(!inputs.isEmpty(), "at least one example with its own input files");
     }
 
+    /** The real value an example shows, pretty-printed as in the document. */
+    private static JsonNode actual(Expected e) throws IOException {
+        JsonNode whole = JSON.readTree(TemplateApi.toValue(repo(e.repo()).resolve(e.env())).toJson());
+        return e.pointer().isEmpty() ? whole : whole.at(e.pointer());
+    }
+
     @TestFactory
     Stream<DynamicTest> example_equalsTheRealStateValue() {
         return outputs.stream().map(e -> DynamicTest.dynamicTest(e.repo() + " " + e.env() + " " + e.pointer(), () -> {
-            JsonNode whole = JSON.readTree(TemplateApi.toValue(repo(e.repo()).resolve(e.env())).toJson());
-            JsonNode actual = e.pointer().isEmpty() ? whole : whole.at(e.pointer());
+            JsonNode actual = actual(e);
             assertFalse(actual.isMissingNode(), "pointer " + e.pointer());
             JsonNode expected = JSON.readTree(e.json());
             assertEquals(expected, actual, "docs/TEMPLATE-API.md example " + e + "; the real value:\n"
