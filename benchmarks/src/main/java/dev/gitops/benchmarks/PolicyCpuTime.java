@@ -27,7 +27,8 @@ import java.util.Locale;
  * shared with other jobs, wall-clock averages measure the queue for the CPU more than the work;
  * CPU time does not. Process CPU time, not thread CPU time, because the renderer evaluates Jsonnet
  * on its own threads; it includes the garbage collector's and the JIT compiler's share (the JIT's
- * share is small after the warm-up rounds).
+ * share is small after the warm-up rounds). Every phase starts on a collected heap
+ * ({@code System.gc()} outside the measurement), so that none pays for another's garbage.
  *
  * <p>The target: the policy's own cost ({@code rules}: the input and manifest rules, attribution,
  * severities and waivers over already rendered environments) at most 50 % of {@code render}
@@ -62,6 +63,9 @@ public final class PolicyCpuTime {
         int objects = 0;
         long sink = 0;
         for (int round = 0; round < warmup + rounds; round++) {
+            // Each phase starts on a collected heap, so that it does not pay for the previous
+            // phase's garbage (allocation is reported separately for the rules).
+            System.gc();
             // render: resolve and render the three environments
             long c0 = os.getProcessCpuTime();
             long w0 = System.nanoTime();
@@ -74,6 +78,10 @@ public final class PolicyCpuTime {
             }
             long c1 = os.getProcessCpuTime();
             long w1 = System.nanoTime();
+
+            System.gc();
+            long c1b = os.getProcessCpuTime();
+            long w1b = System.nanoTime();
             long t1 = threads.getCurrentThreadCpuTime();
             long a1 = alloc == null ? 0 : alloc.getThreadAllocatedBytes(self);
             // rules: the policy alone over what was just rendered
@@ -88,6 +96,9 @@ public final class PolicyCpuTime {
             long w2 = System.nanoTime();
             long t2 = threads.getCurrentThreadCpuTime();
             long a2 = alloc == null ? 0 : alloc.getThreadAllocatedBytes(self);
+            System.gc();
+            long c2b = os.getProcessCpuTime();
+            long w2b = System.nanoTime();
             // validate: the public entry point, render included
             Report r = Policy.validate(snapshot, List.of(), renderer);
             long c3 = os.getProcessCpuTime();
@@ -96,11 +107,11 @@ public final class PolicyCpuTime {
             if (round >= warmup) {
                 int k = round - warmup;
                 cpu[0][k] = c1 - c0;
-                cpu[1][k] = c2 - c1;
-                cpu[2][k] = c3 - c2;
+                cpu[1][k] = c2 - c1b;
+                cpu[2][k] = c3 - c2b;
                 wall[0][k] = w1 - w0;
-                wall[1][k] = w2 - w1;
-                wall[2][k] = w3 - w2;
+                wall[1][k] = w2 - w1b;
+                wall[2][k] = w3 - w2b;
                 rulesThread[k] = t2 - t1;
                 rulesBytes += a2 - a1;
             }
