@@ -67,6 +67,21 @@ class StdRepairsTest {
                 arguments("std.foldl(function(acc, c) [c] + acc, '\ud83d\ude03b', []) == ['b', '\ud83d\ude03']", "true"),
                 arguments("std.length([1, 2])", "2"),
                 arguments("std.length({ a: 1, b:: 2 })", "1"),
+                // sort applies keyF to numbers and strings too (sjsonnet ignored it there), stably; arrays compare.
+                arguments("std.sort([3, 1, 2], keyF=function(x) -x)", "[3,2,1]"),
+                arguments("std.sort(['b', 'a', 'C'], keyF=std.asciiLower)", "[\"a\",\"b\",\"C\"]"),
+                arguments("std.sort([{ k: 1, v: 'a' }, { k: 0, v: 'b' }, { k: 1, v: 'c' }], keyF=function(x) x.k)",
+                        "[{\"k\":0,\"v\":\"b\"},{\"k\":1,\"v\":\"a\"},{\"k\":1,\"v\":\"c\"}]"),
+                arguments("std.sort([[2], [1, 5], [1]])", "[[1],[1,5],[2]]"),
+                arguments("std.sort(['b', 'a'])", "[\"a\",\"b\"]"),
+                // std.mod is the % operator: modulo on numbers, std.format on a string.
+                arguments("[std.mod(7, 3), std.mod('%d!', 5), std.mod('%s', [0.1])]", "[1,\"5!\",\"0.10000000000000001\"]"),
+                // slice: null for the defaults, negative index and end count from the end (documentation examples).
+                arguments("std.slice('jsonnet', -3, null, null)", "\"net\""),
+                arguments("std.slice('jsonnet', 0, 4, 1)", "\"json\""),
+                arguments("std.slice([1, 2, 3, 4, 5, 6], 1, 6, 2)", "[2,4,6]"),
+                arguments("std.slice([1, 2, 3, 4], null, -1, null)", "[1,2,3]"),
+                arguments("std.slice('\ud83d\ude03ab', 1, null, null)", "\"ab\""),
                 // asciiUpper/asciiLower change ASCII letters only.
                 arguments("std.asciiUpper('\u00e9a')", "\"\u00e9A\""),
                 arguments("std.asciiLower('\u00c9A')", "\"\u00c9a\""));
@@ -89,6 +104,17 @@ class StdRepairsTest {
     void maxArray_emptyWithErroneousOnEmpty_raisesThatError() {
         RenderException e = snippetFailure("std.maxArray([], onEmpty=error 'was empty')");
         assertTrue(e.getMessage().contains("was empty"), e.getMessage());
+    }
+
+    @Test
+    void sort_incomparableValues_isAJsonnetError() {
+        RenderException e = snippetFailure("std.sort([1, 'a'])");
+        assertTrue(e.getMessage().contains("std.sort") && !e.getMessage().contains("internal error"), e.getMessage());
+    }
+
+    @Test
+    void slice_zeroStep_isAnError() {
+        assertTrue(snippetFailure("std.slice([1, 2], 0, 2, 0)").getMessage().contains("step must be greater than 0"));
     }
 
     @Test

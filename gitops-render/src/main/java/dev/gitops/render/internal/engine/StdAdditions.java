@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static dev.gitops.render.internal.engine.Builtins.fn;
@@ -121,6 +122,30 @@ final class StdAdditions {
             jsonml(v, b, ev, pos);
             return Vals.str(pos, b.toString());
         }));
+        f.put("sort", Builtins.fn(new String[] {"arr", "keyF"}, new Val.Literal[] {null, IDENTITY}, (a, ev, pos) -> {
+            Val.Arr arr = Std2.arr(a[0], "sort", ev, pos);
+            Val.Func keyF = a[1] == IDENTITY ? null : Std2.func(a[1], "sort", ev, pos);
+            int n = arr.length();
+            Val[] items = new Val[n];
+            Val[] keys = new Val[n];
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                items[i] = arr.force(i);
+                keys[i] = keyF == null ? items[i] : Std2.call(keyF, items[i], pos, ev);
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (x, y) -> Std2.compare(keys[x], keys[y], "sort", ev, pos)); // stable
+            sjsonnet.Lazy[] out = new sjsonnet.Lazy[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = items[order[i]];
+            }
+            return Vals.arr(pos, out);
+        }));
+        Val.Func mod = base.apply("mod");
+        f.put("mod", fn("a", "b", (a, b, ev, pos) -> a instanceof Val.Str fmt
+                ? Vals.str(pos, sjsonnet.Format$.MODULE$.format(fmt.value(), GoText.formatArgs(b, GoText.conversions(fmt.value()), ev, pos), pos, ev))
+                : mod.apply2(a, b, pos, ev)));
+        f.put("slice", fn(new String[] {"indexable", "index", "end", "step"}, new Val.Literal[0], (a, ev, pos) -> slice(a, ev, pos)));
         Val.Func format = base.apply("format");
         f.put("format", fn("str", "vals", (s, v, ev, pos) -> {
             String fmtText = Std2.str(s, "format", ev, pos);
@@ -131,6 +156,42 @@ final class StdAdditions {
                 new sjsonnet.Lazy[] {v, Vals.str(pos, ""), Vals.str(pos, ""), Vals.str(pos, ":")}, null, pos, ev)));
         f.put("manifestJson", fn("value", (v, ev, pos) -> jsonEx.apply(
                 new sjsonnet.Lazy[] {v, Vals.str(pos, "    ")}, null, pos, ev)));
+    }
+
+    /** Marks "no keyF given": the identity, without calling a function per element. */
+    private static final Val.Null IDENTITY = new Val.Null(Builtins.NO_POS);
+
+    /**
+     * {@code std.slice(indexable, index, end, step)} as documented: {@code null} means the start,
+     * the end and 1; a negative index or end counts from the end; strings by code point.
+     */
+    private static Val slice(Val[] a, sjsonnet.EvalScope ev, sjsonnet.Position pos) {
+        Val x = a[0];
+        int[] cps = x instanceof Val.Str s ? s.value().codePoints().toArray() : null;
+        if (cps == null && !(x instanceof Val.Arr)) {
+            throw Sneaky.error("std.slice accepts a string or an array, but got: " + Std2.type(x), pos, ev);
+        }
+        int length = cps != null ? cps.length : ((Val.Arr) x).length();
+        int index = a[1] instanceof Val.Null ? 0 : (int) Std2.num(a[1], "slice", ev, pos);
+        int end = a[2] instanceof Val.Null ? length : (int) Std2.num(a[2], "slice", ev, pos);
+        int step = a[3] instanceof Val.Null ? 1 : (int) Std2.num(a[3], "slice", ev, pos);
+        if (step <= 0) {
+            throw Sneaky.error("std.slice: got [" + index + ":" + end + ":" + step + "] but the step must be greater than 0", pos, ev);
+        }
+        index = index < 0 ? Math.max(0, length + index) : index;
+        end = Math.min(length, end < 0 ? length + end : end);
+        if (cps != null) {
+            StringBuilder b = new StringBuilder();
+            for (int i = index; i < end; i += step) {
+                b.appendCodePoint(cps[i]);
+            }
+            return Vals.str(pos, b.toString());
+        }
+        List<sjsonnet.Lazy> out = new java.util.ArrayList<>();
+        for (int i = index; i < end; i += step) {
+            out.add(((Val.Arr) x).force(i));
+        }
+        return Vals.arr(pos, out);
     }
 
     /** A section body of {@code std.manifestIni}: {@code key = value}, one line per array element. */
