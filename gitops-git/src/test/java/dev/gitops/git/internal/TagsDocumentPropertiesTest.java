@@ -16,7 +16,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
  * Any sequence of writes, applied one after the other to a commented file, reads back as the same
  * writes applied to a map, and every original comment line survives in its original order.
  */
-class TagsDocumentProperties {
+class TagsDocumentPropertiesTest {
     private static final String START = """
             # header comment
             svc_a:
