@@ -40,14 +40,17 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run: {@code mvn -B -q -o install -DskipTests -pl gitops-render && mvn -B -q -o package -DskipTests -pl benchmarks},
  * then {@code java -jar benchmarks/target/benchmarks.jar RenderBenchmark -f 1 -wi 3 -i 5}
- * (add {@code -p services=1000} for another size).
+ * (add {@code -p services=1000} for another size). Warm-up iterations are 10 s long: an operation
+ * takes 50-300 ms and the JIT needs some hundred of them before the numbers settle. On a shared
+ * machine wall time swings with the load; {@link RenderCpuTime} reports process CPU time per
+ * operation of the same three benchmarks, which the load affects far less.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 3, time = 10)
+@Measurement(iterations = 5, time = 4)
 public class RenderBenchmark {
     @Param({"200"})
     public int services;
@@ -60,6 +63,7 @@ public class RenderBenchmark {
     private FileSource synthetic;
     private RenderBareSjsonnet bare;
 
+    /** Prepares the inputs and checks that both sides of (b) do the same work. */
     @Setup
     public void setUp() {
         snapshot = RepoLoader.load(FileSource.inMemory(SyntheticRepo.files(services)), Provenance.workingTree());

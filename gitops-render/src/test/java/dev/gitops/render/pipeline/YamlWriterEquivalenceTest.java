@@ -51,6 +51,19 @@ class YamlWriterEquivalenceTest {
     }
 
     @Test
+    void stream_sharingRenderedScalarsAcrossDocuments_writesTheSameBytes() {
+        Random r = new Random(11);
+        List<Value> docs = new ArrayList<>();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            Value v = object(r, 0);
+            expected.append(i > 0 ? "---\n" : "").append(CanonicalText.yamlViaJackson(v));
+            docs.add(v);
+        }
+        assertEquals(expected.toString(), CanonicalText.yamlStream(docs));
+    }
+
+    @Test
     void everyWord_asKeyAndAsValue_inEveryPosition() {
         for (String w : WORDS) {
             for (String other : List.of("a", "1", "")) {

@@ -61,12 +61,15 @@ public final class CanonicalText {
 
     /** A YAML stream: every value a document, {@code ---} between documents; empty for no values. */
     public static String yamlStream(List<? extends Value> documents) {
-        StringBuilder b = new StringBuilder();
+        StringBuilder b = new StringBuilder(documents.size() * 1024);
+        FastYaml.Cache cache = new FastYaml.Cache();
         for (int i = 0; i < documents.size(); i++) {
             if (i > 0) {
                 b.append("---\n");
             }
-            b.append(yaml(documents.get(i)));
+            if (!FastYaml.write(documents.get(i), b, cache)) {
+                b.append(yamlViaJackson(documents.get(i)));
+            }
         }
         return b.toString();
     }

@@ -4,8 +4,9 @@ import dev.gitops.model.Value;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
  * A direct writer of the canonical YAML of {@link CanonicalText#yaml}: the same bytes as the
@@ -17,64 +18,114 @@ import java.util.regex.Pattern;
  * booleans and null as plain scalars; strings of printable ASCII, plain, single-quoted or
  * double-quoted exactly as SnakeYAML chooses. Anything else (a line break or a character outside
  * printable ASCII in a string, a key of 128 characters or more, a top level that is not a
- * mapping) makes {@link #yaml} return {@code null} and the caller uses the Jackson path.
+ * mapping) makes {@link #yaml} return {@code null} ({@link #write} false) and the caller uses the
+ * Jackson path.
  * {@code ManifestWriterTest} checks both paths byte for byte on random values.
  */
 public final class FastYaml {
-    // Jackson's YAMLGenerator quotes strings that look like plain numbers (ALWAYS_QUOTE_NUMBERS_AS_STRINGS).
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?[0-9]*(\\.[0-9]*)?");
+    // Jackson's YAMLGenerator quotes strings that look like plain numbers (ALWAYS_QUOTE_NUMBERS_AS_STRINGS):
+    // its pattern is [+-]?[0-9]*(\.[0-9]*)? ({@link #plainNumber} decides the same without it).
     // SnakeYAML writes keys of 128 characters or more as complex keys ("? key").
     private static final int MAX_SIMPLE_KEY = 128;
 
     private final StringBuilder out;
+    private final Cache cache;
 
-    private FastYaml(StringBuilder out) {
+    /**
+     * Rendered keys and short values, shared by the documents of one stream: manifests repeat the
+     * same few hundred strings. Keys and values apart, as a key and a value of the same text may
+     * be written differently. Not thread-safe.
+     */
+    public static final class Cache {
+        private final Map<String, String> keys = new HashMap<>();
+        private final Map<String, String> values = new HashMap<>();
+    }
+
+    private FastYaml(StringBuilder out, Cache cache) {
         this.out = out;
+        this.cache = cache;
     }
 
     /** The document, or {@code null} when the value has something this writer leaves to Jackson. */
     public static String yaml(Value value) {
-        if (!(value instanceof Value.Obj o)) {
-            return null;
-        }
         StringBuilder b = new StringBuilder(1024);
+        return write(value, b, new Cache()) ? b.toString() : null;
+    }
+
+    /**
+     * Appends the document to {@code out} and returns true, or leaves {@code out} as it was and
+     * returns false when the value has something this writer leaves to Jackson.
+     *
+     * @param cache rendered scalars, shared by the documents of one stream
+     */
+    public static boolean write(Value value, StringBuilder out, Cache cache) {
+        if (!(value instanceof Value.Obj o)) {
+            return false;
+        }
         if (o.fields().isEmpty()) {
-            return "{}\n";
+            out.append("{}\n");
+            return true;
         }
+        int mark = out.length();
         try {
-            new FastYaml(b).mapping(o, 0);
+            new FastYaml(out, cache).mapping(o, 0);
+            return true;
         } catch (Unsupported e) {
-            return null;
+            out.setLength(mark);
+            return false;
         }
-        return b.toString();
     }
 
     /** Writes the mapping's entries; the cursor is at column {@code indent} of the first line. */
     private void mapping(Value.Obj o, int indent) {
-        List<String> keys = new ArrayList<>(o.fields().keySet());
-        keys.sort(null);
-        boolean first = true;
-        for (String k : keys) {
-            if (!first) {
-                pad(indent);
+        Map<String, Value> fields = o.fields();
+        if (sorted(fields)) {
+            boolean first = true;
+            for (Map.Entry<String, Value> e : fields.entrySet()) {
+                entry(e.getKey(), e.getValue(), indent, first);
+                first = false;
             }
-            first = false;
-            key(k);
-            out.append(':');
-            Value v = o.fields().get(k);
-            if (v instanceof Value.Obj m && !m.fields().isEmpty()) {
-                out.append('\n');
-                pad(indent + 2);
-                mapping(m, indent + 2);
-            } else if (v instanceof Value.Arr a && !a.items().isEmpty()) {
-                out.append('\n');
-                pad(indent);
-                sequence(a, indent);
-            } else {
-                out.append(' ');
-                scalar(v);
-                out.append('\n');
+        } else {
+            List<String> keys = new ArrayList<>(fields.keySet());
+            keys.sort(null);
+            boolean first = true;
+            for (String k : keys) {
+                entry(k, fields.get(k), indent, first);
+                first = false;
             }
+        }
+    }
+
+    /** sjsonnet hands objects over with sorted keys: then they need no sorting here. */
+    private static boolean sorted(Map<String, Value> fields) {
+        String prev = null;
+        for (String k : fields.keySet()) {
+            if (prev != null && prev.compareTo(k) > 0) {
+                return false;
+            }
+            prev = k;
+        }
+        return true;
+    }
+
+    private void entry(String k, Value v, int indent, boolean first) {
+        if (!first) {
+            pad(indent);
+        }
+        key(k);
+        out.append(':');
+        if (v instanceof Value.Obj m && !m.fields().isEmpty()) {
+            out.append('\n');
+            pad(indent + 2);
+            mapping(m, indent + 2);
+        } else if (v instanceof Value.Arr a && !a.items().isEmpty()) {
+            out.append('\n');
+            pad(indent);
+            sequence(a, indent);
+        } else {
+            out.append(' ');
+            scalar(v);
+            out.append('\n');
         }
     }
 
@@ -119,51 +170,94 @@ public final class FastYaml {
         out.append(d.scale() <= 0 ? d.toBigIntegerExact().toString() : d.toPlainString());
     }
 
+    private static final String UNSUPPORTED = new String("unsupported");
+
     private void key(String k) {
-        if (k.length() >= MAX_SIMPLE_KEY || k.isEmpty()) {
-            throw Unsupported.INSTANCE;
+        String text = cache.keys.get(k);
+        if (text == null) {
+            text = renderKey(k);
+            cache.keys.put(k, text);
         }
-        printableAscii(k);
-        if (YamlScalars.INSTANCE.needToQuoteName(k)) {
-            doubleQuoted(k);
-        } else {
-            plainOrSingleQuoted(k);
-        }
+        emit(text);
     }
 
     private void string(String s) {
-        printableAscii(s);
-        if (YamlScalars.INSTANCE.needToQuoteValue(s) || PLAIN_NUMBER.matcher(s).matches()) {
-            doubleQuoted(s);
-        } else {
-            plainOrSingleQuoted(s);
+        if (s.length() > 64) {
+            emit(renderValue(s));
+            return;
         }
+        String text = cache.values.get(s);
+        if (text == null) {
+            text = renderValue(s);
+            cache.values.put(s, text);
+        }
+        emit(text);
     }
 
-    private static void printableAscii(String s) {
+    private void emit(String text) {
+        if (text == UNSUPPORTED) {
+            throw Unsupported.INSTANCE;
+        }
+        out.append(text);
+    }
+
+    private static String renderKey(String k) {
+        if (k.length() >= MAX_SIMPLE_KEY || k.isEmpty() || !printableAscii(k)) {
+            return UNSUPPORTED;
+        }
+        return YamlScalars.INSTANCE.needToQuoteName(k) ? doubleQuoted(k) : plainOrSingleQuoted(k);
+    }
+
+    private static String renderValue(String s) {
+        if (!printableAscii(s)) {
+            return UNSUPPORTED;
+        }
+        return YamlScalars.INSTANCE.needToQuoteValue(s) || plainNumber(s) ? doubleQuoted(s) : plainOrSingleQuoted(s);
+    }
+
+    /** Whether {@code s} matches {@code [+-]?[0-9]*(\.[0-9]*)?} (so the empty string, a sign or a dot too). */
+    static boolean plainNumber(String s) {
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean printableAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 0x20 || c > 0x7e) {
-                throw Unsupported.INSTANCE;
+                return false;
             }
         }
+        return true;
     }
 
     /** SnakeYAML writes a plain scalar when its analysis allows one in block context, else single-quoted. */
-    private void plainOrSingleQuoted(String s) {
+    private static String plainOrSingleQuoted(String s) {
         if (plainAllowed(s)) {
-            out.append(s);
-        } else {
-            out.append('\'');
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                out.append(c);
-                if (c == '\'') {
-                    out.append('\'');
-                }
-            }
-            out.append('\'');
+            return s;
         }
+        StringBuilder b = new StringBuilder(s.length() + 2).append('\'');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(c);
+            if (c == '\'') {
+                b.append('\'');
+            }
+        }
+        return b.append('\'').toString();
     }
 
     /**
@@ -202,21 +296,25 @@ public final class FastYaml {
         return true;
     }
 
-    private void doubleQuoted(String s) {
-        out.append('"');
+    private static String doubleQuoted(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '"' || c == '\\') {
-                out.append('\\');
+                b.append('\\');
             }
-            out.append(c);
+            b.append(c);
         }
-        out.append('"');
+        return b.append('"').toString();
     }
 
+    private static final String SPACES = " ".repeat(256);
+
     private void pad(int indent) {
-        for (int i = 0; i < indent; i++) {
-            out.append(' ');
+        if (indent <= SPACES.length()) {
+            out.append(SPACES, 0, indent);
+        } else {
+            out.append(" ".repeat(indent));
         }
     }
 

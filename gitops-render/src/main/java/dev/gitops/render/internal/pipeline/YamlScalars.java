@@ -51,7 +51,7 @@ public final class YamlScalars extends StringQuotingChecker {
         }
         char c = s.charAt(0);
         if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.') {
-            return matchesAnyPattern(s);
+            return onlyNumberCharacters(s) && matchesAnyPattern(s);
         }
         return s.length() <= 5 && WORDS.contains(s);
     }
@@ -61,6 +61,23 @@ public final class YamlScalars extends StringQuotingChecker {
     private static final java.util.Set<String> WORDS = java.util.Set.of(
             "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
             "on", "On", "ON", "off", "Off", "OFF", "~", "null", "Null", "NULL", "<<", "=");
+
+    /**
+     * Whether every character may occur in a number, timestamp, {@code .inf} or {@code .nan} of
+     * the patterns: quantities such as {@code 250m} or {@code 2Gi} and versions with letters are
+     * decided without running them.
+     */
+    private static boolean onlyNumberCharacters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+                    || "+-._: \tiInNxXoOtTzZ".indexOf(c) >= 0;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** {@link #isAmbiguous} by the patterns alone, without the shortcut (the reference for tests). */
     public static boolean matchesAnyPattern(String s) {
