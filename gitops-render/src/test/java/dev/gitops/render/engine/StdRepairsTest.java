@@ -74,6 +74,10 @@ class StdRepairsTest {
                         "[{\"k\":0,\"v\":\"b\"},{\"k\":1,\"v\":\"a\"},{\"k\":1,\"v\":\"c\"}]"),
                 arguments("std.sort([[2], [1, 5], [1]])", "[[1],[1,5],[2]]"),
                 arguments("std.sort(['b', 'a'])", "[\"a\",\"b\"]"),
+                // < <= > >= compare arrays element by element, then by length (as std.sort does).
+                arguments("[[1, 2] < [1, 3], [1] < [1, 0], [2] > [1, 9], [1, 2] <= [1, 2], [] >= [], [1] < [0]]",
+                        "[true,true,true,true,true,false]"),
+                arguments("[1 < 2, 'a' < 'b', 2 >= 3]", "[true,true,false]"),
                 // std.mod is the % operator: modulo on numbers, std.format on a string.
                 arguments("[std.mod(7, 3), std.mod('%d!', 5), std.mod('%s', [0.1])]", "[1,\"5!\",\"0.10000000000000001\"]"),
                 // slice: null for the defaults, negative index and end count from the end (documentation examples).

@@ -32,16 +32,26 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
 
     /**
      * {@code +} with exactly one string operand and {@code %} with a computed format string print the
-     * other operand the go-jsonnet way ({@link GoText}); everything else is sjsonnet's.
+     * other operand the go-jsonnet way ({@link GoText}); {@code < <= > >=} also compare arrays
+     * (element by element, then by length), which sjsonnet 0.4.9 refuses; everything else is sjsonnet's.
      */
     @Override
     public Val.Literal visitBinaryOp(Expr.BinaryOp e, Lazy[] scope) {
         int op = e.op();
-        if (op != OP_PLUS && op != OP_PERCENT) {
+        boolean ordering = op == OP_LT || op == OP_LE || op == OP_GT || op == OP_GE;
+        if (op != OP_PLUS && op != OP_PERCENT && !ordering) {
             return super.visitBinaryOp(e, scope);
         }
         Val l = visitExpr(e.lhs(), scope);
         Val r = visitExpr(e.rhs(), scope);
+        if (ordering) {
+            if (l instanceof Val.Arr && r instanceof Val.Arr) {
+                int c = Std2.compare(l, r, "comparison", this, e.pos());
+                boolean result = op == OP_LT ? c < 0 : op == OP_LE ? c <= 0 : op == OP_GT ? c > 0 : c >= 0;
+                return result ? new Val.True(e.pos()) : new Val.False(e.pos());
+            }
+            return super.visitBinaryOp(new Expr.BinaryOp(e.pos(), (Expr) l, op, (Expr) r), scope);
+        }
         if (op == OP_PLUS) {
             if (l instanceof Val.Num a && r instanceof Val.Num b) {
                 double sum = a.value() + b.value();
@@ -67,6 +77,10 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
 
     private static final int OP_PLUS = sjsonnet.Expr.BinaryOp$.MODULE$.OP_$plus();
     private static final int OP_PERCENT = sjsonnet.Expr.BinaryOp$.MODULE$.OP_$percent();
+    private static final int OP_LT = sjsonnet.Expr.BinaryOp$.MODULE$.OP_$less();
+    private static final int OP_LE = sjsonnet.Expr.BinaryOp$.MODULE$.OP_$less$eq();
+    private static final int OP_GT = sjsonnet.Expr.BinaryOp$.MODULE$.OP_$greater();
+    private static final int OP_GE = sjsonnet.Expr.BinaryOp$.MODULE$.OP_$greater$eq();
 
     @Override
     public Val visitExpr(Expr e, Lazy[] scope) {
