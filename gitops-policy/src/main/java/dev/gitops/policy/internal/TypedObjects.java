@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Types rendered objects of known kinds through the fabric8 Kubernetes model (7.9.0) with Jackson,
@@ -83,7 +82,6 @@ public final class TypedObjects {
     }
 
     private static final ObjectMapper MAPPER = mapper();
-    private static final Map<Class<?>, Map<String, AnnotatedMember>> PROPERTIES = new ConcurrentHashMap<>();
 
     private static ObjectMapper mapper() {
         ObjectMapper m = new ObjectMapper()
@@ -216,57 +214,128 @@ public final class TypedObjects {
     /**
      * Walks the typed object beside its JSON; every fabric8 {@code additionalProperties} entry is an
      * unknown field. {@code path} holds the pointer's segments; the pointer text is built only for
-     * a problem.
+     * a problem. Only JSON objects and arrays are descended into: a scalar holds no field, so its
+     * typed value is never read (most fields are scalars; reading them by reflection dominated).
      */
     private static void walk(Object typed, Value json, List<String> path, List<Problem> out) {
-        if (typed == null || json == null) {
+        if (typed == null) {
             return;
         }
         if (typed instanceof Map<?, ?> map) {
             if (json instanceof Value.Obj o) {
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    String k = String.valueOf(e.getKey());
-                    path.add(k);
-                    walk(e.getValue(), o.fields().get(k), path, out);
-                    path.remove(path.size() - 1);
+                for (Map.Entry<String, Value> e : o.fields().entrySet()) {
+                    if (isContainer(e.getValue())) {
+                        path.add(e.getKey());
+                        walk(map.get(e.getKey()), e.getValue(), path, out);
+                        path.remove(path.size() - 1);
+                    }
                 }
             }
             return;
         }
         if (typed instanceof List<?> list) {
             if (json instanceof Value.Arr a) {
-                for (int i = 0; i < list.size() && i < a.items().size(); i++) {
-                    path.add(String.valueOf(i));
-                    walk(list.get(i), a.items().get(i), path, out);
-                    path.remove(path.size() - 1);
+                List<Value> items = a.items();
+                for (int i = 0; i < list.size() && i < items.size(); i++) {
+                    if (isContainer(items.get(i))) {
+                        path.add(String.valueOf(i));
+                        walk(list.get(i), items.get(i), path, out);
+                        path.remove(path.size() - 1);
+                    }
                 }
             }
             return;
         }
-        if (!(json instanceof Value.Obj o) || !typed.getClass().getName().startsWith("io.fabric8.")) {
+        if (!(json instanceof Value.Obj o)) {
             return;
         }
-        Map<String, AnnotatedMember> props = PROPERTIES.computeIfAbsent(typed.getClass(), TypedObjects::properties);
-        java.util.Set<String> unknown = additionalProperties(typed);
+        Descriptor d = DESCRIPTORS.get(typed.getClass());
+        if (d == Descriptor.NONE) {
+            return;
+        }
+        java.util.Set<String> unknown = d.additionalProperties(typed);
         for (Map.Entry<String, Value> field : o.fields().entrySet()) {
+            boolean isUnknown = unknown.contains(field.getKey());
+            if (!isUnknown && !isContainer(field.getValue())) {
+                continue;
+            }
             path.add(field.getKey());
-            if (unknown.contains(field.getKey())) {
-                out.add(new Problem(pointer(path), "unknown field '" + field.getKey() + "'" + suggestion(field.getKey(), props)));
+            if (isUnknown) {
+                out.add(new Problem(pointer(path), "unknown field '" + field.getKey() + "'" + suggestion(field.getKey(), d.properties)));
             } else {
-                AnnotatedMember getter = props.get(field.getKey());
-                Object value = null;
+                AnnotatedMember getter = d.properties.get(field.getKey());
                 if (getter != null) {
+                    Object value;
                     try {
                         value = getter.getValue(typed);
                     } catch (RuntimeException e) {
                         value = null;
                     }
+                    walk(value, field.getValue(), path, out);
                 }
-                walk(value, field.getValue(), path, out);
             }
             path.remove(path.size() - 1);
         }
     }
+
+    private static boolean isContainer(Value v) {
+        return v instanceof Value.Obj || v instanceof Value.Arr;
+    }
+
+    /** What the walk needs of a fabric8 class: its properties and its additionalProperties getter. */
+    private static final class Descriptor {
+        /** For classes outside fabric8's model: nothing to walk. */
+        static final Descriptor NONE = new Descriptor();
+
+        final Map<String, AnnotatedMember> properties;
+        final java.lang.reflect.Method additional;
+
+        private Descriptor() {
+            properties = Map.of();
+            additional = null;
+        }
+
+        Descriptor(Class<?> c) {
+            properties = TypedObjects.properties(c);
+            java.lang.reflect.Method g = null;
+            try {
+                g = c.getMethod("getAdditionalProperties");
+                if (!Map.class.isAssignableFrom(g.getReturnType())) {
+                    g = null;
+                } else {
+                    g.setAccessible(true); // skips the access check on every call
+                }
+            } catch (NoSuchMethodException | RuntimeException e) {
+                g = null;
+            }
+            additional = g;
+        }
+
+        /** The keys fabric8's any-setter collected: fields the Kubernetes type does not have. */
+        java.util.Set<String> additionalProperties(Object typed) {
+            if (additional == null) {
+                return java.util.Set.of();
+            }
+            try {
+                Object v = additional.invoke(typed);
+                if (v instanceof Map<?, ?> map && !map.isEmpty()) {
+                    java.util.Set<String> keys = new java.util.HashSet<>();
+                    map.keySet().forEach(k -> keys.add(String.valueOf(k)));
+                    return keys;
+                }
+            } catch (ReflectiveOperationException e) {
+                return java.util.Set.of();
+            }
+            return java.util.Set.of();
+        }
+    }
+
+    private static final ClassValue<Descriptor> DESCRIPTORS = new ClassValue<>() {
+        @Override
+        protected Descriptor computeValue(Class<?> c) {
+            return c.getName().startsWith("io.fabric8.") ? new Descriptor(c) : Descriptor.NONE;
+        }
+    };
 
     private static String pointer(List<String> path) {
         StringBuilder b = new StringBuilder();
@@ -276,40 +345,13 @@ public final class TypedObjects {
         return b.toString();
     }
 
-    private static final Map<Class<?>, Optional<java.lang.reflect.Method>> ANY = new ConcurrentHashMap<>();
-
-    /** The keys fabric8's any-setter collected: fields the Kubernetes type does not have. */
-    private static java.util.Set<String> additionalProperties(Object typed) {
-        Optional<java.lang.reflect.Method> m = ANY.computeIfAbsent(typed.getClass(), c -> {
-            try {
-                java.lang.reflect.Method g = c.getMethod("getAdditionalProperties");
-                return Map.class.isAssignableFrom(g.getReturnType()) ? Optional.of(g) : Optional.empty();
-            } catch (NoSuchMethodException e) {
-                return Optional.empty();
-            }
-        });
-        if (m.isEmpty()) {
-            return java.util.Set.of();
-        }
-        try {
-            Object v = m.get().invoke(typed);
-            if (v instanceof Map<?, ?> map && !map.isEmpty()) {
-                java.util.Set<String> keys = new java.util.HashSet<>();
-                map.keySet().forEach(k -> keys.add(String.valueOf(k)));
-                return keys;
-            }
-        } catch (ReflectiveOperationException e) {
-            return java.util.Set.of();
-        }
-        return java.util.Set.of();
-    }
-
     private static Map<String, AnnotatedMember> properties(Class<?> c) {
         JavaType t = MAPPER.constructType(c);
         Map<String, AnnotatedMember> out = new java.util.HashMap<>();
         for (BeanPropertyDefinition p : MAPPER.getSerializationConfig().introspect(t).findProperties()) {
             AnnotatedMember m = p.getAccessor();
             if (m != null) {
+                m.fixAccess(true); // skips the access check on every call
                 out.put(p.getName(), m);
             }
         }
