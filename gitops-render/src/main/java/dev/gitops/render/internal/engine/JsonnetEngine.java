@@ -177,7 +177,7 @@ public final class JsonnetEngine {
             snippets.put(entry, code);
             ScopedImporter importer = new ScopedImporter(scope, snippets);
             GuardedInterpreter interp = new GuardedInterpreter(ScalaMaps.of(ext), ScalaMaps.of(tla), importer, state);
-            Either<sjsonnet.Error, Val> v = interp.evaluate(code, entry);
+            Either<sjsonnet.Error, Val> v = interp.evaluate(SourceCompat.forParser(code), entry);
             if (v.isLeft()) {
                 healthy = !(v.left().get() instanceof StackDepthError);
                 throw ErrorReport.exception(v.left().get(), entry.display());

@@ -26,7 +26,7 @@ final class SourceFile implements sjsonnet.ResolvedFile {
     public ParserInput getParserInput() {
         // Cached: sjsonnet asks for it again for every error frame (line:col lookup).
         if (input == null) {
-            input = new IndexedParserInput(content);
+            input = new IndexedParserInput(SourceCompat.forParser(content)); // importstr reads the original
         }
         return input;
     }

@@ -1,0 +1,61 @@
+package dev.gitops.render.engine;
+
+import dev.gitops.render.RenderException;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static dev.gitops.render.engine.Fixtures.engine;
+import static dev.gitops.render.engine.Fixtures.eval;
+import static dev.gitops.render.engine.Fixtures.files;
+import static dev.gitops.render.engine.Fixtures.snippetFailure;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Jsonnet syntax that sjsonnet 0.4.9 does not parse by itself: {@code tailstrict} and digit separators. */
+class SourceCompatTest {
+
+    @Test
+    void tailstrict_afterACall_isAccepted() {
+        assertEquals("5050", eval("local sum(n, acc) = if n == 0 then acc else sum(n - 1, acc + n) tailstrict;\nsum(100, 0)"));
+    }
+
+    @Test
+    void tailstrict_insideStringsAndComments_isLeftAlone() {
+        assertEquals("[\"f(x) tailstrict\",\"tailstrict\",\"a tailstrict\\n\"]",
+                eval("// tailstrict\n[ 'f(x) tailstrict', @\"tailstrict\", |||\n  a tailstrict\n||| ] /* tailstrict */"));
+    }
+
+    @Test
+    void tailstrict_asPartOfAnIdentifier_isLeftAlone() {
+        assertEquals("1", eval("local tailstrictness = 1; tailstrictness"));
+    }
+
+    @Test
+    void digitSeparators_areAccepted() {
+        assertEquals("[1000000,1500.25,100000]", eval("[1_000_000, 1_500.2_5, 1e0_5]"));
+    }
+
+    @Test
+    void underscoresInIdentifiersAndStrings_areLeftAlone() {
+        assertEquals("[3,\"1_000\"]", eval("local x_1 = 3; [x_1, '1_000']"));
+    }
+
+    @Test
+    void rewrite_keepsErrorColumns() {
+        RenderException e = snippetFailure("local f(x) = x tailstrict; [1_000, f(1) + error 'here']");
+        assertEquals("snippet.jsonnet:1:43", e.problems().get(0).location().toString(), e.getMessage());
+    }
+
+    @Test
+    void importstr_ofAFileWithTailstrict_readsTheOriginalText() {
+        var fs = files("main.jsonnet", "[importstr 'lib.libsonnet', (import 'lib.libsonnet')(2)]",
+                "lib.libsonnet", "function(n) n * 1_0 tailstrict");
+        assertEquals("[\"function(n) n * 1_0 tailstrict\",20]", engine(fs, "").evaluate("main.jsonnet", Map.of(), Map.of()).toJson());
+    }
+
+    @Test
+    void chompedTextBlock_isStillASyntaxError() {
+        assertThrows(RenderException.class, () -> eval("|||-\n  a\n|||"));
+    }
+}
