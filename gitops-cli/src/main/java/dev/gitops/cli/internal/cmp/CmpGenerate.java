@@ -52,7 +52,7 @@ public final class CmpGenerate {
     private CmpGenerate(Map<String, String> env, Path cwd) {
         this.env = env;
         this.cwd = cwd;
-        this.timings = new Timings("1".equals(env.get("GITOPS_TIMINGS")));
+        this.timings = new Timings("1".equals(env.get("GITOPS_TIMINGS")), env.get("GITOPS_T0"));
     }
 
     /**
