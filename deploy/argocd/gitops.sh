@@ -4,6 +4,11 @@
 # recorded while the image was built (GITOPS_CDS_RECORD=<file> records one instead of using it).
 # Every JVM message goes to stderr: stdout is the manifest stream Argo CD parses.
 set -eu
+# GITOPS_TIMINGS=1: the program's "jvm" phase then counts from here
+if [ "${GITOPS_TIMINGS:-}" = 1 ] && [ -z "${GITOPS_T0:-}" ]; then
+    GITOPS_T0=$(date +%s%N 2>/dev/null || true)
+    export GITOPS_T0
+fi
 home=/opt/gitops
 cp=$home/gitops-cli.jar
 for f in "$home"/lib/*.jar; do
