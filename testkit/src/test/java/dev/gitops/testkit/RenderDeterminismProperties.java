@@ -1,5 +1,6 @@
 package dev.gitops.testkit;
 
+import dev.gitops.model.Value;
 import dev.gitops.render.Manifest;
 import dev.gitops.render.Manifests;
 import dev.gitops.render.RenderOptions;
@@ -28,6 +29,7 @@ class RenderDeterminismProperties {
         qt().withExamples(60).forAll(RepoGen.repos().services(0, 5).states()).checkAssert(s -> {
             Manifests m = TemplateProperties.assertDeterministic(RENDERER, s);
             TemplateProperties.assertValid(m);
+            assertEveryObjectLabelled(m);
             objects[0] += m.size();
             // Every service of the environment gets a Deployment from the built-in templates.
             for (String svc : s.state().services().keySet()) {
@@ -39,6 +41,17 @@ class RenderDeterminismProperties {
         assertTrue(objects[0] > 60, "the built-in templates rendered only " + objects[0] + " objects in 60 states");
     }
 
+    /** assertValid checks the labels an object has; the built-in templates must also give every object its labels. */
+    private static void assertEveryObjectLabelled(Manifests m) {
+        for (Manifest o : m.objects()) {
+            Value meta = o.body().fields().get("metadata");
+            Value labels = meta instanceof Value.Obj mo ? mo.fields().get("labels") : null;
+            assertTrue(labels instanceof Value.Obj l && l.fields().containsKey("app.kubernetes.io/name")
+                    && l.fields().containsKey("app.kubernetes.io/part-of") && l.fields().containsKey("app.kubernetes.io/managed-by"),
+                    () -> o.id() + " lacks the common labels: " + labels);
+        }
+    }
+
     @Test
     void everyPartAlways_rendersValidly() {
         RepoGen all = RepoGen.repos().services(1, 4).ingress(RepoGen.Feature.ALWAYS).probes(RepoGen.Feature.ALWAYS)
@@ -48,6 +61,7 @@ class RenderDeterminismProperties {
         qt().withExamples(25).forAll(all.states()).checkAssert(s -> {
             Manifests m = TemplateProperties.assertDeterministic(RENDERER, s);
             assertEquals(List.of(), TemplateProperties.violations(m));
+            assertEveryObjectLabelled(m);
             m.objects().forEach(o -> assertEquals(s.state().namespace(), o.namespace().or(() -> s.state().namespace()),
                     () -> o.id() + " outside the environment's namespace"));
             assertFalse(m.toYaml().isEmpty());
