@@ -7,6 +7,7 @@ import dev.gitops.git.internal.RollbackOp;
 import dev.gitops.git.internal.StatusReader;
 import dev.gitops.git.internal.TagWriter;
 import dev.gitops.git.internal.TerraformImporter;
+import dev.gitops.git.internal.TagsCache;
 import dev.gitops.git.internal.Trees;
 import dev.gitops.git.internal.Turns;
 import dev.gitops.model.Acknowledgement;
@@ -48,6 +49,7 @@ import java.util.Optional;
 public final class CentralRepo implements AutoCloseable {
     private final Repository repo;
     private final Turns turns = new Turns();
+    private final TagsCache tagsCache = new TagsCache();
 
     private CentralRepo(Repository repo) {
         this.repo = repo;
@@ -122,7 +124,7 @@ public final class CentralRepo implements AutoCloseable {
             branch = b.get();
         }
         try {
-            return TagWriter.write(repo, turns, branch, service, revision, image, options);
+            return TagWriter.write(repo, turns, tagsCache, branch, service, revision, image, options);
         } catch (IOException e) {
             throw new RepositoryException("record tag", branch, e.getMessage(), e);
         }

@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class TagWriter {
     private TagWriter() {}
 
-    public static TagResult write(Repository repo, Turns turns, String branch, String service, String revision, String image,
+    public static TagResult write(Repository repo, Turns turns, TagsCache cache, String branch, String service, String revision, String image,
                                   TagOptions options) throws IOException {
         BranchWriter writer = new BranchWriter(repo, options.identity(), options.retry(), options.push(), turns.of(branch));
         BranchWriter.Outcome<TagResult> out = writer.run(List.of(branch), (tips, walk, ins) -> {
@@ -48,11 +48,20 @@ public final class TagWriter {
                 }
                 text = decoded.get();
             }
+            Optional<ObjectId> blob = files.blobId(path);
             TagsDocument doc;
-            String edited;
+            TagsDocument.Edit edited;
             Optional<String> previous;
             try {
-                doc = TagsDocument.parse(tagsFile, text);
+                Optional<TagsDocument> cached = blob.flatMap(id -> cache.get(tagsFile, id));
+                if (cached.isPresent()) {
+                    doc = cached.get();
+                } else {
+                    doc = TagsDocument.parse(tagsFile, text);
+                    if (blob.isPresent()) {
+                        cache.put(tagsFile, blob.get(), doc);
+                    }
+                }
                 previous = doc.image(service, revision);
                 if (previous.isPresent() && previous.get().equals(image)) {
                     return new BranchWriter.Done<>(new TagResult.NoChange(branch, tip.get().name()));
@@ -62,14 +71,15 @@ public final class TagWriter {
                             + ": " + service + " " + revision + " already points to " + previous.get()
                             + "; a tag-like revision is immutable. Build a new revision, or rewrite it with --force"));
                 }
-                edited = doc.with(service, revision, image);
+                edited = doc.edit(service, revision, image);
             } catch (TagsDocument.LayoutException e) {
                 return new BranchWriter.Done<>(new TagResult.Refused(e.getMessage()));
             }
+            byte[] content = edited.content().getBytes(StandardCharsets.UTF_8);
+            cache.put(tagsFile, ins.idFor(org.eclipse.jgit.lib.Constants.OBJ_BLOB, content), edited.document());
             ObjectId tree;
             try (ObjectReader reader = repo.newObjectReader()) {
-                tree = Commits.editTree(ins, reader, tip.get().getTree(),
-                        Map.of(path, Optional.of(edited.getBytes(StandardCharsets.UTF_8))));
+                tree = Commits.editTree(ins, reader, tip.get().getTree(), Map.of(path, Optional.of(content)));
             }
             PersonIdent who = new PersonIdent(options.identity().name(), options.identity().email());
             ObjectId commit = Commits.commit(ins, tree, List.of(tip.get()), who, who,

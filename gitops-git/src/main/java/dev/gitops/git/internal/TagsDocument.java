@@ -3,6 +3,7 @@ package dev.gitops.git.internal;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.Constructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -10,6 +11,8 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -139,7 +142,16 @@ public final class TagsDocument {
         o.setCodePointLimit(GitFileSource.MAX_BLOB_BYTES);
         o.setMaxAliasesForCollections(0);
         o.setAllowDuplicateKeys(true); // duplicates are reported by parse() with their line
-        return new Yaml(o);
+        DumperOptions d = new DumperOptions();
+        // Every key and image is read as text: the implicit type resolvers (a regular expression
+        // per plain scalar, most of the parse time of a large file) would only be ignored. Merge
+        // keys are still refused, by their spelling (scalarKey).
+        return new Yaml(new Constructor(o), new Representer(d), d, o, new Resolver() {
+            @Override
+            protected void addImplicitResolvers() {
+                // none
+            }
+        });
     }
 
     private static void checkPlainNode(String file, Node n) throws LayoutException {
@@ -207,6 +219,19 @@ public final class TagsDocument {
      * @throws LayoutException when the edit cannot be made safely or does not read back as expected
      */
     public String with(String service, String revision, String image) throws LayoutException {
+        return edit(service, revision, image).content();
+    }
+
+    /**
+     * The edited file and its parse.
+     *
+     * @param content the complete new content (with the original byte order mark, if any)
+     * @param document {@code content} parsed (the read-back check's own parse)
+     */
+    public record Edit(String content, TagsDocument document) {}
+
+    /** As {@link #with}, also returning the parsed result. */
+    public Edit edit(String service, String revision, String image) throws LayoutException {
         Map<String, Map<String, String>> expected = mapping();
         expected.computeIfAbsent(service, k -> new LinkedHashMap<>()).put(revision, image);
         String edited;
@@ -254,9 +279,10 @@ public final class TagsDocument {
                 edited = current + block + eol;
             }
         }
+        String content = (bom ? BOM : "") + edited;
         TagsDocument reread;
         try {
-            reread = parse(file, edited);
+            reread = parse(file, content);
         } catch (LayoutException e) {
             throw new LayoutException(file + ": the edited file would not read back (" + e.getMessage()
                     + "); tags.yaml was left unchanged");
@@ -265,7 +291,7 @@ public final class TagsDocument {
             throw new LayoutException(file + ": the edit of " + service + " " + revision
                     + " would not read back as intended; tags.yaml was left unchanged");
         }
-        return (bom ? BOM : "") + edited;
+        return new Edit(content, reread);
     }
 
     private String entryLine(String revision, String image) {
