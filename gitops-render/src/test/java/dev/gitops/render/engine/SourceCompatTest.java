@@ -55,7 +55,32 @@ class SourceCompatTest {
     }
 
     @Test
-    void chompedTextBlock_isStillASyntaxError() {
-        assertThrows(RenderException.class, () -> eval("|||-\n  a\n|||"));
+    void chompedTextBlock_dropsTheFinalNewline() {
+        assertEquals("{\"a\":\"line1\\n  indented\\n\\nline4\",\"b\":\"x\\n\"}",
+                eval("{ a: |||-\n  line1\n    indented\n\n  line4\n|||, b: |||\n  x\n||| }"));
+    }
+
+    @Test
+    void chompedTextBlock_keepsQuotesBackslashesAndTabs() {
+        assertEquals("\"say \\\"hi\\\" \\\\ \\t|\"", eval("|||-\n  say \"hi\" \\ \t|\n|||"));
+    }
+
+    @Test
+    void chompedTextBlock_keepsLinesAndColumnsAfterIt() {
+        RenderException chomped = snippetFailure("local x = |||-\n  a\n||| + error 'here'; x");
+        RenderException plain = snippetFailure("local x = |||\n  a\n||| + error 'here'; x");
+        assertEquals(plain.problems().get(0).location(), chomped.problems().get(0).location(), chomped.getMessage());
+        RenderException after = snippetFailure("local x = |||-\n  a\n|||; [x, error 'here']");
+        assertEquals("snippet.jsonnet:3:10", after.problems().get(0).location().toString(), after.getMessage());
+    }
+
+    @Test
+    void chompMarker_insideAStringOrComment_isLeftAlone() {
+        assertEquals("[\"|||-\",\"a\\n\"]", eval("// |||-\n['|||-', |||\n  a\n|||]"));
+    }
+
+    @Test
+    void chompedTextBlock_withoutIndentation_isStillASyntaxError() {
+        assertThrows(RenderException.class, () -> eval("|||-\na\n|||"));
     }
 }

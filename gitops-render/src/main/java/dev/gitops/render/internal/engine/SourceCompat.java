@@ -9,7 +9,10 @@ package dev.gitops.render.internal.engine;
  *       arguments to be evaluated eagerly; without it they are evaluated when used, which gives the
  *       same value (an unused failing argument no longer fails);</li>
  *   <li>digit separators ({@code 1_000_000}, Jsonnet 0.21): the underscores move out of the number
- *       as trailing spaces ({@code 1000000  }).</li>
+ *       as trailing spaces ({@code 1000000  });</li>
+ *   <li>chomped text blocks ({@code |||-}, Jsonnet 0.20: the block without its final newline)
+ *       become a parenthesised sum of string literals, one per line of the block, so that lines
+ *       and the columns after the closing {@code |||} stay where they were.</li>
  * </ul>
  * Only the parser sees the rewrite: {@code importstr} of the same file reads the original text.
  * Strings, text blocks and comments are never touched.
@@ -19,8 +22,11 @@ final class SourceCompat {
 
     /** The text to parse: {@code code} itself when it needs no rewrite (the common case, one scan). */
     static String forParser(String code) {
-        if (!code.contains("tailstrict") && !hasDigitUnderscore(code)) {
+        if (!code.contains("tailstrict") && !hasDigitUnderscore(code) && !code.contains("|||-")) {
             return code;
+        }
+        if (code.contains("|||-")) {
+            code = chompedBlocks(code);
         }
         char[] c = code.toCharArray();
         int n = c.length;
@@ -64,6 +70,98 @@ final class SourceCompat {
             }
         }
         return new String(c);
+    }
+
+    /** Rewrites every {@code |||-} block outside strings and comments (see the class comment). */
+    private static String chompedBlocks(String code) {
+        StringBuilder out = new StringBuilder(code.length() + 64);
+        int n = code.length();
+        int i = 0;
+        while (i < n) {
+            char ch = code.charAt(i);
+            int from = i;
+            if (ch == '#' || ch == '/' && i + 1 < n && code.charAt(i + 1) == '/') {
+                int nl = code.indexOf('\n', i);
+                i = nl < 0 ? n : nl;
+            } else if (ch == '/' && i + 1 < n && code.charAt(i + 1) == '*') {
+                int end = code.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else if (code.startsWith("|||-", i)) {
+                int rewritten = chomped(code, i, out);
+                if (rewritten > i) {
+                    i = rewritten;
+                    continue;
+                }
+                i = endOfTextBlock(code, i + 4);
+            } else if (code.startsWith("|||", i)) {
+                i = endOfTextBlock(code, i + 3);
+            } else if (ch == '@' && i + 1 < n && (code.charAt(i + 1) == '\'' || code.charAt(i + 1) == '"')) {
+                char q = code.charAt(i + 1);
+                i += 2;
+                while (i < n && !(code.charAt(i) == q && (i + 1 >= n || code.charAt(i + 1) != q))) {
+                    i += code.charAt(i) == q ? 2 : 1;
+                }
+                i++;
+            } else if (ch == '\'' || ch == '"') {
+                i++;
+                while (i < n && code.charAt(i) != ch) {
+                    i += code.charAt(i) == '\\' ? 2 : 1;
+                }
+                i++;
+            } else {
+                i++;
+            }
+            out.append(code, from, Math.min(i, n));
+        }
+        return out.toString();
+    }
+
+    /**
+     * Appends the rewrite of the {@code |||-} block at {@code start} and returns the index after its
+     * closing {@code |||}; returns {@code start} (nothing appended) when the block is malformed, so
+     * the parser reports it.
+     */
+    private static int chomped(String code, int start, StringBuilder out) {
+        int eol = code.indexOf('\n', start + 4);
+        if (eol < 0 || !code.substring(start + 4, eol).isBlank()) {
+            return start;
+        }
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        String indent = null;
+        int pos = eol + 1;
+        while (true) {
+            if (pos > code.length()) {
+                return start;
+            }
+            int next = code.indexOf('\n', pos);
+            if (next < 0) {
+                next = code.length(); // the closing line may be the last one
+            }
+            String line = code.substring(pos, next);
+            String stripped = line.stripLeading();
+            if (indent == null && !line.isBlank()) {
+                indent = line.substring(0, line.length() - stripped.length());
+                if (indent.isEmpty()) {
+                    return start;
+                }
+            }
+            if (indent != null && !line.isBlank() && !line.startsWith(indent)) {
+                if (!stripped.startsWith("|||")) {
+                    return start;
+                }
+                int lead = line.length() - stripped.length();
+                StringBuilder b = new StringBuilder("(   ").append(code, start + 4, eol).append('\n');
+                for (int k = 0; k < lines.size(); k++) {
+                    String text = lines.get(k) + (k < lines.size() - 1 ? "\n" : "");
+                    b.append('"').append(StdText.escapeJson(text), 1, StdText.escapeJson(text).length() - 1).append("\"+\n");
+                }
+                b.append(line, 0, lead).append("\"\")");
+                out.append(b);
+                return pos + lead + 3;
+            }
+            lines.add(line.isBlank() ? "" : line.substring(indent.length()));
+            pos = next + 1;
+        }
     }
 
     /** Scans a number from {@code start}; drops its digit separators to the end of the token. */
