@@ -371,8 +371,7 @@ public final class TempRepo implements AutoCloseable {
             return;
         }
         closed = true;
-        git.close();
-        repo.close();
+        git.close(); // Git.init() made the Git own the repository: this closes it, once
         Paths2.deleteRecursively(tempRoot);
     }
 
