@@ -46,6 +46,10 @@ import java.util.concurrent.TimeUnit;
  *       render} is the same number measured from the outside.</li>
  * </ul>
  *
+ * <p>JMH runs the three benchmarks minutes apart; on a shared machine the load changes in between,
+ * so compare their wall-clock scores with care. {@link PolicyCpuTime} runs the same three
+ * operations interleaved and reports CPU time as well.
+ *
  * <p>Run: {@code mvn -B -q -o install -DskipTests -pl gitops-policy && mvn -B -q -o package
  * -DskipTests -pl benchmarks}, then {@code java -jar benchmarks/target/benchmarks.jar
  * PolicyBenchmark -f 1 -wi 3 -i 5}.
