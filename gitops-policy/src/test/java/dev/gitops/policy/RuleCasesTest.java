@@ -104,9 +104,9 @@ class RuleCasesTest {
                         .output("prod", "svc_a_role", Value.of("arn:aws:iam::1:role/a"), false)),
                 () -> validate(r -> r.service("prod", "svc_a", "v1.0.1", s -> s.prodReady().iamRole("svc_a_role_arn"))
                         .output("prod", "svc_a_role_arn", Value.of("arn:aws:iam::1:role/a"), false))));
-        c.add(new Case("input/environment-unresolved", "env-prod.yaml missing",
+        c.add(new Case("input/environment-unresolved", "env-prod.yaml missing; not needed when prod is not checked",
                 () -> validate(r -> r.noEnvFile("prod")),
-                () -> validate(r -> r.noEnvFile("qa"))));
+                () -> Policy.validate(clean().noEnvFile("prod").build(), List.of("dev", "preprod"), new FakeRender()).findings()));
         // ---- manifests
         c.add(new Case("manifest/render-failed", "template error",
                 () -> validate(clean(), new FakeRender().failing()),
