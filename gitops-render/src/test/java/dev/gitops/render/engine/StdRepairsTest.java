@@ -78,6 +78,10 @@ class StdRepairsTest {
                 arguments("[[1, 2] < [1, 3], [1] < [1, 0], [2] > [1, 9], [1, 2] <= [1, 2], [] >= [], [1] < [0]]",
                         "[true,true,true,true,true,false]"),
                 arguments("[1 < 2, 'a' < 'b', 2 >= 3]", "[true,true,false]"),
+                // Indexing and slicing syntax: strings by code point, negative slice bounds from the end.
+                arguments("['\ud83d\ude03ab'[1], '\ud83d\ude03ab'[1:], 'h\u00e9llo'[1]]", "[\"a\",\"ab\",\"\u00e9\"]"),
+                arguments("[[1, 2, 3][-2:], [1, 2, 3, 4][:-1], 'abcdef'[1:4:2], 'abcdef'[::2], [1, 2, 3][1], { a: 1 }['a']]",
+                        "[[2,3],[1,2,3],\"bd\",\"ace\",2,1]"),
                 // std.mod is the % operator: modulo on numbers, std.format on a string.
                 arguments("[std.mod(7, 3), std.mod('%d!', 5), std.mod('%s', [0.1])]", "[1,\"5!\",\"0.10000000000000001\"]"),
                 // slice: null for the defaults, negative index and end count from the end (documentation examples).
@@ -114,6 +118,13 @@ class StdRepairsTest {
     void sort_incomparableValues_isAJsonnetError() {
         RenderException e = snippetFailure("std.sort([1, 'a'])");
         assertTrue(e.getMessage().contains("std.sort") && !e.getMessage().contains("internal error"), e.getMessage());
+    }
+
+    @Test
+    void stringIndex_outOfBounds_isAnErrorAtTheIndex() {
+        RenderException e = snippetFailure("{\n  a: 'abc'[5],\n}");
+        assertEquals("snippet.jsonnet:2:11", e.problems().get(0).location().toString(), e.getMessage());
+        assertTrue(e.getMessage().contains("out of bounds"), e.getMessage());
     }
 
     @Test

@@ -44,14 +44,21 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
         }
         Val l = visitExpr(e.lhs(), scope);
         Val r = visitExpr(e.rhs(), scope);
-        if (ordering) {
-            if (l instanceof Val.Arr && r instanceof Val.Arr) {
-                int c = Std2.compare(l, r, "comparison", this, e.pos());
-                boolean result = op == OP_LT ? c < 0 : op == OP_LE ? c <= 0 : op == OP_GT ? c > 0 : c >= 0;
-                return result ? new Val.True(e.pos()) : new Val.False(e.pos());
-            }
-            return super.visitBinaryOp(new Expr.BinaryOp(e.pos(), (Expr) l, op, (Expr) r), scope);
+        return ordering ? order(e, l, r, scope) : plusOrFormat(e, l, r, scope);
+    }
+
+    private Val.Literal order(Expr.BinaryOp e, Val l, Val r, Lazy[] scope) {
+        int op = e.op();
+        if (l instanceof Val.Arr && r instanceof Val.Arr) {
+            int c = Std2.compare(l, r, "comparison", this, e.pos());
+            boolean result = op == OP_LT ? c < 0 : op == OP_LE ? c <= 0 : op == OP_GT ? c > 0 : c >= 0;
+            return result ? new Val.True(e.pos()) : new Val.False(e.pos());
         }
+        return super.visitBinaryOp(new Expr.BinaryOp(e.pos(), (Expr) l, op, (Expr) r), scope);
+    }
+
+    private Val.Literal plusOrFormat(Expr.BinaryOp e, Val l, Val r, Lazy[] scope) {
+        int op = e.op();
         if (op == OP_PLUS) {
             if (l instanceof Val.Num a && r instanceof Val.Num b) {
                 double sum = a.value() + b.value();
@@ -71,6 +78,49 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
         return super.visitBinaryOp(new Expr.BinaryOp(e.pos(), (Expr) l, op, (Expr) r), scope);
     }
 
+    /** Slices, and {@code 'literal format' % values} (which sjsonnet pre-parses); null for anything else. */
+    private Val special(Expr e, Lazy[] scope) {
+        if (e instanceof Expr.Slice sl) {
+            // x[a:b:c] as std.slice: negative bounds count from the end, strings by code point.
+            Val[] args = {visitExpr(sl.value(), scope), bound(sl.start(), scope, e), bound(sl.end(), scope, e),
+                    bound(sl.stride(), scope, e)};
+            return StdAdditions.slice(args, this, e.pos());
+        }
+        if (((Expr.ApplyBuiltin1) e).func() instanceof sjsonnet.Format.PartialApplyFmt fmt) {
+            // %s prints values the go-jsonnet way.
+            Val values = visitExpr(((Expr.ApplyBuiltin1) e).a1(), scope);
+            Val args = GoText.formatArgs(values, GoText.conversions(fmt.chunks()), this, e.pos());
+            return new Val.Str(e.pos(), sjsonnet.Format$.MODULE$.format(fmt.leading(), fmt.chunks(), args, e.pos(), this));
+        }
+        return null;
+    }
+
+    private Val bound(scala.Option<Expr> x, Lazy[] scope, Expr at) {
+        return x.isDefined() ? visitExpr(x.get(), scope) : new Val.Null(at.pos());
+    }
+
+    /** {@code s[i]} on a string counts code points (sjsonnet: UTF-16 units); arrays and objects are sjsonnet's. */
+    @Override
+    public Val visitLookup(Expr.Lookup e, Lazy[] scope) {
+        Val v = visitExpr(e.value(), scope);
+        return v instanceof Val.Str s ? stringIndex(e, s, visitExpr(e.index(), scope))
+                : super.visitLookup(new Expr.Lookup(e.pos(), (Expr) v, e.index()), scope);
+    }
+
+    private Val stringIndex(Expr.Lookup e, Val.Str s, Val i) {
+        if (!(i instanceof Val.Num n)) {
+            throw Sneaky.error("attempted to index a string with " + Std2.type(i), e.pos(), this);
+        }
+        String t = s.value();
+        int count = t.codePointCount(0, t.length());
+        double d = n.value();
+        if (d != Math.floor(d) || d < 0 || d >= count) {
+            throw Sneaky.error("index " + GoFormat.unparse(d) + " out of bounds, not within [0, " + count + ")", e.pos(), this);
+        }
+        int at = t.offsetByCodePoints(0, (int) d);
+        return new Val.Str(e.pos(), t.substring(at, t.offsetByCodePoints(at, 1)));
+    }
+
     void trace(String message) {
         context.trace(message);
     }
@@ -88,11 +138,11 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
             throw Sneaky.raise(new StackDepthError(CANCELLED_MESSAGE, Sneaky.emptyFrames()));
         }
         try {
-            if (e instanceof Expr.ApplyBuiltin1 ab && ab.func() instanceof sjsonnet.Format.PartialApplyFmt fmt) {
-                // `'literal format' % values`, which sjsonnet pre-parses: %s prints values the go-jsonnet way.
-                Val values = visitExpr(ab.a1(), scope);
-                Val args = GoText.formatArgs(values, GoText.conversions(fmt.chunks()), this, e.pos());
-                return new Val.Str(e.pos(), sjsonnet.Format$.MODULE$.format(fmt.leading(), fmt.chunks(), args, e.pos(), this));
+            if (e instanceof Expr.Slice || e instanceof Expr.ApplyBuiltin1) {
+                Val v = special(e, scope); // kept out of this method: its frame is on the stack at every level
+                if (v != null) {
+                    return v;
+                }
             }
             return super.visitExpr(e, scope);
         } catch (StackOverflowError overflow) {

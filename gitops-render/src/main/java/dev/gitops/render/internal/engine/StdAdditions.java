@@ -165,7 +165,7 @@ final class StdAdditions {
      * {@code std.slice(indexable, index, end, step)} as documented: {@code null} means the start,
      * the end and 1; a negative index or end counts from the end; strings by code point.
      */
-    private static Val slice(Val[] a, sjsonnet.EvalScope ev, sjsonnet.Position pos) {
+    static Val slice(Val[] a, sjsonnet.EvalScope ev, sjsonnet.Position pos) {
         Val x = a[0];
         int[] cps = x instanceof Val.Str s ? s.value().codePoints().toArray() : null;
         if (cps == null && !(x instanceof Val.Arr)) {
