@@ -20,7 +20,6 @@ import dev.gitops.render.RenderOptions;
 import dev.gitops.render.Renderer;
 import dev.gitops.testkit.TempRepo;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -105,9 +104,6 @@ class PromotionMatrixTest {
      * the user acknowledges the gitops.yaml change (which reads as an ordinary reviewed config edit).
      */
     @Test
-    @Disabled("bug (reported to the coordinator): Promoter takes the environment -> branch mapping from gitops.yaml at "
-            + "HEAD (dev); the gate never sees which branch moves, so with promotion/config-changed acknowledged, "
-            + "promote dev -> preprod merges dev into the prod branch and svc_api v1.2.0 reaches prod untested")
     void aGitopsYamlEditedOnDevCannotRedirectAPromotionIntoTheProdBranch() {
         try (MatrixRepo r = MatrixRepo.create()) {
             r.onDev("gitops.yaml: swap branches; prod: svc_api v1.2.0 (never ran anywhere)",
@@ -131,8 +127,6 @@ class PromotionMatrixTest {
      * {@code promote dev -> preprod} must not move prod.
      */
     @Test
-    @Disabled("bug (reported to the coordinator): with HEAD's gitops.yaml mapping preprod to branch prod, "
-            + "promote dev -> preprod merges dev into prod without any finding; svc_api v1.2.0 reaches prod untested")
     void gitopsYamlAtHeadCannotRedirectAPromotionIntoTheProdBranch() {
         String swapped = MatrixRepo.GITOPS_YAML
                 .replace("branch: preprod", "branch: PLACEHOLDER")
@@ -246,8 +240,9 @@ class PromotionMatrixTest {
                     blocked(r, "dev", "preprod", PromoteOptions.defaults(), "promotion/config-changed");
                 }),
                 new Case("promotion/wrong-order: dev's gitops.yaml drops preprod, prod's still lists it", r -> {
-                    // gitops-git reads the order at HEAD (dev) and lets dev -> prod through to the gate;
-                    // the gate judges by prod's gitops.yaml before the merge.
+                    // gitops-git compares HEAD's order with the target's gitops.yaml and refuses before
+                    // merging; a hand-made merge of the same change is judged by the gate, by prod's
+                    // gitops.yaml before the merge.
                     r.onDev("gitops.yaml: promote dev straight to prod", d -> d.dropSection("preprod"), Map.of(
                             "gitops.yaml", MatrixRepo.GITOPS_YAML.replace("""
                                       - name: preprod
@@ -255,7 +250,13 @@ class PromotionMatrixTest {
                                         namespace: shop-preprod
                                     """, ""),
                             "secrets.yaml", MatrixRepo.secrets(Map.of("dev", List.of("api-db"), "prod", List.of("api-db")))));
-                    blocked(r, "dev", "prod", PromoteOptions.defaults(), "promotion/wrong-order", "promotion/config-changed");
+                    Map<String, String> before = r.tips();
+                    PromotionResult res = r.promote("dev", "prod", GATE, PromoteOptions.defaults());
+                    PromotionResult.Refused refused = assertInstanceOf(PromotionResult.Refused.class, res, () -> describe(res));
+                    assertTrue(refused.reason().contains("orders the environments dev -> preprod -> prod"), refused.reason());
+                    assertEquals(before, r.tips(), "a refused promotion moves no branch");
+                    checkBlocked(r, "prod", "dev", List.of(), "promotion/wrong-order", "promotion/config-changed",
+                            "promotion/env-file-changed[env-dev.yaml]", "promotion/env-file-changed[env-prod.yaml]");
                 }),
                 new Case("input/unresolved-image: preprod names a revision CI never built", r -> {
                     r.onDev("preprod: svc_api v1.3.0 (not in tags.yaml)", d -> d.set("preprod", "svc_api", "git_rev", "v1.3.0"));
