@@ -67,6 +67,12 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
                 }
                 return new Val.Num(e.pos(), sum);
             }
+            if (l instanceof Val.Obj lo && r instanceof Val.Obj ro) {
+                return ro.addSuper(e.pos(), lo); // what sjsonnet does, without a second dispatch
+            }
+            if (l instanceof Val.Arr la && r instanceof Val.Arr ra) {
+                return la.concat(e.pos(), ra);
+            }
             boolean ls = l instanceof Val.Str;
             boolean rs = r instanceof Val.Str;
             if (ls || rs) {
@@ -103,8 +109,20 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
     @Override
     public Val visitLookup(Expr.Lookup e, Lazy[] scope) {
         Val v = visitExpr(e.value(), scope);
-        return v instanceof Val.Str s ? stringIndex(e, s, visitExpr(e.index(), scope))
-                : super.visitLookup(new Expr.Lookup(e.pos(), (Expr) v, e.index()), scope);
+        Val i = visitExpr(e.index(), scope);
+        if (v instanceof Val.Str s) {
+            return stringIndex(e, s, i);
+        }
+        if (v instanceof Val.Arr a && i instanceof Val.Num n) {
+            double d = n.value();
+            if (d >= 0 && d < a.length() && d == Math.floor(d)) {
+                return a.force((int) d);
+            }
+        } else if (v instanceof Val.Obj o && i instanceof Val.Str k) {
+            return o.value(k.value(), e.pos(), o, this);
+        }
+        // everything else, errors included: sjsonnet's own lookup on the evaluated operands
+        return super.visitLookup(new Expr.Lookup(e.pos(), (Expr) v, (Expr) i), scope);
     }
 
     private Val stringIndex(Expr.Lookup e, Val.Str s, Val i) {
