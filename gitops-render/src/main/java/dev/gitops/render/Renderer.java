@@ -60,7 +60,22 @@ public final class Renderer {
      * @throws RenderException when rendering fails
      */
     public Manifests render(State state, RepoSnapshot snapshot) {
-        return Pipeline.render(state, snapshot, options);
+        return Pipeline.render(state, snapshot, Map.of(), options);
+    }
+
+    /**
+     * Renders a resolved State like {@link #render(State, RepoSnapshot)}, with further top-level
+     * arguments for the repository's entrypoint beside {@code state} (the Argo CD plugin's
+     * parameters other than {@code environment}). The entrypoint must declare each of them, as a
+     * Jsonnet function parameter (with a default when it may be absent); one it does not declare is
+     * ignored, as sjsonnet does (go-jsonnet refuses it). The built-in default entrypoint takes none.
+     *
+     * @param extraTlaCode top-level arguments as Jsonnet code (name -> code); never {@code state}
+     * @throws RenderException when rendering fails, an argument is named {@code state}, or the
+     *         built-in entrypoint is given any
+     */
+    public Manifests render(State state, RepoSnapshot snapshot, Map<String, String> extraTlaCode) {
+        return Pipeline.render(state, snapshot, Map.copyOf(extraTlaCode), options);
     }
 
     /**

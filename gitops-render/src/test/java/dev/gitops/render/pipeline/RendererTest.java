@@ -155,4 +155,36 @@ class RendererTest {
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+    @Test
+    void render_extraTopLevelArguments_reachTheEntrypointBesideState() {
+        Fixtures.Env env = new Fixtures.Env("dev").namespace("shop").file("templates/main.jsonnet", """
+                function(state, replicas=1, labels={}) {
+                  apiVersion: 'v1', kind: 'ConfigMap',
+                  metadata: { name: 'params', labels: labels },
+                  data: { replicas: std.toString(replicas), env: state.environment },
+                }
+                """);
+        Manifest m = RENDERER.render(env.state(), env.snapshot(), Map.of("replicas", "3", "labels", "{\"team\": \"a\"}"))
+                .objects().get(0);
+        assertEquals("3", CanonicalText.tree(m.body()).at("/data/replicas").asText());
+        assertEquals("dev", CanonicalText.tree(m.body()).at("/data/env").asText());
+        assertEquals("a", CanonicalText.tree(m.body()).at("/metadata/labels/team").asText());
+        // Absent arguments take the entrypoint's defaults: the same as the two-argument render.
+        assertEquals(ids(render(env)), ids(RENDERER.render(env.state(), env.snapshot(), Map.of())));
+    }
+
+    @Test
+    void render_extraTopLevelArguments_stateIsReservedAndTheBuiltinEntrypointTakesNone() {
+        Fixtures.Env custom = new Fixtures.Env("dev").file("templates/main.jsonnet", "function(state) []");
+        RenderException reserved = assertThrows(RenderException.class,
+                () -> RENDERER.render(custom.state(), custom.snapshot(), Map.of("state", "{}")));
+        assertTrue(reserved.getMessage().contains("'state' is reserved"), reserved.getMessage());
+        Fixtures.Env builtin = new Fixtures.Env("dev").service(new Fixtures.Svc("web").port(80), IMAGE);
+        RenderException none = assertThrows(RenderException.class,
+                () -> RENDERER.render(builtin.state(), builtin.snapshot(), Map.of("replicas", "3")));
+        assertTrue(none.getMessage().contains("built-in templates take no top-level argument but 'state'; given: replicas"),
+                none.getMessage());
+        // An argument the repository's entrypoint does not declare is ignored (sjsonnet's rule; go-jsonnet refuses it).
+        assertEquals(0, RENDERER.render(custom.state(), custom.snapshot(), Map.of("replicas", "3")).size());
+    }
 }

@@ -1,6 +1,8 @@
 package dev.gitops.render.internal.pipeline;
 
+import dev.gitops.model.Problem;
 import dev.gitops.model.RepoSnapshot;
+import dev.gitops.model.SourceLocation;
 import dev.gitops.model.State;
 import dev.gitops.model.TemplateApi;
 import dev.gitops.model.Value;
@@ -61,6 +63,34 @@ public final class Evaluate {
     /** The top-level arguments: {@code state} as JSON code. */
     public static Map<String, String> topLevelArguments(State state) {
         return Map.of("state", TemplateApi.toValue(state).toJson());
+    }
+
+    /**
+     * The top-level arguments: {@code state} plus {@code extra} (name -> Jsonnet code), sorted by
+     * name so the evaluation does not depend on the map's order.
+     *
+     * @throws RenderException when an extra argument is named {@code state}, or when the built-in
+     *         entrypoint (which declares only {@code state}) is given any
+     */
+    public static Map<String, String> topLevelArguments(State state, Entrypoint entrypoint, Map<String, String> extra) {
+        if (extra.isEmpty()) {
+            return topLevelArguments(state);
+        }
+        if (extra.containsKey("state")) {
+            throw new RenderException(Problem.of(SourceLocation.ofFile(entrypoint.display()),
+                    "a top-level argument named 'state' would replace the environment's state",
+                    "rename the parameter; 'state' is reserved for the State of the environment"));
+        }
+        if (entrypoint.builtin()) {
+            throw new RenderException(Problem.of(SourceLocation.ofFile(entrypoint.display()),
+                    "the built-in templates take no top-level argument but 'state'; given: "
+                            + String.join(", ", new java.util.TreeSet<>(extra.keySet())),
+                    "declare them in your own entrypoint (templates/main.jsonnet: function(state, NAME=default) ...), "
+                            + "or put such settings into control-center.yaml as environment parameters"));
+        }
+        Map<String, String> all = new java.util.TreeMap<>(extra);
+        all.put("state", TemplateApi.toValue(state).toJson());
+        return all;
     }
 
     /**

@@ -37,12 +37,12 @@ public final class Pipeline {
     private Pipeline() {}
 
     /** Renders one environment of a central repository. */
-    public static Manifests render(State state, RepoSnapshot snapshot, RenderOptions options) {
+    public static Manifests render(State state, RepoSnapshot snapshot, Map<String, String> extraTla, RenderOptions options) {
         ImageCheck.apply(state, snapshot);
         Evaluate.Entrypoint entry = Evaluate.entrypoint(snapshot);
         var templates = snapshot.config().templates();
         JsonnetEngine engine = new JsonnetEngine(new ImportScope(snapshot.files(), templates.root(), templates.jpath()), options);
-        Value output = Evaluate.apply(engine, entry, Evaluate.topLevelArguments(state));
+        Value output = Evaluate.apply(engine, entry, Evaluate.topLevelArguments(state, entry, extraTla));
         List<Manifest> objects = UnwrapLists.apply(Extract.apply(output, entry.display()));
         objects = DefaultNamespace.apply(objects, state.namespace());
         objects = InstallOrder.apply(objects);
