@@ -114,13 +114,35 @@ class CmpGenerateProcessTest {
     }
 
     @Test
-    void centralRepo_extraParameter_failsClosedNamingIt() throws Exception {
-        // a central repository's templates receive only `state` (gitops-render has no extra-TLA entry yet)
-        Path root = unpack(Fixtures.centralRepo());
+    void centralRepo_extraParameters_reachTheEntrypointAsTopLevelArguments() throws Exception {
+        Map<String, String> files = new TreeMap<>(Fixtures.centralRepo());
+        files.put("templates/main.jsonnet", """
+                function(state, replicas='1', labels={}) [
+                  { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'params', labels: labels },
+                    data: { environment: state.environment, replicas: replicas } },
+                ]
+                """);
+        Path root = unpack(files);
+        Map<String, String> env = argoEnv(".", "dev");
+        env.put("ARGOCD_APP_PARAMETERS", "[{\"name\":\"environment\",\"string\":\"dev\"},{\"name\":\"replicas\",\"string\":\"3\"},"
+                + "{\"name\":\"labels\",\"map\":{\"team\":\"a\"}}]");
+        GitopsProcess.Result r = GitopsProcess.run(root, env, "cmp", "generate");
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode doc = Fixtures.yamlStream(r.stdout()).get(0);
+        assertEquals("3", doc.path("data").path("replicas").asText());
+        assertEquals("dev", doc.path("data").path("environment").asText());
+        assertEquals("a", doc.path("metadata").path("labels").path("team").asText());
+    }
+
+    @Test
+    void centralRepo_extraParameterToTheBuiltinTemplates_failsClosedNamingIt() throws Exception {
+        Map<String, String> files = new TreeMap<>(Fixtures.centralRepo());
+        files.remove("templates/main.jsonnet");
+        Path root = unpack(files);
         Map<String, String> env = argoEnv(".", "dev");
         env.put("ARGOCD_APP_PARAMETERS", "[{\"name\":\"environment\",\"string\":\"dev\"},{\"name\":\"replicas\",\"string\":\"3\"}]");
         GitopsProcess.Result r = GitopsProcess.run(root, env, "cmp", "generate");
-        assertFailedClosed(r, 2, "parameter replicas cannot be passed", "control-center.yaml");
+        assertFailedClosed(r, 2, "built-in templates take no top-level argument but 'state'; given: replicas");
     }
 
     @Test

@@ -154,16 +154,12 @@ public final class CmpGenerate {
             Map<String, String> tla = new LinkedHashMap<>();
             params.all().values().stream().filter(p -> !p.name().equals("environment"))
                     .forEach(p -> tla.put(p.name(), p.jsonnetCode()));
-            if (!tla.isEmpty()) {
-                throw new CmpError("parameter" + (tla.size() > 1 ? "s " : " ")
-                        + String.join(", ", tla.keySet()) + " cannot be passed to a central repository's templates",
-                        "the templates of a central repository receive only `state`; put such settings into "
-                                + "control-center.yaml (environment parameters), or remove the parameter from the Application");
-            }
             RepoSnapshot snapshot = RepoLoader.load(files, provenance());
             timings.phase("load", t);
             t = System.nanoTime();
-            manifests = Renderer.create(options).render(snapshot, environment);
+            // Further parameters reach the repository's entrypoint as top-level arguments beside
+            // `state` (the built-in templates take none and say so).
+            manifests = Renderer.create(options).render(snapshot.resolve(environment), snapshot, tla);
             timings.phase("evaluate", t);
             what = "environment '" + environment + "'";
         } else {
