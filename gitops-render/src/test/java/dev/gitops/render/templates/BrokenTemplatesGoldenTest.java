@@ -66,11 +66,28 @@ class BrokenTemplatesGoldenTest {
         RenderException e = assertThrows(RenderException.class,
                 () -> Renderer.create(RenderOptions.DEFAULT.withStackBytes(1 << 20)).render(env.state(), env.snapshot()));
         String message = e.getMessage();
-        Golden.assertMatches("template-errors/" + name + ".txt", message + "\n");
+        Golden.assertMatches("template-errors/" + name + ".txt", stable(name, message) + "\n");
         assertTrue(message.matches("(?s)(templates/[a-z/]+\\.(jsonnet|libsonnet)|<gitops-lib>/[a-z-]+\\.(jsonnet|libsonnet))(:\\d+:\\d+)?: .*"),
                 "file:line:col first: " + message);
         for (String jvm : List.of("at scala.", "at sjsonnet.", "at java.", "Exception", "\tat ")) {
             assertFalse(message.contains(jvm), "JVM detail in: " + message);
         }
+    }
+
+    /**
+     * Where a runaway recursion overflows the stack (which of the two alternating frames is on top)
+     * depends on the JIT's frame sizes, so that case's golden keeps the message and the hint and
+     * checks the frames here: every one is in the template, and there are a dozen.
+     */
+    private static String stable(String name, String message) {
+        if (!name.equals("runaway-recursion")) {
+            return message;
+        }
+        List<String> frames = message.lines().filter(l -> l.startsWith("    at ")).toList();
+        assertTrue(frames.size() >= 10, message);
+        assertTrue(frames.stream().allMatch(l -> l.startsWith("    at templates/main.jsonnet:1:")), message);
+        return message.lines().filter(l -> !l.startsWith("    at "))
+                .map(l -> l.replaceFirst("^templates/main\\.jsonnet:1:\\d+:", "templates/main.jsonnet:1:COL:"))
+                .reduce((a, b) -> a + "\n" + b).orElse("");
     }
 }
