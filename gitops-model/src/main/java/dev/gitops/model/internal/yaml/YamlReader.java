@@ -119,6 +119,11 @@ public final class YamlReader {
         } catch (YAMLException e) {
             problems.add(other(e));
             root = null;
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            // SnakeYAML's scanner lets these escape on malformed escapes such as a backslash-u without hex
+            // digits; bad input must still come back as a problem, never as an exception.
+            problems.add(malformedEscape(text));
+            root = null;
         }
         return result(root);
     }
@@ -617,6 +622,29 @@ public final class YamlReader {
         return Problem.of(loc(line, col, ""),
                 String.format("control character U+%04X is not allowed in YAML", e.getCodePoint()),
                 String.format("remove it, or write it as the escape \\u%04X inside a double-quoted string", e.getCodePoint()));
+    }
+
+    private static final java.util.regex.Pattern BAD_ESCAPE =
+            java.util.regex.Pattern.compile("\\\\(x(?![0-9a-fA-F]{2})|u(?![0-9a-fA-F]{4})|U(?![0-9a-fA-F]{8}))");
+
+    /** The first {@code \\x}, {@code \\u} or {@code \\U} escape without its hex digits, as a problem. */
+    private Problem malformedEscape(String text) {
+        String hint = "in a double-quoted string, \\x takes 2 hex digits, \\u 4 and \\U 8; "
+                + "write a literal backslash as \\\\ or use a single-quoted string";
+        java.util.regex.Matcher m = BAD_ESCAPE.matcher(text);
+        if (m.find()) {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < m.start(); i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            return Problem.of(new SourceLocation(file, line, m.start() - lineStart + 1, ""),
+                    "malformed escape '" + m.group() + "' in a double-quoted string", hint);
+        }
+        return Problem.of(SourceLocation.ofFile(file), "a double-quoted string has a malformed escape", hint);
     }
 
     private Problem other(YAMLException e) {
