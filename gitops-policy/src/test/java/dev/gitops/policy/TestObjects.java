@@ -1,19 +1,14 @@
 package dev.gitops.policy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gitops.model.Value;
 import dev.gitops.render.Manifest;
 import dev.gitops.render.Manifests;
 
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Kubernetes objects for tests, written as JSON text. */
@@ -25,36 +20,10 @@ final class TestObjects {
     /** JSON text (single quotes allowed for readability) as a model value. */
     static Value value(String json) {
         try {
-            return value(JSON.readTree(json.replace('\'', '"')));
+            return Value.fromJava(JSON.readValue(json.replace('\'', '"'), Object.class));
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Value value(JsonNode n) {
-        if (n.isObject()) {
-            Map<String, Value> m = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                m.put(e.getKey(), value(e.getValue()));
-            }
-            return new Value.Obj(m);
-        }
-        if (n.isArray()) {
-            List<Value> l = new ArrayList<>();
-            n.forEach(x -> l.add(value(x)));
-            return new Value.Arr(l);
-        }
-        if (n.isTextual()) {
-            return new Value.Str(n.textValue());
-        }
-        if (n.isNumber()) {
-            return new Value.Num(new BigDecimal(n.asText()));
-        }
-        if (n.isBoolean()) {
-            return new Value.Bool(n.booleanValue());
-        }
-        return Value.NULL;
     }
 
     /** One object from JSON text; apiVersion, kind, metadata.name and metadata.namespace are read from it. */

@@ -1,16 +1,11 @@
 package dev.gitops.policy.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gitops.model.Value;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,36 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Typing rendered objects through fabric8: what is reported, where, and never with the value. */
 class TypedObjectsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     static Value.Obj obj(String json) throws Exception {
-        return (Value.Obj) value(JSON.readTree(json.replace('\'', '"')));
-    }
-
-    private static Value value(JsonNode n) {
-        if (n.isObject()) {
-            Map<String, Value> m = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                m.put(e.getKey(), value(e.getValue()));
-            }
-            return new Value.Obj(m);
-        }
-        if (n.isArray()) {
-            List<Value> l = new ArrayList<>();
-            n.forEach(x -> l.add(value(x)));
-            return new Value.Arr(l);
-        }
-        if (n.isTextual()) {
-            return new Value.Str(n.textValue());
-        }
-        if (n.isNumber()) {
-            return new Value.Num(new BigDecimal(n.asText()));
-        }
-        if (n.isBoolean()) {
-            return new Value.Bool(n.booleanValue());
-        }
-        return Value.NULL;
+        return (Value.Obj) Value.fromJava(JSON.readValue(json.replace('\'', '"'), Object.class));
     }
 
     static final String DEPLOYMENT = "{'apiVersion':'apps/v1','kind':'Deployment','metadata':{'name':'a','namespace':'n',"
