@@ -3,6 +3,7 @@ package dev.gitops.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.gitops.testkit.TempRepo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,6 +92,30 @@ final class Fixtures {
             f.put("env-" + env + ".yaml", "vpc_id: vpc-" + env + "\n");
         }
         return f;
+    }
+
+    /**
+     * A bare repository with the fixture on three branches: dev with env-dev.yaml, and preprod and
+     * prod branched from it, each with its own env file instead of dev's.
+     */
+    static TempRepo bareCentralRepo() {
+        TempRepo repo = TempRepo.createBare("dev");
+        Map<String, String> files = centralRepo();
+        String base = repo.branch("dev").commit("initial").add("gitops.yaml", files.get("gitops.yaml"))
+                .add("control-center.yaml", files.get("control-center.yaml")).add("tags.yaml", files.get("tags.yaml"))
+                .add("templates/main.jsonnet", files.get("templates/main.jsonnet")).add("env-dev.yaml", "vpc_id: vpc-dev\n").create();
+        for (String env : List.of("preprod", "prod")) {
+            repo.branch(env).commit(env).from(base).rm("env-dev.yaml").add("env-" + env + ".yaml", "vpc_id: vpc-" + env + "\n").create();
+        }
+        return repo;
+    }
+
+    /** {@code args} then {@code --repo DIR}: picocli takes options after positionals, and subcommands (tag set) come first. */
+    static String[] withRepo(String[] args, Path repo) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--repo";
+        all[args.length + 1] = repo.toString();
+        return all;
     }
 
     static Path write(Path dir, Map<String, String> files) {

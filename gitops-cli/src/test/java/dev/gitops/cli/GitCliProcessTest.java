@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,14 +21,7 @@ class GitCliProcessTest {
 
     @BeforeEach
     void create() {
-        repo = TempRepo.createBare("dev");
-        Map<String, String> files = Fixtures.centralRepo();
-        String base = repo.branch("dev").commit("initial").add("gitops.yaml", files.get("gitops.yaml"))
-                .add("control-center.yaml", files.get("control-center.yaml")).add("tags.yaml", files.get("tags.yaml"))
-                .add("templates/main.jsonnet", files.get("templates/main.jsonnet")).add("env-dev.yaml", "vpc_id: vpc-dev\n").create();
-        for (String env : List.of("preprod", "prod")) {
-            repo.branch(env).commit(env).from(base).rm("env-dev.yaml").add("env-" + env + ".yaml", "vpc_id: vpc-" + env + "\n").create();
-        }
+        repo = Fixtures.bareCentralRepo();
     }
 
     @AfterEach
@@ -42,11 +34,7 @@ class GitCliProcessTest {
     }
 
     private GitopsProcess.Result gitops(byte[] stdin, String... args) {
-        // --repo last: picocli takes options after positionals, and subcommands (tag set) come first
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--repo";
-        all[args.length + 1] = repo.directory().toString();
-        return GitopsProcess.run(repo.directory(), Map.of(), stdin, all);
+        return GitopsProcess.run(repo.directory(), Map.of(), stdin, Fixtures.withRepo(args, repo.directory()));
     }
 
     @Test

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,14 +23,7 @@ class PromoteProcessTest {
 
     @BeforeEach
     void create() {
-        repo = TempRepo.createBare("dev");
-        Map<String, String> files = Fixtures.centralRepo();
-        String base = repo.branch("dev").commit("initial").add("gitops.yaml", files.get("gitops.yaml"))
-                .add("control-center.yaml", files.get("control-center.yaml")).add("tags.yaml", files.get("tags.yaml"))
-                .add("templates/main.jsonnet", files.get("templates/main.jsonnet")).add("env-dev.yaml", "vpc_id: vpc-dev\n").create();
-        for (String env : List.of("preprod", "prod")) {
-            repo.branch(env).commit(env).from(base).rm("env-dev.yaml").add("env-" + env + ".yaml", "vpc_id: vpc-" + env + "\n").create();
-        }
+        repo = Fixtures.bareCentralRepo();
     }
 
     @AfterEach
@@ -41,10 +32,7 @@ class PromoteProcessTest {
     }
 
     private GitopsProcess.Result gitops(String... args) {
-        String[] all = Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--repo";
-        all[args.length + 1] = repo.directory().toString();
-        return GitopsProcess.run(repo.directory(), Map.of(), all);
+        return GitopsProcess.run(repo.directory(), Map.of(), Fixtures.withRepo(args, repo.directory()));
     }
 
     /** A commit on dev whose control-center.yaml is the fixture's with {@code from} replaced by {@code to}. */
