@@ -605,23 +605,24 @@ public final class YamlReader {
     }
 
     private Problem reader(ReaderException e, String text) {
-        int pos = e.getPosition();
-        int line = 1;
-        int col = 1;
-        int cp = 0;
-        for (int i = 0; i < text.length() && cp < pos; cp++) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            if (c == '\n') {
-                line++;
-                col = 1;
-            } else {
-                col++;
-            }
-        }
-        return Problem.of(loc(line, col, ""),
+        // SnakeYAML's position counts code points
+        int index = text.offsetByCodePoints(0, Math.min(e.getPosition(), text.codePointCount(0, text.length())));
+        return Problem.of(locate(text, index),
                 String.format("control character U+%04X is not allowed in YAML", e.getCodePoint()),
                 String.format("remove it, or write it as the escape \\u%04X inside a double-quoted string", e.getCodePoint()));
+    }
+
+    /** The place of {@code text.charAt(index)}; columns count code points. */
+    private SourceLocation locate(String text, int index) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return loc(line, text.codePointCount(lineStart, index) + 1, "");
     }
 
     private static final java.util.regex.Pattern BAD_ESCAPE =
@@ -633,15 +634,7 @@ public final class YamlReader {
                 + "write a literal backslash as \\\\ or use a single-quoted string";
         java.util.regex.Matcher m = BAD_ESCAPE.matcher(text);
         if (m.find()) {
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < m.start(); i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            return Problem.of(new SourceLocation(file, line, m.start() - lineStart + 1, ""),
+            return Problem.of(locate(text, m.start()),
                     "malformed escape '" + m.group() + "' in a double-quoted string", hint);
         }
         return Problem.of(SourceLocation.ofFile(file), "a double-quoted string has a malformed escape", hint);
