@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Step 1: evaluates the entrypoint with the State as the top-level argument {@code state}
@@ -84,12 +85,12 @@ public final class Evaluate {
         if (entrypoint.builtin()) {
             throw new RenderException(Problem.of(SourceLocation.ofFile(entrypoint.display()),
                     "the built-in templates take no top-level argument but 'state'; given: "
-                            + String.join(", ", new java.util.TreeSet<>(extra.keySet())),
+                            + String.join(", ", new TreeMap<>(extra).keySet()),
                     "declare them in your own entrypoint (templates/main.jsonnet: function(state, NAME=default) ...), "
                             + "or put such settings into control-center.yaml as environment parameters"));
         }
-        Map<String, String> all = new java.util.TreeMap<>(extra);
-        all.put("state", TemplateApi.toValue(state).toJson());
+        Map<String, String> all = new TreeMap<>(extra);
+        all.putAll(topLevelArguments(state));
         return all;
     }
 
