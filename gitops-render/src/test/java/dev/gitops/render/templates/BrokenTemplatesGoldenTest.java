@@ -88,6 +88,6 @@ class BrokenTemplatesGoldenTest {
         assertTrue(frames.stream().allMatch(l -> l.startsWith("    at templates/main.jsonnet:1:")), message);
         return message.lines().filter(l -> !l.startsWith("    at "))
                 .map(l -> l.replaceFirst("^templates/main\\.jsonnet:1:\\d+:", "templates/main.jsonnet:1:COL:"))
-                .reduce((a, b) -> a + "\n" + b).orElse("");
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 }
