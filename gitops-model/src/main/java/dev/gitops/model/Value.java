@@ -102,6 +102,41 @@ public sealed interface Value {
         return toJson();
     }
 
+    /**
+     * JSON equality: numbers compared by value ({@code 1} equals {@code 1.0}), object fields
+     * regardless of their order, arrays item by item. ({@link #equals} compares the records:
+     * {@code 1} and {@code 1.0} differ there.)
+     */
+    default boolean sameAs(Value other) {
+        if (this instanceof Num x && other instanceof Num y) {
+            return x.value().compareTo(y.value()) == 0;
+        }
+        if (this instanceof Obj x && other instanceof Obj y) {
+            if (x.fields().size() != y.fields().size()) {
+                return false;
+            }
+            for (Map.Entry<String, Value> e : x.fields().entrySet()) {
+                Value v = y.fields().get(e.getKey());
+                if (v == null || !e.getValue().sameAs(v)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (this instanceof Arr x && other instanceof Arr y) {
+            if (x.items().size() != y.items().size()) {
+                return false;
+            }
+            for (int i = 0; i < x.items().size(); i++) {
+                if (!x.items().get(i).sameAs(y.items().get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return equals(other);
+    }
+
     /** Converts plain Java values (String, Number, Boolean, null, List, Map) to a Value. */
     static Value fromJava(Object o) {
         if (o == null) {

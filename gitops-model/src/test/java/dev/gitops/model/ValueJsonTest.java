@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ValueJsonTest {
@@ -49,5 +51,25 @@ class ValueJsonTest {
         m.put("nil", null);
         assertEquals("{\"n\":2.5,\"l\":[\"a\",1],\"nil\":null}", Value.fromJava(m).toJson());
         assertThrows(IllegalArgumentException.class, () -> Value.fromJava(new Object()));
+    }
+
+    @Test
+    void sameAs_numbersByValue_fieldOrderIgnored_arraysInOrder() {
+        Value one = new Value.Num(new BigDecimal("1"));
+        Value onePointZero = new Value.Num(new BigDecimal("1.0"));
+        assertTrue(one.sameAs(onePointZero));
+        assertFalse(one.equals(onePointZero));
+        assertFalse(one.sameAs(Value.of("1")));
+        Map<String, Value> ab = new LinkedHashMap<>();
+        ab.put("a", one);
+        ab.put("b", Value.of(List.of(Value.of("x"), Value.NULL)));
+        Map<String, Value> ba = new LinkedHashMap<>();
+        ba.put("b", Value.of(List.of(Value.of("x"), Value.NULL)));
+        ba.put("a", onePointZero);
+        assertTrue(Value.of(ab).sameAs(Value.of(ba)));
+        ba.put("c", Value.NULL);
+        assertFalse(Value.of(ab).sameAs(Value.of(ba)));
+        assertFalse(Value.of(List.of(Value.of("x"), Value.NULL)).sameAs(Value.of(List.of(Value.NULL, Value.of("x")))));
+        assertFalse(Value.of(List.of(one)).sameAs(Value.of(List.of(one, one))));
     }
 }

@@ -223,41 +223,12 @@ public final class TerraformImporter {
         }
         for (Output o : outputs) {
             Value v = got.get(o.name()) instanceof Value.Obj m ? m.fields().get("value") : null;
-            if (v == null || !same(v, o.value())) {
+            if (v == null || !v.sameAs(o.value())) {
                 return Optional.of("output '" + o.name() + "': its value cannot be written to YAML exactly "
                         + "(a number beyond double precision?); nothing was written");
             }
         }
         return Optional.empty();
-    }
-
-    static boolean same(Value a, Value b) {
-        if (a instanceof Value.Num x && b instanceof Value.Num y) {
-            return x.value().compareTo(y.value()) == 0;
-        }
-        if (a instanceof Value.Arr x && b instanceof Value.Arr y) {
-            if (x.items().size() != y.items().size()) {
-                return false;
-            }
-            for (int i = 0; i < x.items().size(); i++) {
-                if (!same(x.items().get(i), y.items().get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a instanceof Value.Obj x && b instanceof Value.Obj y) {
-            if (!x.fields().keySet().equals(y.fields().keySet())) {
-                return false;
-            }
-            for (String k : x.fields().keySet()) {
-                if (!same(x.fields().get(k), y.fields().get(k))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return a.equals(b);
     }
 
     static String message(String env, String file, List<Output> outputs, List<String> skipped) {

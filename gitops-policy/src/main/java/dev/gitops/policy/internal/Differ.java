@@ -117,7 +117,7 @@ public final class Differ {
             }
             return;
         }
-        if (!Values.same(before, after)) {
+        if (!before.sameAs(after)) {
             out.add(field(pointer, Optional.of(before), Optional.of(after), secret));
         }
     }

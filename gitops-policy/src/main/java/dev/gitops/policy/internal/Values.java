@@ -47,37 +47,6 @@ public final class Values {
         return v instanceof Value.Obj o ? o.fields() : Map.of();
     }
 
-    /** Equality of values with numbers compared by value ({@code 1} equals {@code 1.0}). */
-    public static boolean same(Value a, Value b) {
-        if (a instanceof Value.Num x && b instanceof Value.Num y) {
-            return x.value().compareTo(y.value()) == 0;
-        }
-        if (a instanceof Value.Obj x && b instanceof Value.Obj y) {
-            if (x.fields().size() != y.fields().size()) {
-                return false;
-            }
-            for (Map.Entry<String, Value> e : x.fields().entrySet()) {
-                Value other = y.fields().get(e.getKey());
-                if (other == null || !same(e.getValue(), other)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a instanceof Value.Arr x && b instanceof Value.Arr y) {
-            if (x.items().size() != y.items().size()) {
-                return false;
-            }
-            for (int i = 0; i < x.items().size(); i++) {
-                if (!same(x.items().get(i), y.items().get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return a.equals(b);
-    }
-
     /** What kind of JSON value this is, for messages that must not show the value itself. */
     public static String kindOf(Value v) {
         if (v instanceof Value.Str) {
