@@ -7,6 +7,7 @@ import dev.gitops.render.RenderOptions;
 import dev.gitops.render.internal.engine.ImportScope;
 import dev.gitops.render.internal.engine.JsonnetEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,26 @@ class JsonnetEngineTest {
         Value.Obj o = (Value.Obj) v;
         assertEquals(new BigDecimal(3), ((Value.Num) o.fields().get("n")).value());
         assertEquals(0, ((Value.Num) o.fields().get("n")).value().scale());
+    }
+
+    @Test
+    void evaluate_fileChangedOnDiskBetweenEvaluations_seesTheNewContentEveryTime(@TempDir java.nio.file.Path dir) throws Exception {
+        // Parsed files are cached by content, and an unchanged file is recognised by its bytes: an
+        // edit of the same length as before, in the entrypoint or in an import, must still be seen.
+        java.nio.file.Path lib = dir.resolve("lib.libsonnet");
+        java.nio.file.Path main = dir.resolve("main.jsonnet");
+        java.nio.file.Files.writeString(lib, "{ v: 'aaa' }\n");
+        java.nio.file.Files.writeString(main, "function(x) { lib: (import 'lib.libsonnet').v, x: x, m: 1 }\n");
+        JsonnetEngine e = engine(FileSource.directory(dir), "");
+        for (int round = 0; round < 3; round++) {
+            assertEquals("{\"lib\":\"aaa\",\"m\":1,\"x\":1}", e.evaluate("main.jsonnet", Map.of("x", "1"), Map.of()).toJson());
+        }
+        java.nio.file.Files.writeString(lib, "{ v: 'bbb' }\n");
+        assertEquals("{\"lib\":\"bbb\",\"m\":1,\"x\":2}", e.evaluate("main.jsonnet", Map.of("x", "2"), Map.of()).toJson());
+        java.nio.file.Files.writeString(main, "function(x) { lib: (import 'lib.libsonnet').v, x: x, m: 2 }\n");
+        assertEquals("{\"lib\":\"bbb\",\"m\":2,\"x\":2}", e.evaluate("main.jsonnet", Map.of("x", "2"), Map.of()).toJson());
+        java.nio.file.Files.writeString(lib, "{ v: 'aaa' }\n");
+        assertEquals("{\"lib\":\"aaa\",\"m\":2,\"x\":1}", e.evaluate("main.jsonnet", Map.of("x", "1"), Map.of()).toJson());
     }
 
     @Test

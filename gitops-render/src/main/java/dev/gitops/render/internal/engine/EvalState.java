@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The mutable sjsonnet state one evaluation needs: a std library object and a parse cache whose
- * parse trees were optimised against that very std object. Neither is thread-safe, so a state is
+ * The mutable sjsonnet state one evaluation needs: a std library object, a parse cache whose
+ * parse trees were optimised against that very std object, and the source texts of its keys. Neither is thread-safe, so a state is
  * used by one evaluation at a time; states are pooled (not tied to threads) so that an evaluation
  * abandoned at its deadline simply never returns its state, and the pool makes a fresh one.
  */
@@ -19,10 +19,13 @@ final class EvalState {
 
     final Val.Obj std;
     final BoundedParseCache parseCache;
+    /** The texts the parse cache's keys were made of, so that an unchanged file is the same String. */
+    final SourceTexts texts;
 
     private EvalState() {
         this.std = new GitopsStd().Std();
         this.parseCache = new BoundedParseCache(PARSE_CACHE_ENTRIES);
+        this.texts = new SourceTexts(PARSE_CACHE_ENTRIES);
         CREATED.incrementAndGet();
     }
 

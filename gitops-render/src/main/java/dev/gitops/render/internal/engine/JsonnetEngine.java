@@ -175,9 +175,9 @@ public final class JsonnetEngine {
             tla.forEach((k, v) -> snippets.put(SourcePath.source("<tla-var " + k + ">"), v));
             ext.forEach((k, v) -> snippets.put(SourcePath.source("<ext-var " + k + ">"), v));
             snippets.put(entry, code);
-            ScopedImporter importer = new ScopedImporter(scope, snippets);
+            ScopedImporter importer = new ScopedImporter(scope, snippets, state.texts);
             GuardedInterpreter interp = new GuardedInterpreter(ScalaMaps.of(ext), ScalaMaps.of(tla), importer, state);
-            Either<sjsonnet.Error, Val> v = interp.evaluate(SourceCompat.forParser(code), entry);
+            Either<sjsonnet.Error, Val> v = interp.evaluate(SourceCompat.forParser(state.texts.snippet(entry.display(), code)), entry);
             if (v.isLeft()) {
                 healthy = !(v.left().get() instanceof StackDepthError);
                 throw ErrorReport.exception(v.left().get(), entry.display());

@@ -22,14 +22,17 @@ import java.util.Optional;
 final class ScopedImporter extends sjsonnet.Importer {
     private final ImportScope scope;
     private final Map<SourcePath, String> snippets;
+    private final SourceTexts texts;
 
     /**
      * @param snippets code that is not read from the source (the evaluated snippet, TLA and ext-var
      *     code), keyed by the path it is evaluated as
+     * @param texts the texts read before by the evaluation state this importer's evaluation uses
      */
-    ScopedImporter(ImportScope scope, Map<SourcePath, String> snippets) {
+    ScopedImporter(ImportScope scope, Map<SourcePath, String> snippets, SourceTexts texts) {
         this.scope = scope;
         this.snippets = snippets;
+        this.texts = texts;
     }
 
     @Override
@@ -120,7 +123,7 @@ final class ScopedImporter extends sjsonnet.Importer {
         SourcePath p = (SourcePath) path;
         String snippet = snippets.get(p);
         if (snippet != null) {
-            return Option.apply(new SourceFile(snippet));
+            return Option.apply(new SourceFile(texts.snippet(p.display(), snippet)));
         }
         if (p.isLibrary()) {
             Optional<String> text = Library.read(scope.libraryRoot(), p.path());
@@ -128,7 +131,7 @@ final class ScopedImporter extends sjsonnet.Importer {
         }
         try {
             Optional<byte[]> bytes = scope.files().read(p.path());
-            return bytes.isPresent() ? Option.apply(SourceFile.of(bytes.get())) : Option.empty();
+            return bytes.isPresent() ? Option.apply(new SourceFile(texts.file(p.path(), bytes.get()))) : Option.empty();
         } catch (IOException e) {
             throw Sneaky.error("cannot read " + p.display() + ": " + e.getMessage());
         }

@@ -3,8 +3,6 @@ package dev.gitops.render.internal.engine;
 import fastparse.IndexedParserInput;
 import fastparse.ParserInput;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The text of one file for sjsonnet. The content itself serves as the parse-cache key (as sjsonnet's
  * own {@code StaticResolvedFile} does): a changed file never hits a stale parse, and no digest is
@@ -16,10 +14,6 @@ final class SourceFile implements sjsonnet.ResolvedFile {
 
     SourceFile(String content) {
         this.content = content;
-    }
-
-    static SourceFile of(byte[] bytes) {
-        return new SourceFile(new String(bytes, StandardCharsets.UTF_8));
     }
 
     @Override
