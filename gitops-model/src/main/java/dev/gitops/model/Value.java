@@ -2,7 +2,6 @@ package dev.gitops.model;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +41,55 @@ public sealed interface Value {
         }
     }
 
-    /** A mapping with the order of the source. */
+    /**
+     * A mapping with the order of the source. The constructor keeps an unmodifiable copy of the map
+     * it is given (the fields of another Obj are taken as they are); {@link Builder} builds one
+     * without that copy.
+     */
     record Obj(Map<String, Value> fields) implements Value {
         public Obj {
-            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            fields = FieldMap.of(fields);
         }
+    }
+
+    /**
+     * Builds an {@link Obj} field by field, handing the filled map to the object instead of copying
+     * it: for code that makes large trees (a rendered environment). One use; not thread-safe.
+     *
+     * <pre>{@code
+     * Value.Obj o = Value.builder(2).put("name", Value.of("api")).put("replicas", Value.of(2)).build();
+     * }</pre>
+     */
+    final class Builder {
+        private LinkedHashMap<String, Value> fields;
+
+        private Builder(int expectedFields) {
+            this.fields = new LinkedHashMap<>(Math.max(4, expectedFields * 4 / 3 + 1));
+        }
+
+        /** Adds a field at the end, or replaces the value of a field already there (keeping its place). */
+        public Builder put(String key, Value value) {
+            if (fields == null) {
+                throw new IllegalStateException("this builder already built its object");
+            }
+            fields.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** The object; the builder cannot be used afterwards. */
+        public Obj build() {
+            if (fields == null) {
+                throw new IllegalStateException("this builder already built its object");
+            }
+            Obj o = new Obj(FieldMap.owning(fields));
+            fields = null;
+            return o;
+        }
+    }
+
+    /** A {@link Builder} for an object of about {@code expectedFields} fields. */
+    static Builder builder(int expectedFields) {
+        return new Builder(expectedFields);
     }
 
     Null NULL = new Null();

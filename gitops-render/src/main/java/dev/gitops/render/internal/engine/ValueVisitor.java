@@ -7,9 +7,7 @@ import upickle.core.Visitor;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Materialises an sjsonnet value straight into a model {@link Value}, counting the size the value
@@ -87,9 +85,10 @@ final class ValueVisitor implements ujson.JsVisitor<Value, Value> {
     @Override
     public ObjVisitor<Value, Value> visitObject(int length, int index) {
         count(2);
-        Map<String, Value> fields = new LinkedHashMap<>(Math.max(4, length * 4 / 3 + 1));
+        Value.Builder fields = Value.builder(length);
         return new ObjVisitor<>() {
             private String key;
+            private boolean empty = true;
 
             @Override
             public Visitor<?, ?> visitKey(int index) {
@@ -99,7 +98,8 @@ final class ValueVisitor implements ujson.JsVisitor<Value, Value> {
             @Override
             public void visitKeyValue(Object k) {
                 key = k.toString();
-                count(key.length() + 3 + (fields.isEmpty() ? 0 : 1));
+                count(key.length() + 3 + (empty ? 0 : 1));
+                empty = false;
             }
 
             @Override
@@ -114,7 +114,7 @@ final class ValueVisitor implements ujson.JsVisitor<Value, Value> {
 
             @Override
             public Value visitEnd(int index) {
-                return new Value.Obj(fields);
+                return fields.build();
             }
         };
     }
