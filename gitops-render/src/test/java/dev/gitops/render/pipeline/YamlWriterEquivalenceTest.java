@@ -31,7 +31,11 @@ class YamlWriterEquivalenceTest {
     private static final String[] WORDS = {"", " ", "-", "--", "---", "...", "- a", "a: b", "a:b", "a #b", "a#b", ":", "?",
             "? a", "yes", "No", "null", "~", "1", "1.5", "-1", "+1", ".", "1.", "0x1F", "0o17", "12:30", "2001-12-14", "1e3",
             "<<", "=", "'", "\"", "a'b", "a\"b", "\\", "@x", "`x", "%x", "x ", " x", "a\nb", "a\n", "\u00e9t\u00e9", "*x", "&x",
-            "!x", "|", ">", "[a]", "{a}", "a,b", "v1.0.86", "2Gi", "500m", "-x", "x-", "http://a:8080/b", "a: ", "#"};
+            "!x", "|", ">", "[a]", "{a}", "a,b", "v1.0.86", "2Gi", "500m", "-x", "x-", "http://a:8080/b", "a: ", "#",
+            // line breaks: literal blocks with every chomping and indentation indicator, and what SnakeYAML double-quotes
+            "\n", "\n\n", "x\n\ny", " lead\nz", "\nstart", "end\n\n", "end\n\n\n", "a\n  indented", "a\n b\n",
+            "tr \nz", "a\n ", " \n", "a \n", "- a\nb", "#c\nd", "a: b\nc", "it's\nok", "\"q\"\n\\", "|\n>", "---\n...",
+            "a\tb\nc", "\u00e9\nx", "a\r\nb", "x\n\n\ny\n", "  two\n", "k=v\nname=svc-0003\n"};
 
     private static void same(Value v) {
         assertEquals(CanonicalText.yamlViaJackson(v), CanonicalText.yaml(v), () -> "value: " + v.toJson());

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * A direct writer of the canonical YAML of {@link CanonicalText#yaml}: the same bytes as the
@@ -16,9 +17,9 @@ import java.util.Map;
  * <p>It covers what manifests are made of: a top-level mapping; block mappings with sorted keys;
  * indentless sequences under a key; flow {@code {}} and {@code []} for empty collections; numbers,
  * booleans and null as plain scalars; strings of printable ASCII, plain, single-quoted or
- * double-quoted exactly as SnakeYAML chooses. Anything else (a line break or a character outside
- * printable ASCII in a string, a key of 128 characters or more, a top level that is not a
- * mapping) makes {@link #yaml} return {@code null} ({@link #write} false) and the caller uses the
+ * double-quoted exactly as SnakeYAML chooses, and with line breaks as literal blocks. Anything else
+ * (a character outside printable ASCII in a string, a space before a line break, a key of 128
+ * characters or more, a top level that is not a mapping) makes {@link #yaml} return {@code null} ({@link #write} false) and the caller uses the
  * Jackson path.
  * {@code ManifestWriterTest} checks both paths byte for byte on random values.
  */
@@ -79,33 +80,48 @@ public final class FastYaml {
     /** Writes the mapping's entries; the cursor is at column {@code indent} of the first line. */
     private void mapping(Value.Obj o, int indent) {
         Map<String, Value> fields = o.fields();
-        if (sorted(fields)) {
-            boolean first = true;
-            for (Map.Entry<String, Value> e : fields.entrySet()) {
-                entry(e.getKey(), e.getValue(), indent, first);
-                first = false;
-            }
-        } else {
-            List<String> keys = new ArrayList<>(fields.keySet());
-            keys.sort(null);
-            boolean first = true;
-            for (String k : keys) {
-                entry(k, fields.get(k), indent, first);
-                first = false;
-            }
+        int mark = out.length();
+        InOrder direct = new InOrder(indent);
+        fields.forEach(direct);
+        if (direct.ok) {
+            return;
+        }
+        out.setLength(mark);
+        List<String> keys = new ArrayList<>(fields.keySet());
+        keys.sort(null);
+        boolean first = true;
+        for (String k : keys) {
+            entry(k, fields.get(k), indent, first);
+            first = false;
         }
     }
 
-    /** sjsonnet hands objects over with sorted keys: then they need no sorting here. */
-    private static boolean sorted(Map<String, Value> fields) {
-        String prev = null;
-        for (String k : fields.keySet()) {
-            if (prev != null && prev.compareTo(k) > 0) {
-                return false;
-            }
-            prev = k;
+    /**
+     * Writes the entries in the order of the map while they are sorted, which is how sjsonnet hands
+     * objects over: one pass, no key list, no lookups. At the first key out of order it stops
+     * writing, and the caller starts again with sorted keys.
+     */
+    private final class InOrder implements BiConsumer<String, Value> {
+        private final int indent;
+        private String previous;
+        boolean ok = true;
+
+        InOrder(int indent) {
+            this.indent = indent;
         }
-        return true;
+
+        @Override
+        public void accept(String k, Value v) {
+            if (!ok) {
+                return;
+            }
+            if (previous != null && previous.compareTo(k) > 0) {
+                ok = false;
+                return;
+            }
+            entry(k, v, indent, previous == null);
+            previous = k;
+        }
     }
 
     private void entry(String k, Value v, int indent, boolean first) {
@@ -124,7 +140,7 @@ public final class FastYaml {
             sequence(a, indent);
         } else {
             out.append(' ');
-            scalar(v);
+            scalar(v, indent);
             out.append('\n');
         }
     }
@@ -143,15 +159,20 @@ public final class FastYaml {
             } else if (v instanceof Value.Arr inner && !inner.items().isEmpty()) {
                 sequence(inner, indent + 2);
             } else {
-                scalar(v);
+                scalar(v, indent);
                 out.append('\n');
             }
         }
     }
 
-    private void scalar(Value v) {
+    /** Writes a scalar or an empty collection; {@code indent} is the column of its key or of its {@code "- "}. */
+    private void scalar(Value v, int indent) {
         if (v instanceof Value.Str s) {
-            string(s.value());
+            if (s.value().indexOf('\n') >= 0) {
+                literal(s.value(), indent + 2);
+            } else {
+                string(s.value());
+            }
         } else if (v instanceof Value.Obj) {
             out.append("{}");
         } else if (v instanceof Value.Arr) {
@@ -163,6 +184,66 @@ public final class FastYaml {
         } else {
             out.append("null");
         }
+    }
+
+    /**
+     * A string with line breaks, as Jackson (MINIMIZE_QUOTES) and SnakeYAML write it: a literal
+     * block ({@code |}), with an indentation indicator when the text starts with a space or a line
+     * break and the chomping indicator its end needs ({@code -} no final line break, {@code +} more
+     * than one); empty lines carry no indentation. Only for printable ASCII and line breaks, and
+     * never for text with a space at the end of a line or of the whole (SnakeYAML double-quotes
+     * those): anything else goes to Jackson. Leaves out the final line break, which the caller writes.
+     *
+     * @param indent the column of the block's lines
+     */
+    private void literal(String text, int indent) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' ? i > 0 && text.charAt(i - 1) == ' ' : c < 0x20 || c > 0x7e) {
+                throw Unsupported.INSTANCE;
+            }
+        }
+        if (text.charAt(n - 1) == ' ') {
+            throw Unsupported.INSTANCE;
+        }
+        out.append('|');
+        if (text.charAt(0) == ' ' || text.charAt(0) == '\n') {
+            out.append('2');
+        }
+        if (text.charAt(n - 1) != '\n') {
+            out.append('-');
+        } else if (n == 1 || text.charAt(n - 2) == '\n') {
+            out.append('+');
+        }
+        out.append('\n');
+        // SnakeYAML's writeLiteral: runs of line breaks, then an indented line, and so on
+        boolean breaks = true;
+        int start = 0;
+        for (int end = 0; end <= n; end++) {
+            char ch = end < n ? text.charAt(end) : 0;
+            if (breaks) {
+                if (ch != '\n') {
+                    for (int i = start; i < end; i++) {
+                        out.append('\n');
+                    }
+                    if (ch != 0) {
+                        pad(indent);
+                    }
+                    start = end;
+                }
+            } else if (ch == 0 || ch == '\n') {
+                out.append(text, start, end);
+                if (ch == 0) {
+                    out.append('\n');
+                }
+                start = end;
+            }
+            if (ch != 0) {
+                breaks = ch == '\n';
+            }
+        }
+        out.setLength(out.length() - 1);
     }
 
     private void number(BigDecimal value) {
