@@ -50,10 +50,41 @@ class EvaluateTest {
     }
 
     @Test
-    void topLevelArguments_isTheTemplateApiValueAsJson() {
+    void topLevelArguments_isTheTemplateApiValue() {
         Fixtures.Env env = Fixtures.kitchenSink();
-        Map<String, String> tla = Evaluate.topLevelArguments(env.state());
-        assertEquals(Map.of("state", TemplateApi.toValue(env.state()).toJson()), tla);
+        Evaluate.Arguments tla = Evaluate.topLevelArguments(env.state());
+        assertEquals(Map.of("state", TemplateApi.toValue(env.state())), tla.values());
+        assertEquals(Map.of(), tla.code());
+    }
+
+    @Test
+    void apply_stateAsAValue_givesTheTemplatesWhatParsingItsJsonGives() {
+        // The State skips JSON: every field, type and number must still be what `state` parsed from
+        // its JSON text would be, which this template makes visible (types, exact numbers, order-free fields).
+        Fixtures.Env env = Fixtures.kitchenSink().file("templates/main.jsonnet", """
+                function(state) {
+                  local walk(v) = if std.isObject(v) then { [k]: walk(v[k]) for k in std.objectFields(v) }
+                                  else if std.isArray(v) then [walk(x) for x in v]
+                                  else { t: std.type(v), s: std.toString(v) },
+                  state: walk(state),
+                  fields: std.objectFieldsAll(state),
+                  json: std.manifestJsonMinified(state),
+                }
+                """);
+        Value viaValue = Evaluate.apply(engine(env), Evaluate.entrypoint(env.snapshot()), Evaluate.topLevelArguments(env.state()));
+        Value viaJson = engine(env).evaluate("templates/main.jsonnet",
+                Map.of("state", TemplateApi.toValue(env.state()).toJson()), Map.of());
+        assertEquals(viaJson, viaValue);
+        assertTrue(viaValue.toJson().contains("\"t\":\"number\""), "the kitchen sink has numbers");
+    }
+
+    @Test
+    void topLevelArguments_extraCodeBesideTheStateValue_reachesTheEntrypoint() {
+        Fixtures.Env env = Fixtures.kitchenSink().file("templates/main.jsonnet", "function(state, region='x', tags=[]) { r: region, t: tags, e: state.environment }");
+        Evaluate.Arguments tla = Evaluate.topLevelArguments(env.state(), Evaluate.entrypoint(env.snapshot()),
+                Map.of("region", "'eu'", "tags", "['a']"));
+        Value v = Evaluate.apply(engine(env), Evaluate.entrypoint(env.snapshot()), tla);
+        assertEquals(Values.json("{r: 'eu', t: ['a'], e: 'dev'}"), v);
     }
 
     @Test

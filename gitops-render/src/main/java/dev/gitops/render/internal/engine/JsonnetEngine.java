@@ -9,12 +9,14 @@ import dev.gitops.render.RenderOptions;
 import scala.Function1;
 import scala.runtime.BoxedUnit;
 import scala.util.Either;
+import sjsonnet.Position;
 import sjsonnet.Val;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,8 +87,20 @@ public final class JsonnetEngine {
         return evaluateFile(file, tlaCode, extCode).value();
     }
 
+    /**
+     * Like {@link #evaluate}, with further top-level arguments given as values instead of code: each
+     * reaches the program as the value parsing its JSON would give, without the JSON.
+     */
+    public Value evaluate(String file, Map<String, String> tlaCode, Map<String, Value> tlaValues, Map<String, String> extCode) {
+        return evaluateFile(file, tlaCode, tlaValues, extCode).value();
+    }
+
     /** Like {@link #evaluate}, also returning the {@code std.trace} lines. */
     public Evaluation evaluateFile(String file, Map<String, String> tlaCode, Map<String, String> extCode) {
+        return evaluateFile(file, tlaCode, Map.of(), extCode);
+    }
+
+    private Evaluation evaluateFile(String file, Map<String, String> tlaCode, Map<String, Value> tlaValues, Map<String, String> extCode) {
         Objects.requireNonNull(file, "file");
         String path = FileSource.normalize(file).orElseThrow(() -> new RenderException(Problem.of(SourceLocation.ofFile(file),
                 "not a path inside the source: " + file, "name the file relative to the source root")));
@@ -103,7 +117,7 @@ public final class JsonnetEngine {
         } catch (IOException e) {
             throw new RenderException(Problem.of(SourceLocation.ofFile(path), "cannot read the file: " + e.getMessage(), null));
         }
-        return run(SourcePath.source(resolved), code, tlaCode, extCode);
+        return run(SourcePath.source(resolved), code, tlaCode, tlaValues, extCode);
     }
 
     /**
@@ -115,12 +129,21 @@ public final class JsonnetEngine {
         return evaluateSnippetFull(name, code, tlaCode, extCode).value();
     }
 
+    /** Like {@link #evaluateSnippet}, with top-level arguments given as values too (see {@link #evaluate(String, Map, Map, Map)}). */
+    public Value evaluateSnippet(String name, String code, Map<String, String> tlaCode, Map<String, Value> tlaValues,
+                                 Map<String, String> extCode) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(code, "code");
+        String path = FileSource.normalize(name).filter(p -> !p.isEmpty()).orElse(name);
+        return run(SourcePath.source(path), code, tlaCode, tlaValues, extCode).value();
+    }
+
     /** Like {@link #evaluateSnippet}, also returning the {@code std.trace} lines. */
     public Evaluation evaluateSnippetFull(String name, String code, Map<String, String> tlaCode, Map<String, String> extCode) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(code, "code");
         String path = FileSource.normalize(name).filter(p -> !p.isEmpty()).orElse(name);
-        return run(SourcePath.source(path), code, tlaCode, extCode);
+        return run(SourcePath.source(path), code, tlaCode, Map.of(), extCode);
     }
 
     /** A Java string as Jsonnet code, for {@code --tla-str}/{@code --ext-str} values. */
@@ -130,11 +153,18 @@ public final class JsonnetEngine {
         return b.toString();
     }
 
-    private Evaluation run(SourcePath entry, String code, Map<String, String> tlaCode, Map<String, String> extCode) {
+    private Evaluation run(SourcePath entry, String code, Map<String, String> tlaCode, Map<String, Value> tlaValues,
+                           Map<String, String> extCode) {
         Map<String, String> tla = Map.copyOf(Objects.requireNonNull(tlaCode, "tlaCode"));
+        Map<String, Value> values = Map.copyOf(Objects.requireNonNull(tlaValues, "tlaValues"));
         Map<String, String> ext = Map.copyOf(Objects.requireNonNull(extCode, "extCode"));
+        for (String k : values.keySet()) {
+            if (tla.containsKey(k)) {
+                throw new IllegalArgumentException("top-level argument '" + k + "' given both as code and as a value");
+            }
+        }
         EvalContext context = new EvalContext();
-        Future<Evaluation> f = EvalThreads.forStack(options.stackBytes()).submit(() -> evaluateHere(entry, code, tla, ext, context));
+        Future<Evaluation> f = EvalThreads.forStack(options.stackBytes()).submit(() -> evaluateHere(entry, code, tla, values, ext, context));
         try {
             return f.get(options.deadline().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -165,18 +195,29 @@ public final class JsonnetEngine {
     }
 
     /** Runs on an evaluation thread. */
-    private Evaluation evaluateHere(SourcePath entry, String code, Map<String, String> tla, Map<String, String> ext,
-                                    EvalContext context) {
+    private Evaluation evaluateHere(SourcePath entry, String code, Map<String, String> tlaCode, Map<String, Value> tlaValues,
+                                    Map<String, String> ext, EvalContext context) {
         EvalState state = EvalState.borrow();
         boolean healthy = false;
         CONTEXT.set(context);
         try {
             Map<SourcePath, String> snippets = new HashMap<>();
-            tla.forEach((k, v) -> snippets.put(SourcePath.source("<tla-var " + k + ">"), v));
+            tlaCode.forEach((k, v) -> snippets.put(SourcePath.source("<tla-var " + k + ">"), v));
+            // A value argument is passed to sjsonnet as a placeholder of code that only
+            // GuardedInterpreter.parseVar recognises (by identity) and replaces with the value.
+            Map<String, String> tla = new HashMap<>(tlaCode);
+            IdentityHashMap<String, Val> prebuilt = new IdentityHashMap<>();
+            tlaValues.forEach((k, v) -> {
+                @SuppressWarnings("StringOperationCanBeSimplified")
+                String placeholder = new String("null /* value of top-level argument " + k + " */");
+                Position pos = new Position(new sjsonnet.FileScope(SourcePath.source("<tla-var " + k + ">")), 0);
+                prebuilt.put(placeholder, ValueVals.of(v, pos));
+                tla.put(k, placeholder);
+            });
             ext.forEach((k, v) -> snippets.put(SourcePath.source("<ext-var " + k + ">"), v));
             snippets.put(entry, code);
             ScopedImporter importer = new ScopedImporter(scope, snippets, state.texts);
-            GuardedInterpreter interp = new GuardedInterpreter(ScalaMaps.of(ext), ScalaMaps.of(tla), importer, state);
+            GuardedInterpreter interp = new GuardedInterpreter(ScalaMaps.of(ext), ScalaMaps.of(tla), importer, state, prebuilt);
             Either<sjsonnet.Error, Val> v = interp.evaluate(SourceCompat.forParser(state.texts.snippet(entry.display(), code)), entry);
             if (v.isLeft()) {
                 healthy = !(v.left().get() instanceof StackDepthError);
@@ -213,9 +254,19 @@ public final class JsonnetEngine {
 
     /** sjsonnet's interpreter with the guarded evaluator; built per evaluation. */
     private static final class GuardedInterpreter extends sjsonnet.Interpreter {
+        private final IdentityHashMap<String, Val> prebuilt;
+
         GuardedInterpreter(scala.collection.immutable.Map<String, String> ext, scala.collection.immutable.Map<String, String> tla,
-                           ScopedImporter importer, EvalState state) {
+                           ScopedImporter importer, EvalState state, IdentityHashMap<String, Val> prebuilt) {
             super(ext, tla, SourcePath.ROOT, importer, state.parseCache, SETTINGS, null, IGNORE_WARNINGS, state.std);
+            this.prebuilt = prebuilt;
+        }
+
+        /** A top-level argument given as a value: no parse, the value itself (see {@link ValueVals}). */
+        @Override
+        public sjsonnet.Expr parseVar(String name, String code) {
+            Val v = prebuilt.get(code);
+            return v != null ? ValueVals.constant(v, v.pos()) : super.parseVar(name, code);
         }
 
         @Override

@@ -61,9 +61,20 @@ public final class Evaluate {
         return new Entrypoint(BUILTIN_NAME, Optional.empty());
     }
 
-    /** The top-level arguments: {@code state} as JSON code. */
-    public static Map<String, String> topLevelArguments(State state) {
-        return Map.of("state", TemplateApi.toValue(state).toJson());
+    /**
+     * The top-level arguments of an evaluation: {@code state} as a value (it reaches the templates
+     * as parsing its JSON would give, without writing and parsing the JSON), further ones as code.
+     */
+    public record Arguments(Map<String, Value> values, Map<String, String> code) {
+        public Arguments {
+            values = Map.copyOf(values);
+            code = java.util.Collections.unmodifiableMap(new TreeMap<>(code));
+        }
+    }
+
+    /** The top-level arguments: {@code state}, the State as {@link TemplateApi#toValue} gives it. */
+    public static Arguments topLevelArguments(State state) {
+        return new Arguments(Map.of("state", TemplateApi.toValue(state)), Map.of());
     }
 
     /**
@@ -73,7 +84,7 @@ public final class Evaluate {
      * @throws RenderException when an extra argument is named {@code state}, or when the built-in
      *         entrypoint (which declares only {@code state}) is given any
      */
-    public static Map<String, String> topLevelArguments(State state, Entrypoint entrypoint, Map<String, String> extra) {
+    public static Arguments topLevelArguments(State state, Entrypoint entrypoint, Map<String, String> extra) {
         if (extra.isEmpty()) {
             return topLevelArguments(state);
         }
@@ -89,9 +100,7 @@ public final class Evaluate {
                     "declare them in your own entrypoint (templates/main.jsonnet: function(state, NAME=default) ...), "
                             + "or put such settings into control-center.yaml as environment parameters"));
         }
-        Map<String, String> all = new TreeMap<>(extra);
-        all.putAll(topLevelArguments(state));
-        return all;
+        return new Arguments(topLevelArguments(state).values(), extra);
     }
 
     /**
@@ -99,11 +108,11 @@ public final class Evaluate {
      *
      * @throws RenderException with {@code file:line:col} and the Jsonnet stack on any Jsonnet error
      */
-    public static Value apply(JsonnetEngine engine, Entrypoint entrypoint, Map<String, String> tla) {
+    public static Value apply(JsonnetEngine engine, Entrypoint entrypoint, Arguments tla) {
         if (entrypoint.file().isPresent()) {
-            return engine.evaluate(entrypoint.file().get(), tla, Map.of());
+            return engine.evaluate(entrypoint.file().get(), tla.code(), tla.values(), Map.of());
         }
-        return engine.evaluateSnippet(BUILTIN_NAME, BUILTIN_CODE, tla, Map.of());
+        return engine.evaluateSnippet(BUILTIN_NAME, BUILTIN_CODE, tla.code(), tla.values(), Map.of());
     }
 
     /** The source text of the built-in default entrypoint. */
