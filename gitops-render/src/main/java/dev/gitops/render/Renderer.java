@@ -43,6 +43,17 @@ public final class Renderer {
     }
 
     /**
+     * Starts preparing the Jsonnet engine on a background thread (its classes, the std library and
+     * the parsed built-in templates) and returns at once. For a process that renders once, such as
+     * the Argo CD plugin: it loads the repository meanwhile, and the render then starts warm (or
+     * waits for the preparation to end). Reads nothing but the built-in library; calling it again
+     * while a prepared engine is unused does nothing.
+     */
+    public static void prepare(RenderOptions options) {
+        dev.gitops.render.internal.engine.JsonnetEngine.prepare(options);
+    }
+
+    /**
      * Renders one environment of a snapshot with the snapshot's own templates
      * ({@code gitops.yaml} templates settings, the snapshot's {@link FileSource}).
      *

@@ -37,6 +37,19 @@ class RendererTest {
     }
 
     @Test
+    void prepare_thenRender_givesTheSameBytesAsWithoutAndMayBeCalledAgainAndAgain() {
+        Fixtures.Env env = new Fixtures.Env("dev").namespace("shop").service(new Fixtures.Svc("web").port(80), IMAGE);
+        String plain = render(env).toYaml();
+        // a stack size of its own: a pool and prepared states nothing else in this JVM has touched
+        RenderOptions own = RenderOptions.DEFAULT.withStackBytes(RenderOptions.DEFAULT.stackBytes() + 4096);
+        for (int i = 0; i < 3; i++) {
+            Renderer.prepare(own);
+            Renderer.prepare(own);
+            assertEquals(plain, Renderer.create(own).render(env.state(), env.snapshot()).toYaml());
+        }
+    }
+
+    @Test
     void render_repositoryTemplate_getsTheStateAndItsObjectsComeOutOrdered() {
         Fixtures.Env env = new Fixtures.Env("dev").namespace("shop")
                 .service(new Fixtures.Svc("web").port(80), IMAGE)

@@ -140,6 +140,7 @@ public final class CmpGenerate {
         PluginParameters params = PluginParameters.parse(env.get("ARGOCD_APP_PARAMETERS"));
         boolean allowEmpty = "true".equalsIgnoreCase(env.getOrDefault("ARGOCD_ENV_ALLOW_EMPTY", ""));
         RenderOptions options = RenderOptions.DEFAULT.withDeadline(Duration.ofSeconds(timeoutSeconds));
+        Renderer.prepare(options); // the engine warms up on the other core while the repository loads
         Optional<Path> root = findRoot(work, boundary);
         timings.phase("start", t0);
         Manifests manifests;

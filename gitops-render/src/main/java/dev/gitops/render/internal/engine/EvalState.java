@@ -3,6 +3,9 @@ package dev.gitops.render.internal.engine;
 import sjsonnet.Val;
 
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,10 +32,46 @@ final class EvalState {
         CREATED.incrementAndGet();
     }
 
-    /** A state nobody else uses until {@link #release()}. */
+    /** The state being prepared in the background ({@link #prepare}), if any. */
+    private static volatile Future<?> preparing;
+
+    /**
+     * A state nobody else uses until {@link #release()}. When none is pooled but one is being
+     * prepared, waits for that one rather than building a second from nothing.
+     */
     static EvalState borrow() {
         EvalState s = POOL.pollFirst();
+        if (s != null) {
+            return s;
+        }
+        Future<?> p = preparing;
+        if (p != null) {
+            try {
+                p.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // the preparation failed: this evaluation builds its own state and meets the error itself
+            }
+            s = POOL.pollFirst();
+        }
         return s != null ? s : new EvalState();
+    }
+
+    /**
+     * Builds a state on {@code executor} and runs {@code warmUp} with it (which parses what every
+     * evaluation will need), then pools it; returns at once. Does nothing when a state is pooled or
+     * being prepared already.
+     */
+    static synchronized void prepare(ExecutorService executor, java.util.function.Consumer<EvalState> warmUp) {
+        if (!POOL.isEmpty() || (preparing != null && !preparing.isDone())) {
+            return;
+        }
+        preparing = executor.submit(() -> {
+            EvalState s = new EvalState();
+            warmUp.accept(s); // when it throws, the state is not pooled and borrow() builds another
+            s.release();
+        });
     }
 
     /** Returns a state whose evaluation ended normally or with a Jsonnet error. */

@@ -146,6 +146,26 @@ public final class JsonnetEngine {
         return run(SourcePath.source(path), code, tlaCode, Map.of(), extCode);
     }
 
+    /**
+     * Prepares an evaluation state in the background: sjsonnet's classes, the std object and the
+     * parsed built-in library, so that a process that loads a repository and then renders once
+     * (the Argo CD plugin) does both at the same time. The next evaluation takes the prepared state,
+     * waiting for it if it is not ready yet. Reads nothing but the built-in library.
+     */
+    public static void prepare(RenderOptions options) {
+        JsonnetEngine library = new JsonnetEngine(new ImportScope(FileSource.inMemory(Map.of()), "", List.of()), options);
+        EvalState.prepare(EvalThreads.forStack(options.stackBytes()), state -> {
+            try {
+                library.evaluateWith(state, SourcePath.source("<prepare>"), WARM_UP, new EvalContext());
+            } catch (RenderException e) {
+                // cannot happen with the built-in library; the real evaluation would report it
+            }
+        });
+    }
+
+    /** Parses every file of the built-in library (an import is parsed when evaluated) and touches the evaluator. */
+    private static final String WARM_UP = "local l = import 'gitops.libsonnet'; std.length(std.objectFieldsAll(l))";
+
     /** A Java string as Jsonnet code, for {@code --tla-str}/{@code --ext-str} values. */
     public static String jsonString(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2);
@@ -194,11 +214,45 @@ public final class JsonnetEngine {
         return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
     }
 
-    /** Runs on an evaluation thread. */
+    /** Runs on an evaluation thread: borrows a state, and pools it again unless the evaluation may have broken it. */
     private Evaluation evaluateHere(SourcePath entry, String code, Map<String, String> tlaCode, Map<String, Value> tlaValues,
                                     Map<String, String> ext, EvalContext context) {
         EvalState state = EvalState.borrow();
         boolean healthy = false;
+        try {
+            Evaluation e = evaluateWith(state, entry, code, tlaCode, tlaValues, ext, context);
+            healthy = true;
+            return e;
+        } catch (RenderException e) {
+            healthy = true; // a Jsonnet error leaves the state as it was
+            throw e;
+        } catch (Unhealthy u) {
+            throw u.error;
+        } finally {
+            if (healthy) {
+                state.release();
+            }
+        }
+    }
+
+    /** Carries the error of an evaluation after which its state is not pooled again (a stack overflow may have left it half-updated). */
+    private static final class Unhealthy extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final RenderException error;
+
+        Unhealthy(RenderException error) {
+            super(null, null, false, false);
+            this.error = error;
+        }
+    }
+
+    private Evaluation evaluateWith(EvalState state, SourcePath entry, String code, EvalContext context) {
+        return evaluateWith(state, entry, code, Map.of(), Map.of(), Map.of(), context);
+    }
+
+    /** Runs on an evaluation thread with a state nobody else uses. */
+    private Evaluation evaluateWith(EvalState state, SourcePath entry, String code, Map<String, String> tlaCode,
+                                    Map<String, Value> tlaValues, Map<String, String> ext, EvalContext context) {
         CONTEXT.set(context);
         try {
             Map<SourcePath, String> snippets = new HashMap<>();
@@ -220,36 +274,35 @@ public final class JsonnetEngine {
             GuardedInterpreter interp = new GuardedInterpreter(ScalaMaps.of(ext), ScalaMaps.of(tla), importer, state, prebuilt);
             Either<sjsonnet.Error, Val> v = interp.evaluate(SourceCompat.forParser(state.texts.snippet(entry.display(), code)), entry);
             if (v.isLeft()) {
-                healthy = !(v.left().get() instanceof StackDepthError);
-                throw ErrorReport.exception(v.left().get(), entry.display());
+                throw failure(v.left().get(), entry);
             }
             ValueVisitor out = new ValueVisitor(options.maxOutputBytes());
             Either<sjsonnet.Error, Value> m = interp.materialize(v.right().get(), out);
             if (m.isLeft()) {
                 sjsonnet.Error err = m.left().get();
                 if (err.getCause() instanceof ValueVisitor.OutputTooLarge) {
-                    healthy = true;
                     throw new RenderException(Problem.of(SourceLocation.ofFile(entry.display()),
                             "output larger than the limit of " + options.maxOutputBytes() + " bytes (as compact JSON)",
                             "look for a comprehension or recursion that produces far more than intended; raise "
                                     + "RenderOptions.maxOutputBytes if the output really is that large"));
                 }
-                healthy = !(err instanceof StackDepthError);
-                throw ErrorReport.exception(err, entry.display());
+                throw failure(err, entry);
             }
-            healthy = true;
             return new Evaluation(m.right().get(), context.traces());
         } catch (StackOverflowError e) {
             // Escaped sjsonnet without a Jsonnet location (e.g. in the parser): name the entry file.
-            throw new RenderException(Problem.of(SourceLocation.ofFile(entry.display()),
+            throw new Unhealthy(new RenderException(Problem.of(SourceLocation.ofFile(entry.display()),
                     GuardedEvaluator.STACK_MESSAGE + " (evaluation stack of " + (options.stackBytes() >> 10) + " KiB exhausted)",
-                    ErrorReport.StackHint.TEXT));
+                    ErrorReport.StackHint.TEXT)));
         } finally {
             CONTEXT.remove();
-            if (healthy) {
-                state.release();
-            }
         }
+    }
+
+    /** The error as a RenderException; after a stack overflow or a cancellation, one that keeps the state out of the pool. */
+    private static RuntimeException failure(sjsonnet.Error err, SourcePath entry) {
+        RenderException e = ErrorReport.exception(err, entry.display());
+        return err instanceof StackDepthError ? new Unhealthy(e) : e;
     }
 
     /** sjsonnet's interpreter with the guarded evaluator; built per evaluation. */
