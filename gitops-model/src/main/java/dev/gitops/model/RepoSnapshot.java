@@ -40,7 +40,9 @@ public record RepoSnapshot(
         Objects.requireNonNull(tags, "tags");
         Objects.requireNonNull(secrets, "secrets");
         terraform = Collections.unmodifiableMap(new LinkedHashMap<>(terraform));
-        digests = Collections.unmodifiableMap(new TreeMap<>(digests));
+        // the loader's digests are computed when first asked for (see Digests.Lazy); others are copied
+        digests = digests instanceof dev.gitops.model.internal.Digests.Lazy ? digests
+                : Collections.unmodifiableMap(new TreeMap<>(digests));
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(provenance, "provenance");

@@ -33,7 +33,8 @@ final class LoadContext {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Integer> fileOrder = new LinkedHashMap<>();
     final Map<String, Map<String, SourceLocation>> index = new LinkedHashMap<>();
-    final Map<String, String> digests = new LinkedHashMap<>();
+    /** The bytes of every file read, for {@link Digests.Lazy}. */
+    final Map<String, byte[]> read = new LinkedHashMap<>();
 
     LoadContext(FileSource source, LoadLimits limits) {
         this.source = source;
@@ -61,7 +62,7 @@ final class LoadContext {
         if (bytes.isEmpty()) {
             return new Parsed(file, false, Optional.empty());
         }
-        digests.put(file, Digests.sha256(bytes.get()));
+        read.put(file, bytes.get());
         YamlReader.Result r = YamlReader.read(file, bytes.get(), limits);
         index.put(file, r.index());
         r.problems().forEach(this::add);

@@ -60,7 +60,7 @@ public final class SnapshotLoader {
             inputs.terraform(env, config.files().envFileFor(env)).ifPresent(t -> terraform.put(env, t));
         }
         ctx.throwIfProblems();
-        return new RepoSnapshot(config, cc.orElseThrow(), tags, secrets, terraform, ctx.digests, ctx.sourceIndex(),
+        return new RepoSnapshot(config, cc.orElseThrow(), tags, secrets, terraform, new Digests.Lazy(ctx.read), ctx.sourceIndex(),
                 source, provenance);
     }
 
