@@ -10,6 +10,10 @@
 #   c1         -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
 #   appcds     -XX:SharedArchiveFile=<archive recorded on that workload>
 #   appcds+c1  both
+#   aot+c1     Java 25+ only: -XX:AOTCache=<AOT cache recorded on that workload with the c1 flags>
+#              (JEP 483/514/515), what the plugin image runs
+# The JVM is $JAVA_HOME/bin/java when JAVA_HOME is set, else java on PATH; run the script once per
+# JVM to compare (benchmarks/measure-all.sh runs it on Java 17 and, when it finds one, Java 25).
 # the median, min and max wall time, then the median of each phase from GITOPS_TIMINGS=1
 # (jvm = process start to main; start, load, evaluate, serialize, write inside the program).
 # Run it on a quiet machine: the numbers are only comparable within one sitting.
@@ -47,7 +51,15 @@ printf 'vpc_id: vpc-0a1b2c3d\n' > "$fifty/env-dev.yaml"
 } > "$fifty/tags.yaml"
 
 export ARGOCD_ENV_ENVIRONMENT=dev ARGOCD_APP_PARAMETERS=null ARGOCD_APP_SOURCE_PATH=.
-base=(-Xshare:auto -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning:stderr)
+base=(-XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning:stderr)
+share=(-Xshare:auto) # AOTCache refuses every -Xshare option
+major=$("$java" -version 2>&1 | head -n 1 | sed -E 's/^[^"]*"([0-9]+).*/\1/')
+variants="plain c1 appcds appcds+c1"
+if [ "${major:-0}" -ge 25 ] 2>/dev/null; then
+    variants="$variants aot+c1"
+fi
+echo "JVM: $("$java" -version 2>&1 | head -n 1)"
+
 c1=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
@@ -86,14 +98,19 @@ for w in example fifty; do
     archive=$work/$w.jsa
     (cd "$dir" && "$java" -XX:ArchiveClassesAtExit="$archive" -Xlog:disable -Xlog:all=error:stderr \
         -cp "$cp" dev.gitops.cli.Main cmp generate >/dev/null)
+    if [[ $variants == *aot* ]]; then
+        (cd "$dir" && "$java" "${c1[@]}" -XX:AOTCacheOutput="$work/$w.aot" -Xlog:disable -Xlog:all=error:stderr \
+            -cp "$cp" dev.gitops.cli.Main cmp generate >/dev/null 2>"$work/aot.log") || { cat "$work/aot.log" >&2; exit 1; }
+    fi
     objects=$(cd "$dir" && "$java" -cp "$cp" dev.gitops.cli.Main cmp generate | grep -c '^kind:')
     echo "== workload $w ($objects objects; $runs runs per variant, ms: median min max)"
-    for variant in plain c1 appcds appcds+c1; do
+    for variant in $variants; do
         case $variant in
-            plain) args=("${base[@]}") ;;
-            c1) args=("${base[@]}" "${c1[@]}") ;;
-            appcds) args=("${base[@]}" -XX:SharedArchiveFile="$archive") ;;
-            appcds+c1) args=("${base[@]}" "${c1[@]}" -XX:SharedArchiveFile="$archive") ;;
+            plain) args=("${base[@]}" "${share[@]}") ;;
+            c1) args=("${base[@]}" "${share[@]}" "${c1[@]}") ;;
+            appcds) args=("${base[@]}" "${share[@]}" -XX:SharedArchiveFile="$archive") ;;
+            appcds+c1) args=("${base[@]}" "${share[@]}" "${c1[@]}" -XX:SharedArchiveFile="$archive") ;;
+            aot+c1) args=("${base[@]}" "${c1[@]}" -XX:AOTCache="$work/$w.aot") ;;
         esac
         if command -v hyperfine >/dev/null 2>&1; then
             q=$(printf '%q ' "$java" "${args[@]}" -cp "$cp" dev.gitops.cli.Main cmp generate)

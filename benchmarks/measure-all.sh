@@ -19,3 +19,15 @@ run dev.gitops.benchmarks.StatusCpuTime 1000 3 5
 run dev.gitops.benchmarks.TagWriteCpuTime 1000 100 8
 echo; echo "\$ bash benchmarks/cmp-startup.sh 10"
 bash benchmarks/cmp-startup.sh 10
+# The plugin image runs Java 25 with an AOT cache: measure that too when a Java 25+ is at hand
+# (JAVA25_HOME, or one under /usr/lib/jvm).
+j25=${JAVA25_HOME:-}
+if [ -z "$j25" ]; then
+    for d in /usr/lib/jvm/*; do
+        if [ -x "$d/bin/java" ] && grep -qE '^JAVA_VERSION="(2[5-9]|[3-9][0-9])' "$d/release" 2>/dev/null; then j25=$d; break; fi
+    done
+fi
+if [ -n "$j25" ]; then
+    echo; echo "\$ JAVA_HOME=$j25 bash benchmarks/cmp-startup.sh 10"
+    JAVA_HOME=$j25 bash benchmarks/cmp-startup.sh 10
+fi

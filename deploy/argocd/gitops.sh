@@ -1,7 +1,11 @@
 #!/bin/sh
 # The `gitops` command inside the plugin image (installed as /usr/local/bin/gitops).
-# Fast start for one JVM per render: C1 only, SerialGC, no perf-data file, and the AppCDS archive
-# recorded while the image was built (GITOPS_CDS_RECORD=<file> records one instead of using it).
+# Fast start for one JVM per render: C1 only, SerialGC, no perf-data file, and the class archive
+# recorded while the image was built with the image's own JVM:
+#   gitops.aot  Java 25+ AOT cache (JEP 483/514/515: classes loaded and linked, method profiles)
+#   gitops.jsa  AppCDS archive (Java 17-24)
+# GITOPS_CDS_RECORD=<file> records one instead of using it: an AOT cache when the name ends in
+# .aot (Java 25+ only), else an AppCDS archive. GITOPS_HOME moves /opt/gitops (for tests).
 # Every JVM message goes to stderr: stdout is the manifest stream Argo CD parses.
 set -eu
 # GITOPS_TIMINGS=1: the program's "jvm" phase then counts from here
@@ -9,22 +13,26 @@ if [ "${GITOPS_TIMINGS:-}" = 1 ] && [ -z "${GITOPS_T0:-}" ]; then
     GITOPS_T0=$(date +%s%N 2>/dev/null || true)
     export GITOPS_T0
 fi
-home=/opt/gitops
+home=${GITOPS_HOME:-/opt/gitops}
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 cp=$home/gitops-cli.jar
 for f in "$home"/lib/*.jar; do
     cp="$cp:$f"
 done
-if [ -n "${GITOPS_CDS_RECORD:-}" ]; then
-    cds="-XX:ArchiveClassesAtExit=$GITOPS_CDS_RECORD"
-    log=error
-elif [ -f "$home/gitops.jsa" ]; then
-    cds="-XX:SharedArchiveFile=$home/gitops.jsa"
-    log=warning
-else
-    cds=""
-    log=warning
-fi
-# shellcheck disable=SC2086 # $cds is empty or one option
-exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:MaxRAMPercentage=60 \
-    -Xshare:auto $cds -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=$log:stderr \
+log=warning
+# AOTCache/AOTCacheOutput refuse any -Xshare option; with them the JVM maps its own CDS archive anyway
+case "${GITOPS_CDS_RECORD:-}" in
+    "") if [ -f "$home/gitops.aot" ]; then
+            cds="-XX:AOTCache=$home/gitops.aot"
+        elif [ -f "$home/gitops.jsa" ]; then
+            cds="-Xshare:auto -XX:SharedArchiveFile=$home/gitops.jsa"
+        else
+            cds="-Xshare:auto"
+        fi ;;
+    *.aot) cds="-XX:AOTCacheOutput=$GITOPS_CDS_RECORD"; log=error ;;
+    *) cds="-Xshare:auto -XX:ArchiveClassesAtExit=$GITOPS_CDS_RECORD"; log=error ;;
+esac
+# shellcheck disable=SC2086 # $cds is a list of options
+exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:MaxRAMPercentage=60 \
+    $cds -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=$log:stderr \
     -cp "$cp" dev.gitops.cli.Main "$@"

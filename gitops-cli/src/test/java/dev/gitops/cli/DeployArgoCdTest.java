@@ -61,8 +61,11 @@ class DeployArgoCdTest {
         // the image puts `gitops` on PATH (the command above)
         String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
         assertTrue(dockerfile.contains("COPY deploy/argocd/gitops.sh /usr/local/bin/gitops"), dockerfile);
-        assertTrue(dockerfile.contains("-XX:ArchiveClassesAtExit") || dockerfile.contains("GITOPS_CDS_RECORD"), dockerfile);
-        assertTrue(Files.readString(DEPLOY.resolve("gitops.sh")).contains("-XX:SharedArchiveFile="));
+        // a Java 25 JRE with the AOT cache recorded by the image's own JVM (ImageLauncherTest runs gitops.sh)
+        assertTrue(dockerfile.contains("FROM eclipse-temurin:25-jre"), dockerfile);
+        assertTrue(dockerfile.contains("GITOPS_CDS_RECORD=/opt/gitops/gitops.aot"), dockerfile);
+        String launcher = Files.readString(DEPLOY.resolve("gitops.sh"));
+        assertTrue(launcher.contains("-XX:AOTCache=") && launcher.contains("-XX:SharedArchiveFile="), launcher);
     }
 
     @Test
