@@ -43,14 +43,15 @@ public final class Renderer {
     }
 
     /**
-     * Starts preparing the Jsonnet engine on a background thread (its classes, the std library and
-     * the parsed built-in templates) and returns at once. For a process that renders once, such as
+     * Starts preparing the Jsonnet engine on a background thread and returns at once: a render of a
+     * small sample environment with the built-in templates loads its classes, builds the std
+     * library, parses the templates and gets the interpreter compiled. For a process that renders once, such as
      * the Argo CD plugin: it loads the repository meanwhile, and the render then starts warm (or
      * waits for the preparation to end). Reads nothing but the built-in library; calling it again
      * while a prepared engine is unused does nothing.
      */
     public static void prepare(RenderOptions options) {
-        dev.gitops.render.internal.engine.JsonnetEngine.prepare(options);
+        Pipeline.prepare(options);
     }
 
     /**

@@ -8,7 +8,13 @@ import dev.gitops.render.Manifests;
 import dev.gitops.render.RenderException;
 import dev.gitops.render.RenderOptions;
 import dev.gitops.render.Renderer;
+import dev.gitops.render.internal.engine.ImportScope;
+import dev.gitops.render.internal.engine.JsonnetEngine;
 import dev.gitops.render.internal.pipeline.CanonicalText;
+import dev.gitops.render.internal.pipeline.Evaluate;
+import dev.gitops.render.internal.pipeline.Extract;
+import dev.gitops.render.internal.pipeline.Extracted;
+import dev.gitops.render.internal.pipeline.Pipeline;
 import dev.gitops.render.templates.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +53,16 @@ class RendererTest {
             Renderer.prepare(own);
             assertEquals(plain, Renderer.create(own).render(env.state(), env.snapshot()).toYaml());
         }
+    }
+
+    @Test
+    void prepare_sampleState_rendersWithTheBuiltInTemplates() {
+        // The warm-up drops its errors; a sample the templates no longer accept would warm nothing.
+        JsonnetEngine e = new JsonnetEngine(new ImportScope(FileSource.inMemory(Map.of()), "", List.of()), RenderOptions.DEFAULT);
+        Value out = e.evaluateSnippet(Evaluate.BUILTIN_NAME, Evaluate.builtinCode(), Map.of("state", Pipeline.WARM_UP_STATE), Map.of());
+        List<Extracted> objects = Extract.apply(out, Evaluate.BUILTIN_NAME);
+        assertTrue(objects.size() >= 5, "objects: " + objects.size());
+        assertTrue(objects.stream().anyMatch(o -> o.body().toJson().contains("\"kind\":\"SealedSecret\"")), "secrets too");
     }
 
     @Test

@@ -147,24 +147,24 @@ public final class JsonnetEngine {
     }
 
     /**
-     * Prepares an evaluation state in the background: sjsonnet's classes, the std object and the
-     * parsed built-in library, so that a process that loads a repository and then renders once
-     * (the Argo CD plugin) does both at the same time. The next evaluation takes the prepared state,
-     * waiting for it if it is not ready yet. Reads nothing but the built-in library.
+     * Prepares an evaluation state in the background, so that a process that loads a repository and
+     * then renders once (the Argo CD plugin) does both at the same time: it evaluates {@code code}
+     * (as the snippet {@code name}, with only the built-in library to import) with a state that is
+     * then pooled, its classes loaded, its std object built, the files it imported parsed and the
+     * interpreter's hot methods compiled. The next evaluation takes that state, waiting for it if
+     * it is not ready yet. The result and any error of the warm-up are dropped.
      */
-    public static void prepare(RenderOptions options) {
+    public static void prepare(RenderOptions options, String name, String code, Map<String, String> tlaCode) {
         JsonnetEngine library = new JsonnetEngine(new ImportScope(FileSource.inMemory(Map.of()), "", List.of()), options);
+        Map<String, String> tla = Map.copyOf(tlaCode);
         EvalState.prepare(EvalThreads.forStack(options.stackBytes()), state -> {
             try {
-                library.evaluateWith(state, SourcePath.source("<prepare>"), WARM_UP, new EvalContext());
+                library.evaluateWith(state, SourcePath.source(name), code, tla, Map.of(), Map.of(), new EvalContext());
             } catch (RenderException e) {
-                // cannot happen with the built-in library; the real evaluation would report it
+                // a Jsonnet error leaves the state usable; the real evaluation reports its own errors
             }
         });
     }
-
-    /** Parses every file of the built-in library (an import is parsed when evaluated) and touches the evaluator. */
-    private static final String WARM_UP = "local l = import 'gitops.libsonnet'; std.length(std.objectFieldsAll(l))";
 
     /** A Java string as Jsonnet code, for {@code --tla-str}/{@code --ext-str} values. */
     public static String jsonString(String s) {
@@ -244,10 +244,6 @@ public final class JsonnetEngine {
             super(null, null, false, false);
             this.error = error;
         }
-    }
-
-    private Evaluation evaluateWith(EvalState state, SourcePath entry, String code, EvalContext context) {
-        return evaluateWith(state, entry, code, Map.of(), Map.of(), Map.of(), context);
     }
 
     /** Runs on an evaluation thread with a state nobody else uses. */

@@ -36,6 +36,30 @@ import java.util.Optional;
 public final class Pipeline {
     private Pipeline() {}
 
+    /**
+     * The sample {@link #prepare} renders: the State of the bundled example's dev environment
+     * ({@code gitops state --format json}) cut down to one service, service_payments, which uses
+     * most of the built-in templates (sealed secrets, Terraform outputs, ingress, probes). One
+     * service warms the engine as well as many and ends before the plugin has loaded a repository.
+     */
+    public static final String WARM_UP_STATE = resource("/dev/gitops/render/warm-up-state.json");
+
+    /** Prepares an evaluation in the background with a render of {@link #WARM_UP_STATE} by the built-in templates. */
+    public static void prepare(RenderOptions options) {
+        JsonnetEngine.prepare(options, Evaluate.BUILTIN_NAME, Evaluate.builtinCode(), Map.of("state", WARM_UP_STATE));
+    }
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = Pipeline.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " missing from the class path");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Renders one environment of a central repository. */
     public static Manifests render(State state, RepoSnapshot snapshot, Map<String, String> extraTla, RenderOptions options) {
         ImageCheck.apply(state, snapshot);
