@@ -23,6 +23,9 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
     static final String CANCELLED_MESSAGE = "evaluation cancelled at its deadline";
 
     private final EvalContext context;
+    /** The conversions of each format this evaluation has used: a format is parsed once, not per use. */
+    private final java.util.IdentityHashMap<Object, List<GoText.Conversion>> literalFormats = new java.util.IdentityHashMap<>();
+    private final java.util.HashMap<String, List<GoText.Conversion>> computedFormats = new java.util.HashMap<>();
 
     GuardedEvaluator(CachedResolver resolver, Function1<String, Option<Expr>> extVars, Path wd, Settings settings,
                      Function1<sjsonnet.Error, BoxedUnit> warn, EvalContext context) {
@@ -79,7 +82,14 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
                 return new Val.Str(e.pos(), GoText.string(l, this, e.pos()) + GoText.string(r, this, e.pos()));
             }
         } else if (l instanceof Val.Str f) {
-            r = GoText.formatArgs(r, GoText.conversions(f.value()), this, e.pos());
+            List<GoText.Conversion> conversions = computedFormats.get(f.value());
+            if (conversions == null) {
+                conversions = GoText.conversions(f.value());
+                if (computedFormats.size() < 4096) {
+                    computedFormats.put(f.value(), conversions);
+                }
+            }
+            r = GoText.formatArgs(r, conversions, this, e.pos());
         }
         return super.visitBinaryOp(new Expr.BinaryOp(e.pos(), (Expr) l, op, (Expr) r), scope);
     }
@@ -95,7 +105,8 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
         if (((Expr.ApplyBuiltin1) e).func() instanceof sjsonnet.Format.PartialApplyFmt fmt) {
             // %s prints values the go-jsonnet way.
             Val values = visitExpr(((Expr.ApplyBuiltin1) e).a1(), scope);
-            Val args = GoText.formatArgs(values, GoText.conversions(fmt.chunks()), this, e.pos());
+            List<GoText.Conversion> conversions = literalFormats.computeIfAbsent(fmt, f -> GoText.conversions(fmt.chunks()));
+            Val args = GoText.formatArgs(values, conversions, this, e.pos());
             return new Val.Str(e.pos(), sjsonnet.Format$.MODULE$.format(fmt.leading(), fmt.chunks(), args, e.pos(), this));
         }
         return null;

@@ -35,9 +35,25 @@ final class ScopedImporter extends sjsonnet.Importer {
         this.texts = texts;
     }
 
+    /**
+     * Imports already resolved in this evaluation, by importing folder and name: the hundred
+     * applications of a folder importing the same library resolve it once. Only successes are kept.
+     */
+    private final Map<String, Option<sjsonnet.Path>> resolved = new java.util.HashMap<>();
+
     @Override
     public Option<sjsonnet.Path> resolve(sjsonnet.Path docBase, String importName) {
         SourcePath base = (SourcePath) docBase;
+        String key = (base.isLibrary() ? "L" : "S") + base.path() + '\0' + importName;
+        Option<sjsonnet.Path> hit = resolved.get(key);
+        if (hit == null) {
+            hit = resolveUncached(base, importName);
+            resolved.put(key, hit);
+        }
+        return hit;
+    }
+
+    private Option<sjsonnet.Path> resolveUncached(SourcePath base, String importName) {
         if (importName.isEmpty()) {
             throw Sneaky.error("import of an empty path");
         }

@@ -29,6 +29,9 @@ final class StdCodePoints {
                 : length.apply1(x, pos, ev)));
         f.put("codepoint", fn("str", (s, ev, pos) -> {
             String t = Std2.str(s, "codepoint", ev, pos);
+            if (t.length() == 1 && !Character.isSurrogate(t.charAt(0))) {
+                return Vals.num(pos, t.charAt(0));
+            }
             int n = t.codePointCount(0, t.length());
             if (n != 1) {
                 throw Sneaky.error("codepoint takes a string of length 1, got length " + n, pos, ev);
@@ -43,7 +46,16 @@ final class StdCodePoints {
             return Vals.str(pos, Character.toString((int) d));
         }));
         f.put("stringChars", fn("str", (s, ev, pos) -> {
-            int[] cps = Std2.str(s, "stringChars", ev, pos).codePoints().toArray();
+            String t = Std2.str(s, "stringChars", ev, pos);
+            if (!hasSurrogate(t)) { // one character per UTF-16 unit: no code point array needed
+                Lazy[] out = new Lazy[t.length()];
+                for (int i = 0; i < out.length; i++) {
+                    char c = t.charAt(i);
+                    out[i] = Vals.str(pos, c < ASCII.length ? ASCII[c] : String.valueOf(c));
+                }
+                return Vals.arr(pos, out);
+            }
+            int[] cps = t.codePoints().toArray();
             Lazy[] out = new Lazy[cps.length];
             for (int i = 0; i < cps.length; i++) {
                 out[i] = Vals.str(pos, Character.toString(cps[i]));
@@ -92,6 +104,24 @@ final class StdCodePoints {
         }));
         f.put("asciiUpper", fn("str", (s, ev, pos) -> Vals.str(pos, ascii(Std2.str(s, "asciiUpper", ev, pos), 'a', 'z', -32))));
         f.put("asciiLower", fn("str", (s, ev, pos) -> Vals.str(pos, ascii(Std2.str(s, "asciiLower", ev, pos), 'A', 'Z', 32))));
+    }
+
+    /** The one-character strings of ASCII, shared: {@code std.stringChars} makes one per character. */
+    private static final String[] ASCII = new String[128];
+
+    static {
+        for (char c = 0; c < ASCII.length; c++) {
+            ASCII[c] = String.valueOf(c);
+        }
+    }
+
+    private static boolean hasSurrogate(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (Character.isSurrogate(t.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Shifts the ASCII letters {@code from..to} by {@code delta}; every other character stays. */
