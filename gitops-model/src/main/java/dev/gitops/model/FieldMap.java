@@ -1,27 +1,47 @@
 package dev.gitops.model;
 
+import java.util.AbstractCollection;
 import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * The fields of a {@link Value.Obj}: an unmodifiable map in insertion order over a
- * {@link LinkedHashMap} that nothing else can reach. Being a type of its own lets
- * {@code Value.Obj} take one without copying it again ({@link #of}), and lets
- * {@link Value.Builder} hand over the map it filled: a rendered manifest tree is built once, not
- * twice.
+ * The fields of a {@link Value.Obj}: an unmodifiable map in insertion order, kept as two arrays
+ * (keys, values). A rendered environment is mostly small objects, and two arrays hold one in about
+ * a third of the memory of a LinkedHashMap, need no hashing to build, and are walked without
+ * pointer chasing. Lookups scan the keys of a small object; a larger one gets a hash index on its
+ * first lookup. Being a type of its own lets {@code Value.Obj} take one without copying it again
+ * ({@link #of}), and lets {@link Value.Builder} hand over what it filled.
+ *
+ * <p>Immutable once built, and safe to share between threads (the index is published through a
+ * volatile field, and building it twice is harmless).
  */
 final class FieldMap extends AbstractMap<String, Value> {
-    private final LinkedHashMap<String, Value> map;
-    private final Map<String, Value> view;
+    /** Objects up to this size are searched by scanning their keys. */
+    private static final int SCAN = 8;
+    private static final String[] NO_KEYS = {};
+    private static final Value[] NO_VALUES = {};
 
-    private FieldMap(LinkedHashMap<String, Value> owned) {
-        this.map = owned;
-        this.view = Collections.unmodifiableMap(owned);
+    private final String[] keys;
+    private final Value[] values;
+    private final int size;
+    private volatile HashMap<Object, Integer> index;
+    private Set<Entry<String, Value>> entrySet;
+    private Set<String> keySet;
+    private Collection<Value> valueCollection;
+
+    private FieldMap(String[] keys, Value[] values, int size) {
+        this.keys = keys;
+        this.values = values;
+        this.size = size;
     }
 
     /** {@code fields} itself when it is a FieldMap already, else an unmodifiable copy in its order. */
@@ -29,77 +49,241 @@ final class FieldMap extends AbstractMap<String, Value> {
         if (fields instanceof FieldMap f) {
             return f;
         }
-        return new FieldMap(new LinkedHashMap<>(fields));
+        int n = fields.size();
+        if (n == 0) {
+            return new FieldMap(NO_KEYS, NO_VALUES, 0);
+        }
+        String[] k = new String[n];
+        Value[] v = new Value[n];
+        int i = 0;
+        for (Entry<String, Value> e : fields.entrySet()) {
+            k[i] = e.getKey();
+            v[i] = e.getValue();
+            i++;
+        }
+        return new FieldMap(k, v, i);
     }
 
-    /** Takes over {@code owned}, which the caller must never touch again. */
-    static FieldMap owning(LinkedHashMap<String, Value> owned) {
-        return new FieldMap(owned);
+    /** Fills a FieldMap field by field; a key put again keeps its place and takes the new value. */
+    static final class Filler {
+        private String[] keys;
+        private Value[] values;
+        private int size;
+        private HashMap<String, Integer> index;
+
+        Filler(int expected) {
+            int cap = Math.max(expected, 0);
+            this.keys = cap == 0 ? NO_KEYS : new String[cap];
+            this.values = cap == 0 ? NO_VALUES : new Value[cap];
+        }
+
+        void put(String key, Value value) {
+            int at = find(key);
+            if (at >= 0) {
+                values[at] = value;
+                return;
+            }
+            if (size == keys.length) {
+                int cap = Math.max(4, size * 2);
+                keys = Arrays.copyOf(keys, cap);
+                values = Arrays.copyOf(values, cap);
+            }
+            keys[size] = key;
+            values[size] = value;
+            if (index != null) {
+                index.put(key, size);
+            }
+            size++;
+        }
+
+        private int find(String key) {
+            if (size <= SCAN) {
+                for (int i = 0; i < size; i++) {
+                    if (keys[i].equals(key)) {
+                        return i;
+                    }
+                }
+                return -1;
+            }
+            if (index == null) {
+                index = new HashMap<>(size * 2);
+                for (int i = 0; i < size; i++) {
+                    index.put(keys[i], i);
+                }
+            }
+            Integer i = index.get(key);
+            return i == null ? -1 : i;
+        }
+
+        /** The map; the filler must not be used afterwards. */
+        FieldMap build() {
+            return new FieldMap(keys, values, size);
+        }
+    }
+
+    private int indexOf(Object key) {
+        if (size <= SCAN) {
+            for (int i = 0; i < size; i++) {
+                if (Objects.equals(keys[i], key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        HashMap<Object, Integer> ix = index;
+        if (ix == null) {
+            ix = new HashMap<>(size * 2);
+            for (int i = size - 1; i >= 0; i--) {
+                ix.put(keys[i], i); // the first of equal keys wins, as a scan would find it
+            }
+            index = ix;
+        }
+        Integer i = ix.get(key);
+        return i == null ? -1 : i;
     }
 
     @Override
     public int size() {
-        return map.size();
+        return size;
     }
 
     @Override
     public boolean isEmpty() {
-        return map.isEmpty();
+        return size == 0;
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return map.containsKey(key);
+        return indexOf(key) >= 0;
     }
 
     @Override
     public boolean containsValue(Object value) {
-        return map.containsValue(value);
+        for (int i = 0; i < size; i++) {
+            if (Objects.equals(values[i], value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
     public Value get(Object key) {
-        return map.get(key);
+        int i = indexOf(key);
+        return i < 0 ? null : values[i];
     }
 
     @Override
     public Value getOrDefault(Object key, Value defaultValue) {
-        return map.getOrDefault(key, defaultValue);
+        int i = indexOf(key);
+        return i < 0 ? defaultValue : values[i];
     }
 
-    /** In insertion order, without the entry wrappers an unmodifiable entry set allocates. */
+    /** In insertion order, without allocating. */
     @Override
     public void forEach(BiConsumer<? super String, ? super Value> action) {
-        map.forEach(action);
+        for (int i = 0; i < size; i++) {
+            action.accept(keys[i], values[i]);
+        }
     }
 
     @Override
     public Set<Entry<String, Value>> entrySet() {
-        return view.entrySet();
+        Set<Entry<String, Value>> s = entrySet;
+        if (s == null) {
+            s = new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, Value>> iterator() {
+                    return new Walk<>() {
+                        @Override
+                        Entry<String, Value> at(int i) {
+                            return new SimpleImmutableEntry<>(keys[i], values[i]);
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return size;
+                }
+            };
+            entrySet = s;
+        }
+        return s;
     }
 
     @Override
     public Set<String> keySet() {
-        return view.keySet();
+        Set<String> s = keySet;
+        if (s == null) {
+            s = new AbstractSet<>() {
+                @Override
+                public Iterator<String> iterator() {
+                    return new Walk<>() {
+                        @Override
+                        String at(int i) {
+                            return keys[i];
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return size;
+                }
+
+                @Override
+                public boolean contains(Object o) {
+                    return containsKey(o);
+                }
+            };
+            keySet = s;
+        }
+        return s;
     }
 
     @Override
     public Collection<Value> values() {
-        return view.values();
+        Collection<Value> c = valueCollection;
+        if (c == null) {
+            c = new AbstractCollection<>() {
+                @Override
+                public Iterator<Value> iterator() {
+                    return new Walk<>() {
+                        @Override
+                        Value at(int i) {
+                            return values[i];
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return size;
+                }
+            };
+            valueCollection = c;
+        }
+        return c;
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o == this || map.equals(o);
-    }
+    /** An iterator over the positions, read-only. */
+    private abstract class Walk<T> implements Iterator<T> {
+        private int next;
 
-    @Override
-    public int hashCode() {
-        return map.hashCode();
-    }
+        abstract T at(int i);
 
-    @Override
-    public String toString() {
-        return map.toString();
+        @Override
+        public boolean hasNext() {
+            return next < size;
+        }
+
+        @Override
+        public T next() {
+            if (next >= size) {
+                throw new NoSuchElementException();
+            }
+            return at(next++);
+        }
     }
 }

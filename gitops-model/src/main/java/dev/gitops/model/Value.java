@@ -61,10 +61,10 @@ public sealed interface Value {
      * }</pre>
      */
     final class Builder {
-        private LinkedHashMap<String, Value> fields;
+        private FieldMap.Filler fields;
 
         private Builder(int expectedFields) {
-            this.fields = new LinkedHashMap<>(Math.max(4, expectedFields * 4 / 3 + 1));
+            this.fields = new FieldMap.Filler(expectedFields);
         }
 
         /** Adds a field at the end, or replaces the value of a field already there (keeping its place). */
@@ -81,7 +81,7 @@ public sealed interface Value {
             if (fields == null) {
                 throw new IllegalStateException("this builder already built its object");
             }
-            Obj o = new Obj(FieldMap.owning(fields));
+            Obj o = new Obj(fields.build());
             fields = null;
             return o;
         }

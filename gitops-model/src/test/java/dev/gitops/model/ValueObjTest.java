@@ -80,4 +80,60 @@ class ValueObjTest {
         assertEquals(m.toString(), built.fields().toString());
         assertNotEquals(built, Value.builder(1).put("a", Value.of(1)).build());
     }
+
+    @Test
+    void largeObjects_lookUpEveryFieldAndKeepOrder_builtOrCopied() {
+        Value.Builder b = Value.builder(0);
+        Map<String, Value> m = new LinkedHashMap<>();
+        for (int i = 0; i < 300; i++) {
+            String k = "k" + ((i * 7919) % 300);
+            b.put(k, Value.of(i));
+            m.put(k, Value.of(i));
+        }
+        b.put("k5", Value.of("again")); // replaced in place, past the size where keys are scanned
+        m.put("k5", Value.of("again"));
+        Value.Obj built = b.build();
+        Value.Obj copied = new Value.Obj(m);
+        assertEquals(List.copyOf(m.keySet()), List.copyOf(built.fields().keySet()));
+        assertEquals(List.copyOf(m.values()), List.copyOf(built.fields().values()));
+        for (String k : m.keySet()) {
+            assertEquals(m.get(k), built.fields().get(k), k);
+            assertEquals(m.get(k), copied.fields().get(k), k);
+        }
+        assertEquals(null, built.fields().get("nope"));
+        assertEquals(Value.NULL, built.fields().getOrDefault("nope", Value.NULL));
+        assertEquals(m, built.fields());
+        assertEquals(built, copied);
+        assertEquals(m.hashCode(), built.fields().hashCode());
+        assertEquals(true, built.fields().containsValue(Value.of("again")));
+        assertEquals(true, built.fields().keySet().contains("k299"));
+    }
+
+    @Test
+    void concurrentFirstLookups_ofALargeObject_allFindTheirFields() throws Exception {
+        Value.Builder b = Value.builder(64);
+        for (int i = 0; i < 64; i++) {
+            b.put("f" + i, Value.of(i));
+        }
+        Value.Obj o = b.build();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> all = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                all.add(pool.submit(() -> {
+                    for (int i = 63; i >= 0; i--) {
+                        if (!Value.of(i).equals(o.fields().get("f" + i))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> f : all) {
+                assertEquals(true, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
