@@ -48,8 +48,10 @@ public final class Schemas {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SchemaRegistry registry;
+    private final Map<String, String> texts = new LinkedHashMap<>();
     private final Map<String, JsonNode> raw = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, Schema> compiled = new LinkedHashMap<>();
+    /** Compiled when first asked for: a one-shot render (the Argo CD plugin) needs only some of them. */
+    private final Map<String, Schema> compiled = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Schema, JsonNode> rawBySchema = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     private static final class Holder {
@@ -62,25 +64,29 @@ public final class Schemas {
     }
 
     private Schemas() {
-        Map<String, String> texts = new LinkedHashMap<>();
         for (String name : SHIPPED) {
-            String text = resource(name);
-            texts.put(BASE + name, text);
-            try {
-                raw.put(BASE + name, JSON.readTree(text));
-            } catch (IOException e) {
-                throw new UncheckedIOException("shipped schema " + name + " is not JSON", e);
-            }
+            texts.put(BASE + name, resource(name));
         }
         registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b
                 .schemas(texts)
                 .schemaLoader(l -> l.fetchRemoteResources(false))
                 .schemaRegistryConfig(SchemaRegistryConfig.builder().locale(Locale.ENGLISH).build()));
-        for (String name : SHIPPED) {
-            Schema sc = registry.getSchema(SchemaLocation.of(BASE + name));
-            compiled.put(name, sc);
-            rawBySchema.put(sc, raw.get(BASE + name));
-        }
+    }
+
+    private Schema compile(String name) {
+        Schema sc = registry.getSchema(SchemaLocation.of(BASE + name));
+        rawBySchema.put(sc, rawOf(BASE + name));
+        return sc;
+    }
+
+    private JsonNode rawOf(String id) {
+        return raw.computeIfAbsent(id, k -> {
+            try {
+                return JSON.readTree(texts.get(k));
+            } catch (IOException e) {
+                throw new UncheckedIOException("shipped schema " + k + " is not JSON", e);
+            }
+        });
     }
 
     /** The text of a shipped schema. */
@@ -97,11 +103,10 @@ public final class Schemas {
 
     /** A shipped schema by file name, e.g. {@code service.v1.schema.json}. */
     public Schema get(String name) {
-        Schema s = compiled.get(name);
-        if (s == null) {
+        if (!SHIPPED.contains(name)) {
             throw new IllegalArgumentException("no shipped schema " + name);
         }
-        return s;
+        return compiled.computeIfAbsent(name, this::compile);
     }
 
     /** A compiled repository schema with its raw JSON (for hints). */
@@ -289,7 +294,8 @@ public final class Schemas {
         if (sl == null) {
             return null;
         }
-        JsonNode root = raw.get(sl.getAbsoluteIri() == null ? "" : sl.getAbsoluteIri().toString());
+        String id = sl.getAbsoluteIri() == null ? "" : sl.getAbsoluteIri().toString();
+        JsonNode root = texts.containsKey(id) ? rawOf(id) : raw.get(id);
         if (root == null) {
             return null;
         }

@@ -140,7 +140,11 @@ public final class CmpGenerate {
         PluginParameters params = PluginParameters.parse(env.get("ARGOCD_APP_PARAMETERS"));
         boolean allowEmpty = "true".equalsIgnoreCase(env.getOrDefault("ARGOCD_ENV_ALLOW_EMPTY", ""));
         RenderOptions options = RenderOptions.DEFAULT.withDeadline(Duration.ofSeconds(timeoutSeconds));
-        Renderer.prepare(options); // the engine warms up on the other core while the repository loads
+        // The engine warms up on the other core while this thread loads the repository; even the
+        // preparation's class loading and initialisation happen there.
+        Thread prepare = new Thread(() -> Renderer.prepare(options), "gitops-prepare");
+        prepare.setDaemon(true);
+        prepare.start();
         Optional<Path> root = findRoot(work, boundary);
         timings.phase("start", t0);
         Manifests manifests;

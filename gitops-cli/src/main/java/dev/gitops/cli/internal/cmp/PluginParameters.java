@@ -33,6 +33,10 @@ final class PluginParameters {
         if (json == null || json.isBlank()) {
             return new PluginParameters(out);
         }
+        String bare = json.strip();
+        if (bare.equals("null") || bare.replaceAll("\\s", "").equals("[]")) {
+            return new PluginParameters(out); // what Argo CD sends without parameters: no JSON parser to start
+        }
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(json);

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PluginParametersTest {
     @Test
     void parse_unsetNullAndEmptyMeanNone() {
-        for (String s : new String[] {null, "", "  ", "null", "[]"}) {
+        for (String s : new String[] {null, "", "  ", "null", "[]", " null\n", "[ ]", "\n[\n]\n"}) {
             assertTrue(PluginParameters.parse(s).all().isEmpty(), String.valueOf(s));
         }
     }
