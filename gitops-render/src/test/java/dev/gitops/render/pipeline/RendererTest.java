@@ -59,7 +59,7 @@ class RendererTest {
     void prepare_sampleState_rendersWithTheBuiltInTemplates() {
         // The warm-up drops its errors; a sample the templates no longer accept would warm nothing.
         JsonnetEngine e = new JsonnetEngine(new ImportScope(FileSource.inMemory(Map.of()), "", List.of()), RenderOptions.DEFAULT);
-        Value out = e.evaluateSnippet(Evaluate.BUILTIN_NAME, Evaluate.builtinCode(), Map.of("state", Pipeline.WARM_UP_STATE), Map.of());
+        Value out = e.evaluateSnippet(Evaluate.BUILTIN_NAME, Evaluate.builtinCode(), Map.of("state", Pipeline.warmUpState()), Map.of());
         List<Extracted> objects = Extract.apply(out, Evaluate.BUILTIN_NAME);
         assertTrue(objects.size() >= 5, "objects: " + objects.size());
         assertTrue(objects.stream().anyMatch(o -> o.body().toJson().contains("\"kind\":\"SealedSecret\"")), "secrets too");

@@ -30,7 +30,7 @@ public final class Evaluate {
     /** How messages name the built-in entrypoint (the engine names library files the same way). */
     public static final String BUILTIN_NAME = "<gitops-lib>/default-main.jsonnet";
 
-    private static final String BUILTIN_CODE = load();
+    private static final String BUILTIN_CODE = resource(BUILTIN_RESOURCE);
 
     private Evaluate() {}
 
@@ -120,10 +120,11 @@ public final class Evaluate {
         return BUILTIN_CODE;
     }
 
-    private static String load() {
-        try (InputStream in = Evaluate.class.getResourceAsStream(BUILTIN_RESOURCE)) {
+    /** The UTF-8 text of a class-path resource of this module; missing is a packaging fault. */
+    static String resource(String name) {
+        try (InputStream in = Evaluate.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("built-in entrypoint " + BUILTIN_RESOURCE + " missing from the class path");
+                throw new IllegalStateException(name + " missing from the class path");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -41,23 +41,15 @@ public final class Pipeline {
      * ({@code gitops state --format json}) cut down to one service, service_payments, which uses
      * most of the built-in templates (sealed secrets, Terraform outputs, ingress, probes). One
      * service warms the engine as well as many and ends before the plugin has loaded a repository.
+     * Read when asked for: a process that never prepares never reads it.
      */
-    public static final String WARM_UP_STATE = resource("/dev/gitops/render/warm-up-state.json");
-
-    /** Prepares an evaluation in the background with a render of {@link #WARM_UP_STATE} by the built-in templates. */
-    public static void prepare(RenderOptions options) {
-        JsonnetEngine.prepare(options, Evaluate.BUILTIN_NAME, Evaluate.builtinCode(), Map.of("state", WARM_UP_STATE));
+    public static String warmUpState() {
+        return Evaluate.resource("/dev/gitops/render/warm-up-state.json");
     }
 
-    private static String resource(String name) {
-        try (java.io.InputStream in = Pipeline.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " missing from the class path");
-            }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    /** Prepares an evaluation in the background with a render of {@link #warmUpState()} by the built-in templates. */
+    public static void prepare(RenderOptions options) {
+        JsonnetEngine.prepare(options, Evaluate.BUILTIN_NAME, Evaluate.builtinCode(), Map.of("state", warmUpState()));
     }
 
     /** Renders one environment of a central repository. */
