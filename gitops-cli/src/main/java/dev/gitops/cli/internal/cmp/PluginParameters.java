@@ -34,7 +34,8 @@ final class PluginParameters {
             return new PluginParameters(out);
         }
         String bare = json.strip();
-        if (bare.equals("null") || bare.replaceAll("\\s", "").equals("[]")) {
+        boolean emptyArray = bare.startsWith("[") && bare.endsWith("]") && bare.substring(1, bare.length() - 1).isBlank();
+        if (bare.equals("null") || emptyArray) {
             return new PluginParameters(out); // what Argo CD sends without parameters: no JSON parser to start
         }
         JsonNode root;
