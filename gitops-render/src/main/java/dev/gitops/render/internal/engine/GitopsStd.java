@@ -60,7 +60,7 @@ final class GitopsStd extends sjsonnet.Std {
                     return new Val.Str(self.pos(), fs.currentFile().relativeToString(ev.wd()));
                 }
             });
-            object = new Val.Obj(null, m, false, null, null, new scala.collection.mutable.HashMap<>(), null);
+            object = Vals.withMembers(null, m);
         }
         return object;
     }

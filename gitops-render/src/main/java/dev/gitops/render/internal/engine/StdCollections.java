@@ -84,7 +84,7 @@ final class StdCollections {
         for (String name : all) {
             hiding.put(name, new sjsonnet.Val$Obj$ConstMember(false, Vals.HIDDEN, Vals.nul(pos), true));
         }
-        Val.Obj overHidden = obj.addSuper(pos, new Val.Obj(pos, hiding, false, null, null, new scala.collection.mutable.HashMap<>(), null));
+        Val.Obj overHidden = obj.addSuper(pos, Vals.withMembers(pos, hiding));
         LinkedHashMap<String, sjsonnet.Val$Obj$Member> m = new LinkedHashMap<>();
         Val.Obj[] rebased = {null, null}; // last super seen, obj placed over it (one evaluation thread)
         for (String name : all) {
@@ -107,7 +107,7 @@ final class StdCollections {
                 }
             });
         }
-        return new Val.Obj(pos, m, false, null, null, new scala.collection.mutable.HashMap<>(), null);
+        return Vals.withMembers(pos, m);
     }
 
     private static Val keysValues(Val.Obj obj, boolean hidden, EvalScope ev, Position pos) {

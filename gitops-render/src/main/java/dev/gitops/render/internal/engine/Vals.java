@@ -44,9 +44,19 @@ final class Vals {
     static Val.Obj obj(Position pos, Map<String, ? extends Val> fields) {
         LinkedHashMap<String, sjsonnet.Val$Obj$Member> m = new LinkedHashMap<>();
         for (Map.Entry<String, ? extends Val> e : fields.entrySet()) {
-            m.put(e.getKey(), new sjsonnet.Val$Obj$ConstMember(false, NORMAL, e.getValue(), true));
+            m.put(e.getKey(), visible(e.getValue()));
         }
-        return new Val.Obj(pos, m, false, null, null, new scala.collection.mutable.HashMap<>(), null);
+        return withMembers(pos, m);
+    }
+
+    /** A visible field holding {@code v}. */
+    static sjsonnet.Val$Obj$Member visible(Val v) {
+        return new sjsonnet.Val$Obj$ConstMember(false, NORMAL, v, true);
+    }
+
+    /** An object of the given members, in their order. */
+    static Val.Obj withMembers(Position pos, LinkedHashMap<String, sjsonnet.Val$Obj$Member> members) {
+        return new Val.Obj(pos, members, false, null, null, new scala.collection.mutable.HashMap<>(), null);
     }
 
     /** An object whose fields are computed lazily, keeping the field visibility of {@code visible}. */
@@ -61,6 +71,6 @@ final class Vals {
                 }
             });
         }
-        return new Val.Obj(pos, m, false, null, null, new scala.collection.mutable.HashMap<>(), null);
+        return withMembers(pos, m);
     }
 }

@@ -21,9 +21,9 @@ final class ValueVals {
     static Val of(Value v, Position pos) {
         if (v instanceof Value.Obj o) {
             Map<String, Value> fields = o.fields();
-            LinkedHashMap<String, Val> m = new LinkedHashMap<>(Math.max(4, fields.size() * 4 / 3 + 1));
-            fields.forEach((k, x) -> m.put(k, of(x, pos)));
-            return Vals.obj(pos, m);
+            LinkedHashMap<String, sjsonnet.Val$Obj$Member> m = new LinkedHashMap<>(Math.max(4, fields.size() * 4 / 3 + 1));
+            fields.forEach((k, x) -> m.put(k, Vals.visible(of(x, pos))));
+            return Vals.withMembers(pos, m);
         }
         if (v instanceof Value.Arr a) {
             List<Value> items = a.items();
