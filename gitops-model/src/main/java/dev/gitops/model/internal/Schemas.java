@@ -1,7 +1,6 @@
 package dev.gitops.model.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -45,7 +44,6 @@ public final class Schemas {
             "service.v1.schema.json", "gitops.v1.schema.json", "control-center.v1.schema.json",
             "tags.v1.schema.json", "secrets.v1.schema.json", "terraform-outputs.v1.schema.json",
             "terraform-output-json.v1.schema.json", "state.v1.schema.json");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SchemaRegistry registry;
     private final Map<String, String> texts = new LinkedHashMap<>();
@@ -69,6 +67,7 @@ public final class Schemas {
         }
         registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b
                 .schemas(texts)
+                .nodeReader(JsonTexts.INSTANCE)
                 .schemaLoader(l -> l.fetchRemoteResources(false))
                 .schemaRegistryConfig(SchemaRegistryConfig.builder().locale(Locale.ENGLISH).build()));
     }
@@ -82,7 +81,7 @@ public final class Schemas {
     private JsonNode rawOf(String id) {
         return raw.computeIfAbsent(id, k -> {
             try {
-                return JSON.readTree(texts.get(k));
+                return JsonTexts.read(texts.get(k));
             } catch (IOException e) {
                 throw new UncheckedIOException("shipped schema " + k + " is not JSON", e);
             }

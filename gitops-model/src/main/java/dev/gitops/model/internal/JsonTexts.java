@@ -1,0 +1,117 @@
+package dev.gitops.model.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.serialization.NodeReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * JSON text to a Jackson tree with the streaming parser alone, building the nodes an
+ * {@code ObjectMapper} with default settings builds (ints, longs and big integers by size, doubles
+ * for fractions, the last of duplicate keys). The schema validator reads the shipped schemas with
+ * it: initialising an ObjectMapper (date formats, calendars, locale data) costs a one-shot load
+ * (the Argo CD plugin) tens of milliseconds. Only JSON: shipped schemas are JSON, and remote or
+ * YAML schemas are never fetched.
+ */
+final class JsonTexts implements NodeReader {
+    static final JsonTexts INSTANCE = new JsonTexts();
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private JsonTexts() {}
+
+    @Override
+    public JsonNode readTree(String content, InputFormat format) throws IOException {
+        requireJson(format);
+        try (JsonParser p = FACTORY.createParser(content)) {
+            return read(p);
+        }
+    }
+
+    @Override
+    public JsonNode readTree(InputStream content, InputFormat format) throws IOException {
+        requireJson(format);
+        try (JsonParser p = FACTORY.createParser(content)) {
+            return read(p);
+        }
+    }
+
+    /** The tree of one JSON text. */
+    static JsonNode read(String json) throws IOException {
+        return INSTANCE.readTree(json, InputFormat.JSON);
+    }
+
+    private static void requireJson(InputFormat format) throws IOException {
+        if (format != InputFormat.JSON) {
+            throw new IOException("only JSON schemas are read (" + format + " given)");
+        }
+    }
+
+    private static JsonNode read(JsonParser p) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            throw new IOException("empty JSON text");
+        }
+        Deque<JsonNode> open = new ArrayDeque<>();
+        String field = null;
+        JsonNode root = null;
+        for (; t != null; t = p.nextToken()) {
+            JsonNode value;
+            switch (t) {
+                case FIELD_NAME -> {
+                    field = p.currentName();
+                    continue;
+                }
+                case START_OBJECT -> value = NODES.objectNode();
+                case START_ARRAY -> value = NODES.arrayNode();
+                case END_OBJECT, END_ARRAY -> {
+                    open.pop();
+                    if (open.isEmpty()) {
+                        if (p.nextToken() != null) {
+                            throw new IOException("more than one JSON value at " + p.currentLocation());
+                        }
+                        return root;
+                    }
+                    continue;
+                }
+                case VALUE_STRING -> value = NODES.textNode(p.getText());
+                case VALUE_NUMBER_INT -> value = switch (p.getNumberType()) {
+                    case INT -> NODES.numberNode(p.getIntValue());
+                    case LONG -> NODES.numberNode(p.getLongValue());
+                    default -> NODES.numberNode(p.getBigIntegerValue());
+                };
+                case VALUE_NUMBER_FLOAT -> value = NODES.numberNode(p.getDoubleValue());
+                case VALUE_TRUE -> value = NODES.booleanNode(true);
+                case VALUE_FALSE -> value = NODES.booleanNode(false);
+                case VALUE_NULL -> value = NODES.nullNode();
+                default -> throw new IOException("unexpected JSON token " + t + " at " + p.currentLocation());
+            }
+            if (open.isEmpty()) {
+                root = value;
+            } else if (open.peek() instanceof ObjectNode o) {
+                o.set(field, value);
+            } else {
+                ((ArrayNode) open.peek()).add(value);
+            }
+            if (value.isContainerNode()) {
+                open.push(value);
+            } else if (open.isEmpty()) {
+                if (p.nextToken() != null) {
+                    throw new IOException("more than one JSON value at " + p.currentLocation());
+                }
+                return root;
+            }
+        }
+        throw new IOException("the JSON text ends inside a value");
+    }
+}
