@@ -28,15 +28,22 @@ import java.util.Map;
  */
 public final class CanonicalText {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                    .disable(YAMLGenerator.Feature.SPLIT_LINES)
-                    .stringQuotingChecker(YamlScalars.INSTANCE)
-                    .build())
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
+    /**
+     * Jackson's writer, for what {@link FastYaml} leaves to it. In a holder: initialising an
+     * ObjectMapper costs a one-shot render (the Argo CD plugin) tens of milliseconds, and most
+     * outputs never need it.
+     */
+    private static final class Jackson {
+        static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                        .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                        .stringQuotingChecker(YamlScalars.INSTANCE)
+                        .build())
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .build();
+    }
 
     private CanonicalText() {}
 
@@ -52,7 +59,7 @@ public final class CanonicalText {
      */
     public static String yamlViaJackson(Value value) {
         try {
-            return YAML.writeValueAsString(tree(value));
+            return Jackson.YAML.writeValueAsString(tree(value));
         } catch (JsonProcessingException e) {
             // Writing a tree of plain nodes into a string cannot fail for I/O reasons.
             throw new UncheckedIOException(e);
