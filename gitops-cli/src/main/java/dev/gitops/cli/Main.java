@@ -20,6 +20,7 @@ public final class Main {
      * Argo CD starts one JVM per render, and every class not loaded is start-up time saved.
      */
     public static void main(String[] args) {
+        quietLogging();
         int code;
         if (args.length == 2 && "cmp".equals(args[0]) && "generate".equals(args[1])) {
             code = CmpGenerate.run(System.getenv(), Path.of(""), System.out, System.err);
@@ -30,5 +31,20 @@ public final class Main {
         System.err.flush();
         // exit (not return): a render abandoned at its deadline may leave a worker thread running.
         System.exit(code);
+    }
+
+    /**
+     * Names the CLI's SLF4J provider (slf4j-simple, which it ships) instead of letting SLF4J find
+     * it: finding means reading the service files of every jar on the class path, tens of
+     * milliseconds of every plugin start. SLF4J announces a named provider unless told to report
+     * only warnings. Both stay as set when the caller set them ({@code -Dslf4j.provider=...}).
+     */
+    static void quietLogging() {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "WARN");
+            }
+        }
     }
 }
