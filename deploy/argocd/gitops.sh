@@ -6,6 +6,7 @@
 #   gitops.jsa  AppCDS archive (Java 17-24)
 # GITOPS_CDS_RECORD=<file> records one instead of using it: an AOT cache when the name ends in
 # .aot (Java 25+ only), else an AppCDS archive. GITOPS_HOME moves /opt/gitops (for tests).
+# GITOPS_JAVA_OPTS: more JVM options, after this script's own (e.g. -Xlog:class+load:file=/tmp/c.log).
 # Every JVM message goes to stderr: stdout is the manifest stream Argo CD parses.
 set -eu
 # GITOPS_TIMINGS=1: the program's "jvm" phase then counts from here
@@ -32,7 +33,7 @@ case "${GITOPS_CDS_RECORD:-}" in
     *.aot) cds="-XX:AOTCacheOutput=$GITOPS_CDS_RECORD"; log=error ;;
     *) cds="-Xshare:auto -XX:ArchiveClassesAtExit=$GITOPS_CDS_RECORD"; log=error ;;
 esac
-# shellcheck disable=SC2086 # $cds is a list of options
+# shellcheck disable=SC2086 # $cds and GITOPS_JAVA_OPTS are lists of options
 exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:MaxRAMPercentage=60 \
-    $cds -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=$log:stderr \
+    $cds -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=$log:stderr ${GITOPS_JAVA_OPTS:-} \
     -cp "$cp" dev.gitops.cli.Main "$@"

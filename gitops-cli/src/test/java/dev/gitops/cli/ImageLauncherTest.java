@@ -31,7 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * archive, then renders that use it. On Java 17 the archive is AppCDS ({@code gitops.jsa}); on a
  * Java 25 or newer (the image's JRE; found through JAVA25_HOME or /usr/lib/jvm) the AOT cache
  * ({@code gitops.aot}). Both must print exactly what the CLI prints without them, and nothing on
- * stderr: a JVM warning about a stale or unusable archive would reach Argo CD's UI.
+ * stderr: a JVM warning about a stale or unusable archive would reach Argo CD's UI. As in the
+ * Dockerfile, the Scala libraries' lambdas are made archivable first, and the renders must then
+ * take every lambda class of sjsonnet, fastparse and the Scala library from the archive.
  */
 class ImageLauncherTest {
     @TempDir
@@ -52,6 +54,7 @@ class ImageLauncherTest {
 
     private void trainAndRender(Path javaHome, String archiveName) throws Exception {
         Path home = imageHome();
+        makeLambdasArchivable(javaHome, home);
         Path repo = tmp.resolve("_cmp_server").resolve("r1");
         Fixtures.write(repo, Fixtures.centralRepo());
         Map<String, String> env = new HashMap<>();
@@ -73,12 +76,37 @@ class ImageLauncherTest {
         assertEquals(direct.stdout(), trained.stdout());
         assertTrue(Files.size(archive) > 1_000_000, "the archive was written: " + Files.size(archive));
 
+        Path classLog = tmp.resolve("class-load.log");
         for (int i = 0; i < 2; i++) {
-            GitopsProcess.Result r = launcher(repo, env);
+            Map<String, String> run = new HashMap<>(env);
+            if (i == 1) {
+                run.put("GITOPS_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog);
+            }
+            GitopsProcess.Result r = launcher(repo, run);
             assertEquals(0, r.exit(), r.toString());
             assertEquals(direct.stdout(), r.stdout());
             assertEquals("", r.stderr(), "no JVM message about the archive");
         }
+        List<String> loaded = Files.readAllLines(classLog);
+        assertTrue(loaded.stream().anyMatch(l -> l.contains("sjsonnet.Std$$Lambda") && l.contains("shared objects file")),
+                "sjsonnet's lambdas come from the archive");
+        List<String> spun = loaded.stream()
+                .filter(l -> l.matches(".*\\] (sjsonnet|fastparse|scala)\\..*\\$\\$Lambda.*") && !l.contains("shared objects file"))
+                .toList();
+        assertEquals(List.of(), spun, "Scala lambda classes generated at run time instead of taken from the archive");
+    }
+
+    /** The Dockerfile's step: ArchivableLambdas over lib/, with the image's JVM. */
+    private static void makeLambdasArchivable(Path javaHome, Path home) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(javaHome.resolve("bin/java").toString(), "-cp",
+                home.resolve("gitops-cli.jar").toString(), "dev.gitops.cli.internal.image.ArchivableLambdas",
+                home.resolve("lib").toString()).redirectErrorStream(true);
+        Process p = pb.start();
+        String out = drain(p.getInputStream());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "ArchivableLambdas finished");
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.matches("(?s).*sjsonnet_2\\.13-[0-9.]+\\.jar: [1-9][0-9]* lambdas.*"), out);
+        assertTrue(out.matches("(?s).*scala-library-[0-9.]+\\.jar: [1-9][0-9]* lambdas.*"), out);
     }
 
     /** /opt/gitops as the Dockerfile lays it out: gitops-cli.jar (the CLI's classes) and lib/*.jar. */
