@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.serialization.NodeReader;
 
@@ -20,8 +21,11 @@ import java.util.Deque;
  * {@code ObjectMapper} with default settings builds (ints, longs and big integers by size, doubles
  * for fractions, the last of duplicate keys). The schema validator reads the shipped schemas with
  * it: initialising an ObjectMapper (date formats, calendars, locale data) costs a one-shot load
- * (the Argo CD plugin) tens of milliseconds. Only JSON: shipped schemas are JSON, and remote or
- * YAML schemas are never fetched.
+ * (the Argo CD plugin) tens of milliseconds. For the same reason its string nodes print
+ * themselves: the validator prints every string of an {@code enum} when it compiles one, and
+ * {@code JsonNode.toString()} would build Jackson's internal ObjectMapper (with its date formats
+ * and the JDK's calendar and locale data, ~50 ms). Only JSON: shipped schemas are JSON, and remote
+ * or YAML schemas are never fetched.
  */
 final class JsonTexts implements NodeReader {
     static final JsonTexts INSTANCE = new JsonTexts();
@@ -49,6 +53,41 @@ final class JsonTexts implements NodeReader {
     /** The tree of one JSON text. */
     static JsonNode read(String json) throws IOException {
         return INSTANCE.readTree(json, InputFormat.JSON);
+    }
+
+    /** A string node whose {@code toString()} is its JSON text, written without an ObjectMapper. */
+    static final class Text extends TextNode {
+        private static final long serialVersionUID = 1L;
+
+        Text(String v) {
+            super(v);
+        }
+
+        @Override
+        public String toString() {
+            String v = textValue();
+            StringBuilder b = new StringBuilder(v.length() + 2).append('"');
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                switch (c) {
+                    case '"' -> b.append("\\\"");
+                    case '\\' -> b.append("\\\\");
+                    case '\n' -> b.append("\\n");
+                    case '\r' -> b.append("\\r");
+                    case '\t' -> b.append("\\t");
+                    case '\b' -> b.append("\\b");
+                    case '\f' -> b.append("\\f");
+                    default -> {
+                        if (c < 0x20) {
+                            b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+                        } else {
+                            b.append(c);
+                        }
+                    }
+                }
+            }
+            return b.append('"').toString();
+        }
     }
 
     private static void requireJson(InputFormat format) throws IOException {
@@ -84,7 +123,7 @@ final class JsonTexts implements NodeReader {
                     }
                     continue;
                 }
-                case VALUE_STRING -> value = NODES.textNode(p.getText());
+                case VALUE_STRING -> value = new Text(p.getText());
                 case VALUE_NUMBER_INT -> value = switch (p.getNumberType()) {
                     case INT -> NODES.numberNode(p.getIntValue());
                     case LONG -> NODES.numberNode(p.getLongValue());

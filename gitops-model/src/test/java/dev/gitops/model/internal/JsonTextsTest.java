@@ -42,6 +42,17 @@ class JsonTextsTest {
         assertEquals(expected.numberType(), actual.numberType());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a", "production", "with \"quotes\" and \\ backslash", "line\nbreak\r\ttab",
+        "\b\f\u0000\u0001\u001f\u007f", "caf\u00e9 \u2603 \ud83d\ude80", "</script>", "'single'"})
+    void strings_printTheJsonJacksonPrints_withoutAnObjectMapper(String s) throws IOException {
+        JsonNode ours = JsonTexts.read(MAPPER.writeValueAsString(s));
+        assertTrue(ours instanceof JsonTexts.Text, ours.getClass().getName());
+        assertEquals(MAPPER.getNodeFactory().textNode(s).toString(), ours.toString());
+        assertEquals(MAPPER.getNodeFactory().textNode(s), ours);
+        assertEquals(ours, MAPPER.getNodeFactory().textNode(s));
+    }
+
     @Test
     void stream_readsTheSameAsText() throws IOException {
         String json = "{\"$id\":\"x\",\"items\":[1,2.5,\"é\"]}";
