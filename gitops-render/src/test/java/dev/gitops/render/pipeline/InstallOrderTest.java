@@ -74,4 +74,34 @@ class InstallOrderTest {
         }
         assertEquals("example.com/v1", expected.stream().filter(m -> m.kind().equals("Foo")).findFirst().orElseThrow().apiVersion());
     }
+
+    @Test
+    void order_isTheChainOfRankKindNamespaceNameApiVersionPath_forEveryPair() {
+        List<String> kinds = List.of("Namespace", "Service", "Deployment", "Foo", "Bar", "ConfigMap", "CronJob");
+        List<java.util.Optional<String>> namespaces = List.of(java.util.Optional.empty(), java.util.Optional.of("a"), java.util.Optional.of("b"));
+        List<Manifest> all = new ArrayList<>();
+        Random r = new Random(11);
+        for (int i = 0; i < 300; i++) {
+            String kind = kinds.get(r.nextInt(kinds.size()));
+            java.util.Optional<String> ns = namespaces.get(r.nextInt(namespaces.size()));
+            String name = "n" + r.nextInt(3);
+            String api = r.nextBoolean() ? "v1" : "example.com/v1";
+            String path = "." + r.nextInt(3);
+            all.add(new Manifest(api, kind, ns, name, Values.object(api, kind, name, ns.orElse(null)), path));
+        }
+        java.util.Comparator<Manifest> reference = java.util.Comparator
+                .<Manifest>comparingInt(m -> InstallOrder.KIND_ORDER.contains(m.kind())
+                        ? InstallOrder.KIND_ORDER.indexOf(m.kind()) : InstallOrder.KIND_ORDER.size())
+                .thenComparing(Manifest::kind)
+                .thenComparing(m -> m.namespace().orElse(""))
+                .thenComparing(Manifest::name)
+                .thenComparing(Manifest::apiVersion)
+                .thenComparing(Manifest::path);
+        for (Manifest a : all) {
+            for (Manifest b : all.subList(0, 60)) {
+                assertEquals(Integer.signum(reference.compare(a, b)), Integer.signum(InstallOrder.ORDER.compare(a, b)),
+                        a + " vs " + b);
+            }
+        }
+    }
 }
