@@ -65,28 +65,9 @@ final class JsonTexts implements NodeReader {
 
         @Override
         public String toString() {
-            String v = textValue();
-            StringBuilder b = new StringBuilder(v.length() + 2).append('"');
-            for (int i = 0; i < v.length(); i++) {
-                char c = v.charAt(i);
-                switch (c) {
-                    case '"' -> b.append("\\\"");
-                    case '\\' -> b.append("\\\\");
-                    case '\n' -> b.append("\\n");
-                    case '\r' -> b.append("\\r");
-                    case '\t' -> b.append("\\t");
-                    case '\b' -> b.append("\\b");
-                    case '\f' -> b.append("\\f");
-                    default -> {
-                        if (c < 0x20) {
-                            b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
-                        } else {
-                            b.append(c);
-                        }
-                    }
-                }
-            }
-            return b.append('"').toString();
+            StringBuilder b = new StringBuilder(textValue().length() + 2);
+            JsonStrings.append(textValue(), b);
+            return b.toString();
         }
     }
 
