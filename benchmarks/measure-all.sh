@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every number of docs/PERFORMANCE.md in one sitting, on a quiet machine (nothing else running).
 #
-#   bash benchmarks/measure-all.sh            (about 10 minutes on 2 cores)
+#   bash benchmarks/measure-all.sh            (about 20 minutes on 2 cores)
 #
 # Builds the modules and the JMH jar, then runs the CPU-time runners (each prints wall and CPU
 # time per operation) and the cmp cold-start script. The full JMH suites are separate and longer:
@@ -14,6 +14,10 @@ jar=benchmarks/target/benchmarks.jar
 run() { echo; echo "\$ java -cp $jar $*"; java -Xss8m -cp "$jar" "$@"; }
 run dev.gitops.benchmarks.LoadCpuTime 1000 20 20
 run dev.gitops.benchmarks.RenderCpuTime 200 7
+# the render ratio's number of record: each side in its own JVMs (RenderCpuTime shares one JVM
+# between them, and with it sjsonnet's compiled code), about 5 minutes
+echo; echo "\$ java -jar $jar 'RenderBenchmark.synthetic' -f 3"
+java -jar "$jar" 'RenderBenchmark.synthetic' -f 3 2>/dev/null | sed -n '/^Benchmark/,$p'
 run dev.gitops.benchmarks.PolicyCpuTime 1000 3 5
 run dev.gitops.benchmarks.StatusCpuTime 1000 3 5
 run dev.gitops.benchmarks.TagWriteCpuTime 1000 100 8
