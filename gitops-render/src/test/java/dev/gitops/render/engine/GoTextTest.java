@@ -43,6 +43,11 @@ class GoTextTest {
                 arguments("'%(x)s' % { x: 0.1 }", "\"0.10000000000000001\""),
                 arguments("std.format('%5.2f|%d', [3.14159, 42])", "\" 3.14|42\""),
                 arguments("'%s' % 0.1", "\"0.10000000000000001\""),
+                // %c of a code point beyond U+FFFF prints the character (sjsonnet alone: one broken UTF-16 unit)
+                arguments("std.format('%c|%c|%c', [128640, 65, '\u00e9'])", "\"\ud83d\ude80|A|\u00e9\""),
+                arguments("'%c' % 128640", "\"\ud83d\ude80\""),
+                arguments("local f = '%c'; f % [128512]", "\"\ud83d\ude00\""),
+                arguments("std.format('%(x)c!', { x: 128512 })", "\"\ud83d\ude00!\""),
                 arguments("std.manifestPython({ a: 0.1, b: [true, null] })", "\"{\\\"a\\\": 0.10000000000000001, \\\"b\\\": [True, None]}\""),
                 arguments("std.manifestPythonVars({ a: 1, b: 'x' })", "\"a = 1\\nb = \\\"x\\\"\\n\""),
                 arguments("std.manifestIni({ main: { a: 0.1 }, sections: { s: { b: [1, 2] } } })", "\"a = 0.10000000000000001\\n[s]\\nb = 1\\nb = 2\\n\""),

@@ -111,21 +111,22 @@ final class GoText {
 
     /**
      * The arguments of a format with every value that a {@code %s} prints (numbers, arrays,
-     * objects) already turned into its go-jsonnet text, so that sjsonnet's formatter prints it
-     * as is; other conversions keep their values. {@code conversions} lists, in order, each
+     * objects) already turned into its go-jsonnet text, and every {@code %c} code point beyond
+     * U+FFFF into its character, so that sjsonnet's formatter prints them as they are; other
+     * conversions keep their values. {@code conversions} lists, in order, each
      * argument-consuming conversion ({@code null} name: positional).
      */
     static Val formatArgs(Val values, List<Conversion> conversions, EvalScope ev, Position pos) {
         if (values instanceof Val.Obj o) {
             Map<String, Val> named = null;
             for (Conversion c : conversions) {
-                if (c.name() != null && c.type() == 's' && o.containsKey(c.name())) {
-                    Val x = Std2.field(o, c.name(), pos, ev);
-                    if (needsText(x)) {
+                if (c.name() != null && (c.type() == 's' || c.type() == 'c') && o.containsKey(c.name())) {
+                    Val r = replacement(c.type(), Std2.field(o, c.name(), pos, ev), ev, pos);
+                    if (r != null) {
                         if (named == null) {
                             named = new LinkedHashMap<>();
                         }
-                        named.put(c.name(), Vals.str(pos, line(x, ev, pos)));
+                        named.put(c.name(), r);
                     }
                 }
             }
@@ -148,16 +149,16 @@ final class GoText {
             if (c.name() != null) {
                 continue;
             }
-            if (i < n && c.type() == 's') {
-                Val x = single ? values : arr.force(i);
-                if (needsText(x)) {
+            if (i < n && (c.type() == 's' || c.type() == 'c')) {
+                Val r = replacement(c.type(), single ? values : arr.force(i), ev, pos);
+                if (r != null) {
                     if (out == null) {
                         out = new sjsonnet.Lazy[n];
                         for (int k = 0; k < n; k++) {
                             out[k] = single ? values : arr.force(k);
                         }
                     }
-                    out[i] = Vals.str(pos, line(x, ev, pos));
+                    out[i] = r;
                 }
             }
             i++;
@@ -168,8 +169,23 @@ final class GoText {
         return single ? (Val) out[0] : Vals.arr(pos, out);
     }
 
-    private static boolean needsText(Val x) {
-        return x instanceof Val.Num || x instanceof Val.Arr || x instanceof Val.Obj;
+    /**
+     * What sjsonnet's formatter must get instead of {@code x} for this conversion, or null: for
+     * {@code %s} the go-jsonnet text of numbers, arrays and objects; for {@code %c} a code point
+     * beyond the Basic Multilingual Plane as its string (sjsonnet casts it to one UTF-16 unit,
+     * go-jsonnet prints the character).
+     */
+    private static Val replacement(char type, Val x, EvalScope ev, Position pos) {
+        if (type == 's') {
+            return x instanceof Val.Num || x instanceof Val.Arr || x instanceof Val.Obj ? Vals.str(pos, line(x, ev, pos)) : null;
+        }
+        if (x instanceof Val.Num n) {
+            double d = n.value();
+            if (d > 0xFFFF && d <= Character.MAX_CODE_POINT && d == Math.rint(d)) {
+                return Vals.str(pos, Character.toString((int) d));
+            }
+        }
+        return null;
     }
 
     /** One argument-consuming conversion of a format string: its mapping key (or null) and type. */
