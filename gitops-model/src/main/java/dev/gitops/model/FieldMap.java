@@ -69,7 +69,7 @@ final class FieldMap extends AbstractMap<String, Value> {
         private String[] keys;
         private Value[] values;
         private int size;
-        private HashMap<String, Integer> index;
+        private HashMap<Object, Integer> index;
 
         Filler(int expected) {
             int cap = Math.max(expected, 0);
@@ -98,18 +98,10 @@ final class FieldMap extends AbstractMap<String, Value> {
 
         private int find(String key) {
             if (size <= SCAN) {
-                for (int i = 0; i < size; i++) {
-                    if (keys[i].equals(key)) {
-                        return i;
-                    }
-                }
-                return -1;
+                return scan(keys, size, key);
             }
             if (index == null) {
-                index = new HashMap<>(size * 2);
-                for (int i = 0; i < size; i++) {
-                    index.put(keys[i], i);
-                }
+                index = index(keys, size);
             }
             Integer i = index.get(key);
             return i == null ? -1 : i;
@@ -123,23 +115,34 @@ final class FieldMap extends AbstractMap<String, Value> {
 
     private int indexOf(Object key) {
         if (size <= SCAN) {
-            for (int i = 0; i < size; i++) {
-                if (Objects.equals(keys[i], key)) {
-                    return i;
-                }
-            }
-            return -1;
+            return scan(keys, size, key);
         }
         HashMap<Object, Integer> ix = index;
         if (ix == null) {
-            ix = new HashMap<>(size * 2);
-            for (int i = size - 1; i >= 0; i--) {
-                ix.put(keys[i], i); // the first of equal keys wins, as a scan would find it
-            }
+            ix = index(keys, size);
             index = ix;
         }
         Integer i = ix.get(key);
         return i == null ? -1 : i;
+    }
+
+    /** The position of {@code key} among the first {@code size} keys, -1 when absent. */
+    private static int scan(String[] keys, int size, Object key) {
+        for (int i = 0; i < size; i++) {
+            if (Objects.equals(keys[i], key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Key -> position of the first {@code size} keys (distinct: a {@link Filler} replaces a key put again, and {@link #of} copies a map). */
+    private static HashMap<Object, Integer> index(String[] keys, int size) {
+        HashMap<Object, Integer> ix = new HashMap<>(size * 2);
+        for (int i = 0; i < size; i++) {
+            ix.put(keys[i], i);
+        }
+        return ix;
     }
 
     @Override
