@@ -78,32 +78,27 @@ final class JsonTexts implements NodeReader {
     }
 
     private static JsonNode read(JsonParser p) throws IOException {
-        JsonToken t = p.nextToken();
-        if (t == null) {
-            throw new IOException("empty JSON text");
-        }
+        JsonNode root = null;
         Deque<JsonNode> open = new ArrayDeque<>();
         String field = null;
-        JsonNode root = null;
-        for (; t != null; t = p.nextToken()) {
+        // until the first value is complete: a scalar at the top, or the end of the outermost container
+        while (root == null || !open.isEmpty()) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new IOException(root == null ? "empty JSON text" : "the JSON text ends inside a value");
+            }
             JsonNode value;
             switch (t) {
                 case FIELD_NAME -> {
                     field = p.currentName();
                     continue;
                 }
-                case START_OBJECT -> value = NODES.objectNode();
-                case START_ARRAY -> value = NODES.arrayNode();
                 case END_OBJECT, END_ARRAY -> {
                     open.pop();
-                    if (open.isEmpty()) {
-                        if (p.nextToken() != null) {
-                            throw new IOException("more than one JSON value at " + p.currentLocation());
-                        }
-                        return root;
-                    }
                     continue;
                 }
+                case START_OBJECT -> value = NODES.objectNode();
+                case START_ARRAY -> value = NODES.arrayNode();
                 case VALUE_STRING -> value = new Text(p.getText());
                 case VALUE_NUMBER_INT -> value = switch (p.getNumberType()) {
                     case INT -> NODES.numberNode(p.getIntValue());
@@ -116,7 +111,7 @@ final class JsonTexts implements NodeReader {
                 case VALUE_NULL -> value = NODES.nullNode();
                 default -> throw new IOException("unexpected JSON token " + t + " at " + p.currentLocation());
             }
-            if (open.isEmpty()) {
+            if (root == null) {
                 root = value;
             } else if (open.peek() instanceof ObjectNode o) {
                 o.set(field, value);
@@ -125,13 +120,11 @@ final class JsonTexts implements NodeReader {
             }
             if (value.isContainerNode()) {
                 open.push(value);
-            } else if (open.isEmpty()) {
-                if (p.nextToken() != null) {
-                    throw new IOException("more than one JSON value at " + p.currentLocation());
-                }
-                return root;
             }
         }
-        throw new IOException("the JSON text ends inside a value");
+        if (p.nextToken() != null) {
+            throw new IOException("more than one JSON value at " + p.currentLocation());
+        }
+        return root;
     }
 }
