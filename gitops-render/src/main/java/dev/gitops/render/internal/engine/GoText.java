@@ -120,7 +120,7 @@ final class GoText {
         if (values instanceof Val.Obj o) {
             Map<String, Val> named = null;
             for (Conversion c : conversions) {
-                if (c.name() != null && (c.type() == 's' || c.type() == 'c') && o.containsKey(c.name())) {
+                if (c.name() != null && rewrites(c.type()) && o.containsKey(c.name())) {
                     Val r = replacement(c.type(), Std2.field(o, c.name(), pos, ev), ev, pos);
                     if (r != null) {
                         if (named == null) {
@@ -149,7 +149,7 @@ final class GoText {
             if (c.name() != null) {
                 continue;
             }
-            if (i < n && (c.type() == 's' || c.type() == 'c')) {
+            if (i < n && rewrites(c.type())) {
                 Val r = replacement(c.type(), single ? values : arr.force(i), ev, pos);
                 if (r != null) {
                     if (out == null) {
@@ -167,6 +167,11 @@ final class GoText {
             return values;
         }
         return single ? (Val) out[0] : Vals.arr(pos, out);
+    }
+
+    /** Whether arguments of this conversion may need {@link #replacement}: the others are left unevaluated here. */
+    private static boolean rewrites(char type) {
+        return type == 's' || type == 'c';
     }
 
     /**
@@ -190,6 +195,11 @@ final class GoText {
 
     /** One argument-consuming conversion of a format string: its mapping key (or null) and type. */
     record Conversion(String name, char type) {}
+
+    /** The conversions of {@code format}, from the evaluation's cache when {@code ev} keeps one. */
+    static List<Conversion> conversions(String format, EvalScope ev) {
+        return ev instanceof GuardedEvaluator g ? g.conversions(format) : conversions(format);
+    }
 
     /** The argument-consuming conversions of {@code format}, in order ({@code *} widths included, as type '*'). */
     static List<Conversion> conversions(String format) {

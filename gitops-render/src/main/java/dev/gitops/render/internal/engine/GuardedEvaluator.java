@@ -82,14 +82,7 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
                 return new Val.Str(e.pos(), GoText.string(l, this, e.pos()) + GoText.string(r, this, e.pos()));
             }
         } else if (l instanceof Val.Str f) {
-            List<GoText.Conversion> conversions = computedFormats.get(f.value());
-            if (conversions == null) {
-                conversions = GoText.conversions(f.value());
-                if (computedFormats.size() < 4096) {
-                    computedFormats.put(f.value(), conversions);
-                }
-            }
-            r = GoText.formatArgs(r, conversions, this, e.pos());
+            r = GoText.formatArgs(r, conversions(f.value()), this, e.pos());
         }
         return super.visitBinaryOp(new Expr.BinaryOp(e.pos(), (Expr) l, op, (Expr) r), scope);
     }
@@ -110,6 +103,18 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
             return new Val.Str(e.pos(), sjsonnet.Format$.MODULE$.format(fmt.leading(), fmt.chunks(), args, e.pos(), this));
         }
         return null;
+    }
+
+    /** The conversions of a format computed at run time (a {@code %} operand, {@code std.format}), parsed once per evaluation. */
+    List<GoText.Conversion> conversions(String format) {
+        List<GoText.Conversion> conversions = computedFormats.get(format);
+        if (conversions == null) {
+            conversions = GoText.conversions(format);
+            if (computedFormats.size() < 4096) {
+                computedFormats.put(format, conversions);
+            }
+        }
+        return conversions;
     }
 
     private Val bound(scala.Option<Expr> x, Lazy[] scope, Expr at) {
