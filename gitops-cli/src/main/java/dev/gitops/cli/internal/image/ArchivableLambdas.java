@@ -141,10 +141,9 @@ public final class ArchivableLambdas {
                     body = in.readAllBytes();
                 }
                 if (!e.isDirectory() && e.getName().endsWith(".class")) {
-                    int before = sites;
                     Rewrite r = rewrite(body);
-                    sites += r.callSites();
-                    if (sites > before) {
+                    if (r.callSites() > 0) {
+                        sites += r.callSites();
                         classes++;
                         body = r.bytes();
                     }
@@ -239,62 +238,45 @@ public final class ArchivableLambdas {
             if (cpCount + 5 > 0xFFFF) {
                 return new Rewrite(b, 0); // no room for the new constants: leave the class alone
             }
-            // new constants: Utf8 name, Utf8 type, NameAndType, Methodref, MethodHandle
-            ByteArrayOutputStream added = new ByteArrayOutputStream();
-            DataOutputStream d = new DataOutputStream(added);
-            int utfName = cpCount;
-            int utfType = cpCount + 1;
-            int nat = cpCount + 2;
-            int mref = cpCount + 3;
             int handle = cpCount + 4;
-            try {
-                d.writeByte(1);
-                d.writeUTF("metafactory");
-                d.writeByte(1);
-                d.writeUTF(METAFACTORY_TYPE);
-                d.writeByte(12);
-                d.writeShort(utfName);
-                d.writeShort(utfType);
-                d.writeByte(10);
-                d.writeShort(lambdaMetafactoryClass());
-                d.writeShort(nat);
-                d.writeByte(15);
-                d.writeByte(REF_INVOKE_STATIC);
-                d.writeShort(mref);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            ByteArrayOutputStream attr = new ByteArrayOutputStream();
-            DataOutputStream a = new DataOutputStream(attr);
-            try {
-                a.writeShort(count);
+            ByteArrayOutputStream table = new ByteArrayOutputStream();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(b.length + 256);
+            try (DataOutputStream t = new DataOutputStream(table); DataOutputStream out = new DataOutputStream(bytes)) {
+                t.writeShort(count);
                 for (int[] e : entries) {
-                    a.writeShort(e[0] == -1 ? handle : e[0]);
-                    a.writeShort(e.length - 1);
+                    t.writeShort(e[0] == -1 ? handle : e[0]);
+                    t.writeShort(e.length - 1);
                     for (int k = 1; k < e.length; k++) {
-                        a.writeShort(e[k]);
+                        t.writeShort(e[k]);
                     }
                 }
+                out.write(b, 0, 8);
+                out.writeShort(cpCount + 5);
+                out.write(b, 10, cpEnd - 10);
+                // the new constants at cpCount..cpCount+4: Utf8 name, Utf8 type, NameAndType, Methodref, MethodHandle
+                out.writeByte(1);
+                out.writeUTF("metafactory");
+                out.writeByte(1);
+                out.writeUTF(METAFACTORY_TYPE);
+                out.writeByte(12);
+                out.writeShort(cpCount);
+                out.writeShort(cpCount + 1);
+                out.writeByte(10);
+                out.writeShort(lambdaMetafactoryClass());
+                out.writeShort(cpCount + 2);
+                out.writeByte(15);
+                out.writeByte(REF_INVOKE_STATIC);
+                out.writeShort(cpCount + 3);
+                // up to the BootstrapMethods attribute's name, then its new length and table, then the rest
+                out.write(b, cpEnd, bsmAttr + 2 - cpEnd);
+                out.writeInt(table.size());
+                table.writeTo(out);
+                int after = bsmAttr + 6 + (int) u4(bsmAttr + 2);
+                out.write(b, after, b.length - after);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            int oldLength = (int) u4(bsmAttr + 2);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(b.length + added.size());
-            out.write(b, 0, 8);
-            out.write((cpCount + 5) >>> 8);
-            out.write(cpCount + 5);
-            out.write(b, 10, cpEnd - 10);
-            out.writeBytes(added.toByteArray());
-            out.write(b, cpEnd, bsmAttr + 2 - cpEnd);
-            int len = attr.size();
-            out.write(len >>> 24);
-            out.write(len >>> 16);
-            out.write(len >>> 8);
-            out.write(len);
-            out.writeBytes(attr.toByteArray());
-            int after = bsmAttr + 6 + oldLength;
-            out.write(b, after, b.length - after);
-            return new Rewrite(out.toByteArray(), eligible);
+            return new Rewrite(bytes.toByteArray(), eligible);
         }
 
         private static int[] concat(int ref, int[] args) {
