@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Canonical YAML and JSON text of manifests: byte-identical for the same objects. Keys are sorted at
@@ -18,11 +19,16 @@ final class ManifestWriter {
 
     /** One YAML stream, {@code ---} between documents, no leading marker; empty for no objects. */
     static String yaml(List<Manifest> objects) {
+        return yaml(objects, body -> null);
+    }
+
+    /** {@link #yaml(List)}, taking the documents {@code written} has (by body) from it. */
+    static String yaml(List<Manifest> objects, Function<Value, String> written) {
         List<Value> docs = new ArrayList<>(objects.size());
         for (Manifest m : objects) {
             docs.add(m.body());
         }
-        return CanonicalText.yamlStream(docs);
+        return CanonicalText.yamlStream(docs, written);
     }
 
     /** A {@code v1/List} whose items are the objects, indented by two spaces. */

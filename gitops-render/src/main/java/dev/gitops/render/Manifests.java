@@ -1,7 +1,10 @@
 package dev.gitops.render;
 
+import dev.gitops.model.Value;
+
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The rendered objects of one environment, in install order (kind order, then namespace, then
@@ -10,9 +13,16 @@ import java.util.Optional;
  */
 public final class Manifests {
     private final List<Manifest> objects;
+    /** The YAML documents written during the render, by body (see {@code Documents}); null where none. */
+    private final Function<Value, String> documents;
 
     public Manifests(List<Manifest> objects) {
+        this(objects, body -> null);
+    }
+
+    Manifests(List<Manifest> objects, Function<Value, String> documents) {
         this.objects = List.copyOf(objects);
+        this.documents = documents;
     }
 
     public List<Manifest> objects() {
@@ -30,7 +40,7 @@ public final class Manifests {
 
     /** One YAML stream: documents separated by {@code ---}, keys sorted, strings quoted where YAML would mistype them. */
     public String toYaml() {
-        return ManifestWriter.yaml(objects);
+        return ManifestWriter.yaml(objects, documents);
     }
 
     /** A JSON {@code v1/List} with the objects as items, keys sorted, indented by two spaces. */

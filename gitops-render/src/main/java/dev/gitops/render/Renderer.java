@@ -72,7 +72,7 @@ public final class Renderer {
      * @throws RenderException when rendering fails
      */
     public Manifests render(State state, RepoSnapshot snapshot) {
-        return Pipeline.render(state, snapshot, Map.of(), options);
+        return manifests(Pipeline.render(state, snapshot, Map.of(), options));
     }
 
     /**
@@ -87,7 +87,7 @@ public final class Renderer {
      *         built-in entrypoint is given any
      */
     public Manifests render(State state, RepoSnapshot snapshot, Map<String, String> extraTlaCode) {
-        return Pipeline.render(state, snapshot, Map.copyOf(extraTlaCode), options);
+        return manifests(Pipeline.render(state, snapshot, Map.copyOf(extraTlaCode), options));
     }
 
     /**
@@ -102,6 +102,10 @@ public final class Renderer {
      * @param tlaCode top-level arguments as Jsonnet code
      */
     public Manifests renderPlain(FileSource files, List<String> entrypoints, List<String> jpath, Map<String, String> tlaCode) {
-        return Pipeline.renderPlain(files, entrypoints, jpath, tlaCode, options);
+        return manifests(Pipeline.renderPlain(files, entrypoints, jpath, tlaCode, options));
+    }
+
+    private static Manifests manifests(Pipeline.Rendered r) {
+        return new Manifests(r.objects(), r.documents()::text);
     }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * sjsonnet behind one small API: evaluates a file or a snippet of an {@link ImportScope} and returns
@@ -49,6 +50,8 @@ public final class JsonnetEngine {
 
     /** The context of the evaluation running on this thread (see {@link GuardedInterpreter}). */
     private static final ThreadLocal<EvalContext> CONTEXT = new ThreadLocal<>();
+
+    private static final Consumer<Value.Obj> NO_OBJECTS = o -> { };
 
     private final ImportScope scope;
     private final RenderOptions options;
@@ -92,15 +95,28 @@ public final class JsonnetEngine {
      * reaches the program as the value parsing its JSON would give, without the JSON.
      */
     public Value evaluate(String file, Map<String, String> tlaCode, Map<String, Value> tlaValues, Map<String, String> extCode) {
-        return evaluateFile(file, tlaCode, tlaValues, extCode).value();
+        return evaluateFile(file, tlaCode, tlaValues, extCode, NO_OBJECTS).value();
+    }
+
+    /**
+     * Like {@link #evaluate(String, Map, Map, Map)}, telling {@code objects} of each object of the
+     * output with non-empty string {@code apiVersion} and {@code kind} as soon as it is
+     * materialised, while its nodes are hot in the processor's cache: every one that lies in no
+     * other such object, and possibly some that do (an object under {@code data} or {@code items},
+     * which sort before {@code kind}). Called on the evaluation thread, before this method returns.
+     */
+    public Value evaluate(String file, Map<String, String> tlaCode, Map<String, Value> tlaValues, Map<String, String> extCode,
+                          Consumer<Value.Obj> objects) {
+        return evaluateFile(file, tlaCode, tlaValues, extCode, Objects.requireNonNull(objects, "objects")).value();
     }
 
     /** Like {@link #evaluate}, also returning the {@code std.trace} lines. */
     public Evaluation evaluateFile(String file, Map<String, String> tlaCode, Map<String, String> extCode) {
-        return evaluateFile(file, tlaCode, Map.of(), extCode);
+        return evaluateFile(file, tlaCode, Map.of(), extCode, NO_OBJECTS);
     }
 
-    private Evaluation evaluateFile(String file, Map<String, String> tlaCode, Map<String, Value> tlaValues, Map<String, String> extCode) {
+    private Evaluation evaluateFile(String file, Map<String, String> tlaCode, Map<String, Value> tlaValues, Map<String, String> extCode,
+                                    Consumer<Value.Obj> objects) {
         Objects.requireNonNull(file, "file");
         String path = FileSource.normalize(file).orElseThrow(() -> new RenderException(Problem.of(SourceLocation.ofFile(file),
                 "not a path inside the source: " + file, "name the file relative to the source root")));
@@ -117,7 +133,7 @@ public final class JsonnetEngine {
         } catch (IOException e) {
             throw new RenderException(Problem.of(SourceLocation.ofFile(path), "cannot read the file: " + e.getMessage(), null));
         }
-        return run(SourcePath.source(resolved), code, tlaCode, tlaValues, extCode);
+        return run(SourcePath.source(resolved), code, tlaCode, tlaValues, extCode, objects);
     }
 
     /**
@@ -132,10 +148,17 @@ public final class JsonnetEngine {
     /** Like {@link #evaluateSnippet}, with top-level arguments given as values too (see {@link #evaluate(String, Map, Map, Map)}). */
     public Value evaluateSnippet(String name, String code, Map<String, String> tlaCode, Map<String, Value> tlaValues,
                                  Map<String, String> extCode) {
+        return evaluateSnippet(name, code, tlaCode, tlaValues, extCode, NO_OBJECTS);
+    }
+
+    /** Like {@link #evaluateSnippet(String, String, Map, Map, Map)}, telling {@code objects} of objects as {@link #evaluate(String, Map, Map, Map, Consumer)} does. */
+    public Value evaluateSnippet(String name, String code, Map<String, String> tlaCode, Map<String, Value> tlaValues,
+                                 Map<String, String> extCode, Consumer<Value.Obj> objects) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(objects, "objects");
         String path = FileSource.normalize(name).filter(p -> !p.isEmpty()).orElse(name);
-        return run(SourcePath.source(path), code, tlaCode, tlaValues, extCode).value();
+        return run(SourcePath.source(path), code, tlaCode, tlaValues, extCode, objects).value();
     }
 
     /** Like {@link #evaluateSnippet}, also returning the {@code std.trace} lines. */
@@ -143,7 +166,7 @@ public final class JsonnetEngine {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(code, "code");
         String path = FileSource.normalize(name).filter(p -> !p.isEmpty()).orElse(name);
-        return run(SourcePath.source(path), code, tlaCode, Map.of(), extCode);
+        return run(SourcePath.source(path), code, tlaCode, Map.of(), extCode, NO_OBJECTS);
     }
 
     /**
@@ -159,7 +182,7 @@ public final class JsonnetEngine {
         Map<String, String> tla = Map.copyOf(tlaCode);
         EvalState.prepare(EvalThreads.forStack(options.stackBytes()), state -> {
             try {
-                library.evaluateWith(state, SourcePath.source(name), code, tla, Map.of(), Map.of(), new EvalContext());
+                library.evaluateWith(state, SourcePath.source(name), code, tla, Map.of(), Map.of(), new EvalContext(), NO_OBJECTS);
             } catch (RenderException e) {
                 // a Jsonnet error leaves the state usable; the real evaluation reports its own errors
             }
@@ -174,7 +197,7 @@ public final class JsonnetEngine {
     }
 
     private Evaluation run(SourcePath entry, String code, Map<String, String> tlaCode, Map<String, Value> tlaValues,
-                           Map<String, String> extCode) {
+                           Map<String, String> extCode, Consumer<Value.Obj> objects) {
         Map<String, String> tla = Map.copyOf(Objects.requireNonNull(tlaCode, "tlaCode"));
         Map<String, Value> values = Map.copyOf(Objects.requireNonNull(tlaValues, "tlaValues"));
         Map<String, String> ext = Map.copyOf(Objects.requireNonNull(extCode, "extCode"));
@@ -184,7 +207,7 @@ public final class JsonnetEngine {
             }
         }
         EvalContext context = new EvalContext();
-        Future<Evaluation> f = EvalThreads.forStack(options.stackBytes()).submit(() -> evaluateHere(entry, code, tla, values, ext, context));
+        Future<Evaluation> f = EvalThreads.forStack(options.stackBytes()).submit(() -> evaluateHere(entry, code, tla, values, ext, context, objects));
         try {
             return f.get(options.deadline().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -216,11 +239,11 @@ public final class JsonnetEngine {
 
     /** Runs on an evaluation thread: borrows a state, and pools it again unless the evaluation may have broken it. */
     private Evaluation evaluateHere(SourcePath entry, String code, Map<String, String> tlaCode, Map<String, Value> tlaValues,
-                                    Map<String, String> ext, EvalContext context) {
+                                    Map<String, String> ext, EvalContext context, Consumer<Value.Obj> objects) {
         EvalState state = EvalState.borrow();
         boolean healthy = false;
         try {
-            Evaluation e = evaluateWith(state, entry, code, tlaCode, tlaValues, ext, context);
+            Evaluation e = evaluateWith(state, entry, code, tlaCode, tlaValues, ext, context, objects);
             healthy = true;
             return e;
         } catch (RenderException e) {
@@ -248,7 +271,8 @@ public final class JsonnetEngine {
 
     /** Runs on an evaluation thread with a state nobody else uses. */
     private Evaluation evaluateWith(EvalState state, SourcePath entry, String code, Map<String, String> tlaCode,
-                                    Map<String, Value> tlaValues, Map<String, String> ext, EvalContext context) {
+                                    Map<String, Value> tlaValues, Map<String, String> ext, EvalContext context,
+                                    Consumer<Value.Obj> objects) {
         CONTEXT.set(context);
         try {
             Map<SourcePath, String> snippets = new HashMap<>();
@@ -272,7 +296,7 @@ public final class JsonnetEngine {
             if (v.isLeft()) {
                 throw failure(v.left().get(), entry);
             }
-            ValueVisitor out = new ValueVisitor(options.maxOutputBytes());
+            ValueVisitor out = new ValueVisitor(options.maxOutputBytes(), objects);
             Either<sjsonnet.Error, Value> m = interp.materialize(v.right().get(), out);
             if (m.isLeft()) {
                 sjsonnet.Error err = m.left().get();

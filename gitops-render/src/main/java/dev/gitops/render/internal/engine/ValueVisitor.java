@@ -8,11 +8,19 @@ import upickle.core.Visitor;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Materialises an sjsonnet value straight into a model {@link Value}, counting the size the value
  * would have as compact JSON so that a runaway output stops at the configured cap instead of filling
  * the heap. Building the tree directly avoids writing and re-parsing JSON text.
+ *
+ * <p>It also hands each finished object that looks like a Kubernetes object (non-empty string
+ * {@code apiVersion} and {@code kind}) to a consumer at once, while its nodes are still in the
+ * processor's cache, unless it lies inside an object already known to look like one. sjsonnet
+ * materialises keys in sorted order, so {@code apiVersion} and {@code kind} are known before
+ * {@code metadata}, {@code spec} and so on, but after {@code data} or {@code items}: an object
+ * there is handed over too, and the consumer must not rely on getting outermost objects only.
  */
 final class ValueVisitor implements ujson.JsVisitor<Value, Value> {
     /** Thrown (unchecked) when the output passes the cap; sjsonnet wraps it, the engine unwraps it. */
@@ -28,10 +36,19 @@ final class ValueVisitor implements ujson.JsVisitor<Value, Value> {
     private static final Value FALSE = new Value.Bool(false);
 
     private final long maxBytes;
+    private final Consumer<Value.Obj> objects;
     private long bytes;
+    /** How many of the objects being materialised are known to look like Kubernetes objects. */
+    private int openObjects;
 
-    ValueVisitor(long maxBytes) {
+    /**
+     * @param maxBytes the cap on the output's compact-JSON size
+     * @param objects told of each finished object with non-empty string apiVersion and kind that
+     *        lies in no other such object known so far, on the materialising thread
+     */
+    ValueVisitor(long maxBytes, Consumer<Value.Obj> objects) {
         this.maxBytes = maxBytes;
+        this.objects = objects;
     }
 
     /** The compact-JSON size of what was materialised so far (approximate for escaped strings). */
@@ -89,6 +106,8 @@ final class ValueVisitor implements ujson.JsVisitor<Value, Value> {
         return new ObjVisitor<>() {
             private String key;
             private boolean empty = true;
+            private boolean apiVersion;
+            private boolean kind;
 
             @Override
             public Visitor<?, ?> visitKey(int index) {
@@ -110,11 +129,27 @@ final class ValueVisitor implements ujson.JsVisitor<Value, Value> {
             @Override
             public void visitValue(Value v, int index) {
                 fields.put(key, v);
+                if (v instanceof Value.Str s && !s.value().isEmpty() && !(apiVersion && kind)) {
+                    if (key.equals("apiVersion")) {
+                        apiVersion = true;
+                    } else if (key.equals("kind")) {
+                        kind = true;
+                    } else {
+                        return;
+                    }
+                    if (apiVersion && kind) {
+                        openObjects++;
+                    }
+                }
             }
 
             @Override
             public Value visitEnd(int index) {
-                return fields.build();
+                Value.Obj o = fields.build();
+                if (apiVersion && kind && --openObjects == 0) {
+                    objects.accept(o);
+                }
+                return o;
             }
         };
     }

@@ -17,6 +17,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Canonical text of values: the same value always gives the same bytes. Object keys are sorted
@@ -68,17 +69,37 @@ public final class CanonicalText {
 
     /** A YAML stream: every value a document, {@code ---} between documents; empty for no values. */
     public static String yamlStream(List<? extends Value> documents) {
-        StringBuilder b = new StringBuilder(documents.size() * 1024);
-        FastYaml.Cache cache = new FastYaml.Cache();
+        return yamlStream(documents, v -> null);
+    }
+
+    /**
+     * {@link #yamlStream(List)}, taking a document's text from {@code written} where it has one
+     * (which must be the value's {@link #yaml}; see {@link Documents}).
+     */
+    public static String yamlStream(List<? extends Value> documents, Function<? super Value, String> written) {
+        StringBuilder b = null;
+        FastYaml.Cache cache = null;
         for (int i = 0; i < documents.size(); i++) {
+            Value doc = documents.get(i);
+            String text = written.apply(doc);
+            if (b == null) {
+                b = new StringBuilder(text != null ? documents.size() * (text.length() + 4) : documents.size() * 1024);
+            }
             if (i > 0) {
                 b.append("---\n");
             }
-            if (!FastYaml.write(documents.get(i), b, cache)) {
-                b.append(yamlViaJackson(documents.get(i)));
+            if (text != null) {
+                b.append(text);
+                continue;
+            }
+            if (cache == null) {
+                cache = new FastYaml.Cache();
+            }
+            if (!FastYaml.write(doc, b, cache)) {
+                b.append(yamlViaJackson(doc));
             }
         }
-        return b.toString();
+        return b == null ? "" : b.toString();
     }
 
     /** Indented JSON (two spaces, {@code "key": value}), ending with a newline. */

@@ -4,7 +4,6 @@ import dev.gitops.model.Value;
 import dev.gitops.render.Manifest;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,16 +54,48 @@ public final class DefaultNamespace {
         }
         List<Manifest> out = new ArrayList<>(manifests.size());
         for (Manifest m : manifests) {
-            out.add(m.namespace().isPresent() || isClusterScoped(m.kind()) ? m : withNamespace(m, namespace.get()));
+            out.add(m.namespace().isPresent() || isClusterScoped(m.kind()) ? m
+                    : new Manifest(m.apiVersion(), m.kind(), namespace, m.name(), withNamespace(m.body(), namespace.get()), m.path()));
         }
         return List.copyOf(out);
     }
 
-    private static Manifest withNamespace(Manifest m, String namespace) {
-        Map<String, Value> body = new LinkedHashMap<>(m.body().fields());
-        Map<String, Value> meta = new LinkedHashMap<>(((Value.Obj) body.get("metadata")).fields());
-        meta.put("namespace", Value.of(namespace));
-        body.put("metadata", Value.of(meta));
-        return new Manifest(m.apiVersion(), m.kind(), Optional.of(namespace), m.name(), new Value.Obj(body), m.path());
+    /**
+     * Whether this step gives {@code body} a namespace: it is of a namespaced kind and its
+     * {@code metadata.namespace} is absent, null or empty. Decided from the body alone, as
+     * {@link UnwrapLists} reads kind and namespace; false for a body those steps refuse.
+     */
+    public static boolean wouldSet(Value.Obj body) {
+        if (!(body.fields().get("kind") instanceof Value.Str kind) || isClusterScoped(kind.value())
+                || !(body.fields().get("metadata") instanceof Value.Obj meta)) {
+            return false;
+        }
+        Value ns = meta.fields().get("namespace");
+        return ns == null || ns instanceof Value.Null || ns instanceof Value.Str s && s.value().isEmpty();
+    }
+
+    /**
+     * {@code body} with {@code metadata.namespace} set: a namespace field already there is replaced
+     * in place, a new one goes before the first key that sorts after it, so sorted metadata stays
+     * sorted.
+     */
+    public static Value.Obj withNamespace(Value.Obj body, String namespace) {
+        Value.Obj meta = (Value.Obj) body.fields().get("metadata");
+        Value.Builder m = Value.builder(meta.fields().size() + 1);
+        boolean placed = meta.fields().containsKey("namespace");
+        for (Map.Entry<String, Value> e : meta.fields().entrySet()) {
+            if (!placed && e.getKey().compareTo("namespace") > 0) {
+                m.put("namespace", Value.of(namespace));
+                placed = true;
+            }
+            m.put(e.getKey(), e.getKey().equals("namespace") ? Value.of(namespace) : e.getValue());
+        }
+        if (!placed) {
+            m.put("namespace", Value.of(namespace));
+        }
+        Value.Obj newMeta = m.build();
+        Value.Builder b = Value.builder(body.fields().size());
+        body.fields().forEach((k, v) -> b.put(k, k.equals("metadata") ? newMeta : v));
+        return b.build();
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Step 1: evaluates the entrypoint with the State as the top-level argument {@code state}
@@ -109,10 +110,20 @@ public final class Evaluate {
      * @throws RenderException with {@code file:line:col} and the Jsonnet stack on any Jsonnet error
      */
     public static Value apply(JsonnetEngine engine, Entrypoint entrypoint, Arguments tla) {
+        return apply(engine, entrypoint, tla, o -> { });
+    }
+
+    /**
+     * Evaluates the entrypoint, handing each object that looks like a Kubernetes object to
+     * {@code objects} as soon as it is materialised (see {@link JsonnetEngine#evaluate(String, Map, Map, Map, Consumer)}).
+     *
+     * @throws RenderException with {@code file:line:col} and the Jsonnet stack on any Jsonnet error
+     */
+    public static Value apply(JsonnetEngine engine, Entrypoint entrypoint, Arguments tla, Consumer<Value.Obj> objects) {
         if (entrypoint.file().isPresent()) {
-            return engine.evaluate(entrypoint.file().get(), tla.code(), tla.values(), Map.of());
+            return engine.evaluate(entrypoint.file().get(), tla.code(), tla.values(), Map.of(), objects);
         }
-        return engine.evaluateSnippet(BUILTIN_NAME, BUILTIN_CODE, tla.code(), tla.values(), Map.of());
+        return engine.evaluateSnippet(BUILTIN_NAME, BUILTIN_CODE, tla.code(), tla.values(), Map.of(), objects);
     }
 
     /** The source text of the built-in default entrypoint. */

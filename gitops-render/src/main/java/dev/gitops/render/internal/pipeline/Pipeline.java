@@ -6,7 +6,6 @@ import dev.gitops.model.RepoSnapshot;
 import dev.gitops.model.State;
 import dev.gitops.model.Value;
 import dev.gitops.render.Manifest;
-import dev.gitops.render.Manifests;
 import dev.gitops.render.RenderException;
 import dev.gitops.render.RenderOptions;
 import dev.gitops.render.internal.engine.ImportScope;
@@ -52,18 +51,31 @@ public final class Pipeline {
         JsonnetEngine.prepare(options, Evaluate.BUILTIN_NAME, Evaluate.builtinCode(), Map.of("state", warmUpState()));
     }
 
+    /**
+     * What a render gives: the objects, in install order, and the YAML documents of those that were
+     * written while the evaluation materialised them.
+     */
+    public record Rendered(List<Manifest> objects, Documents documents) {
+        public Rendered {
+            objects = List.copyOf(objects);
+            java.util.Objects.requireNonNull(documents, "documents");
+        }
+    }
+
     /** Renders one environment of a central repository. */
-    public static Manifests render(State state, RepoSnapshot snapshot, Map<String, String> extraTla, RenderOptions options) {
+    public static Rendered render(State state, RepoSnapshot snapshot, Map<String, String> extraTla, RenderOptions options) {
         ImageCheck.apply(state, snapshot);
         Evaluate.Entrypoint entry = Evaluate.entrypoint(snapshot);
         var templates = snapshot.config().templates();
         JsonnetEngine engine = new JsonnetEngine(new ImportScope(snapshot.files(), templates.root(), templates.jpath()), options);
-        Value output = Evaluate.apply(engine, entry, Evaluate.topLevelArguments(state, entry, extraTla));
-        List<Manifest> objects = UnwrapLists.apply(Extract.apply(output, entry.display()));
-        objects = DefaultNamespace.apply(objects, state.namespace());
+        Documents documents = new Documents(state.namespace());
+        Value output = Evaluate.apply(engine, entry, Evaluate.topLevelArguments(state, entry, extraTla), documents);
+        List<Manifest> extracted = UnwrapLists.apply(Extract.apply(output, entry.display()));
+        List<Manifest> objects = DefaultNamespace.apply(extracted, state.namespace());
+        documents.follow(extracted, objects);
         objects = InstallOrder.apply(objects);
         DuplicateCheck.apply(objects, m -> entry.display());
-        return new Manifests(objects);
+        return new Rendered(objects, documents);
     }
 
     /**
@@ -71,15 +83,16 @@ public final class Pipeline {
      * named {@code <file>:<output path>}; no namespace step (there is no gitops.yaml). Problems of
      * every entrypoint are collected before failing.
      */
-    public static Manifests renderPlain(FileSource files, List<String> entrypoints, List<String> jpath,
+    public static Rendered renderPlain(FileSource files, List<String> entrypoints, List<String> jpath,
                                         Map<String, String> tlaCode, RenderOptions options) {
         JsonnetEngine engine = new JsonnetEngine(ImportScope.whole(files, jpath), options);
         List<Problem> problems = new ArrayList<>();
         List<Manifest> objects = new ArrayList<>();
         IdentityHashMap<Manifest, String> origin = new IdentityHashMap<>();
+        Documents documents = new Documents();
         for (String file : entrypoints) {
             try {
-                Value output = engine.evaluate(file, tlaCode, Map.of());
+                Value output = engine.evaluate(file, tlaCode, Map.of(), Map.of(), documents);
                 for (Manifest m : UnwrapLists.apply(Extract.apply(output, file))) {
                     Manifest named = new Manifest(m.apiVersion(), m.kind(), m.namespace(), m.name(), m.body(), file + ":" + m.path());
                     origin.put(named, file);
@@ -94,6 +107,6 @@ public final class Pipeline {
         }
         List<Manifest> sorted = InstallOrder.apply(objects);
         DuplicateCheck.apply(sorted, m -> Optional.ofNullable(origin.get(m)).orElse(""));
-        return new Manifests(sorted);
+        return new Rendered(sorted, documents);
     }
 }
