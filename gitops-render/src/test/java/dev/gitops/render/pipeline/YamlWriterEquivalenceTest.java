@@ -90,6 +90,35 @@ class YamlWriterEquivalenceTest {
     }
 
     @Test
+    void wordsOfNameCharacters_theWriterTakesPlainUnseen_writeTheSameBytes() {
+        // Strings of letters, digits and - . _ / are written without a cache lookup when they are
+        // long enough and start with a letter (keys also shorter than 128); reserved words,
+        // numbers, versions, timestamps and long keys of that alphabet must still come out as
+        // Jackson writes them, as keys and as values.
+        String alphabet = "aeynotfluAEYNOTFLU0123456789-._/xX";
+        Random r = new Random(23);
+        List<String> words = new ArrayList<>(List.of("falsey", "nullable", "yes-no", "True_", "v1.2.3", "image/tag",
+                "a-b-c-d", "2001-12-14", "0x1F2E3D", "1e10000", "Yes.No", "N/A/B/C", "off-on", "ON_OFF", "infinity",
+                "abcdef", "abcde", "a", "_leading", "/root/x", "-dash-start", ".dot.start", "x" + "y".repeat(80),
+                "k" + "e".repeat(126), "k" + "e".repeat(127)));
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = 1 + r.nextInt(12);
+            for (int k = 0; k < n; k++) {
+                b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            words.add(b.toString());
+        }
+        for (String w : words) {
+            Map<String, Value> m = new LinkedHashMap<>();
+            m.put("k", Value.of(w));
+            m.put("list", Value.of(List.of(Value.of(w))));
+            m.put(w, Value.of(1));
+            same(Value.of(m));
+        }
+    }
+
+    @Test
     void goldenManifests_writeTheSameBytes() throws IOException {
         int docs = 0;
         int direct = 0;

@@ -168,11 +168,7 @@ public final class FastYaml {
     /** Writes a scalar or an empty collection; {@code indent} is the column of its key or of its {@code "- "}. */
     private void scalar(Value v, int indent) {
         if (v instanceof Value.Str s) {
-            if (s.value().indexOf('\n') >= 0) {
-                literal(s.value(), indent + 2);
-            } else {
-                string(s.value());
-            }
+            string(s.value(), indent);
         } else if (v instanceof Value.Obj) {
             out.append("{}");
         } else if (v instanceof Value.Arr) {
@@ -252,8 +248,14 @@ public final class FastYaml {
     }
 
     private static final String UNSUPPORTED = new String("unsupported");
+    /** A cached value that is written as a literal block (it has a line break). */
+    private static final String LITERAL = new String("literal");
 
     private void key(String k) {
+        if (k.length() < MAX_SIMPLE_KEY && plainWord(k)) {
+            out.append(k);
+            return;
+        }
         String text = cache.keys.get(k);
         if (text == null) {
             text = renderKey(k);
@@ -262,17 +264,57 @@ public final class FastYaml {
         emit(text);
     }
 
-    private void string(String s) {
-        if (s.length() > 64) {
-            emit(renderValue(s));
+    /**
+     * A string value: a plain word is written as it is, a short string from the cache, anything
+     * else analysed. {@code indent} is the column of its key or {@code "- "} (for literal blocks).
+     */
+    private void string(String s, int indent) {
+        if (plainWord(s)) {
+            out.append(s);
             return;
         }
-        String text = cache.values.get(s);
-        if (text == null) {
-            text = renderValue(s);
-            cache.values.put(s, text);
+        String text;
+        if (s.length() > 64) {
+            text = s.indexOf('\n') >= 0 ? LITERAL : renderValue(s);
+        } else {
+            text = cache.values.get(s);
+            if (text == null) {
+                text = s.indexOf('\n') >= 0 ? LITERAL : renderValue(s);
+                cache.values.put(s, text);
+            }
         }
-        emit(text);
+        if (text == LITERAL) {
+            literal(s, indent + 2);
+        } else {
+            emit(text);
+        }
+    }
+
+    /**
+     * Whether {@code s} is certainly written plain by every rule of this writer: longer than the
+     * longest reserved word (five characters), starting with a letter (so no number, timestamp,
+     * indicator or document marker), and made of letters, digits, {@code -}, {@code _}, {@code .}
+     * and {@code /} only (so no quoting character, space, colon, hash or line break). Most values
+     * of manifests (names, labels, images, paths) are decided here without hashing them, and so
+     * are keys of fewer than 128 characters (SnakeYAML's limit for simple keys).
+     */
+    static boolean plainWord(String s) {
+        int n = s.length();
+        if (n <= 5) {
+            return false;
+        }
+        char c0 = s.charAt(0);
+        if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z'))) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')
+                    || c == '-' || c == '.' || c == '_' || c == '/')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void emit(String text) {
@@ -389,14 +431,17 @@ public final class FastYaml {
         return b.append('"').toString();
     }
 
-    private static final String SPACES = " ".repeat(256);
+    /** {@code PADS[n]} is n spaces: appending a whole String copies an array, a range of one goes char by char. */
+    private static final String[] PADS = new String[257];
+
+    static {
+        for (int i = 0; i < PADS.length; i++) {
+            PADS[i] = " ".repeat(i);
+        }
+    }
 
     private void pad(int indent) {
-        if (indent <= SPACES.length()) {
-            out.append(SPACES, 0, indent);
-        } else {
-            out.append(" ".repeat(indent));
-        }
+        out.append(indent < PADS.length ? PADS[indent] : " ".repeat(indent));
     }
 
     /** Something the Jackson path must write; thrown without a stack trace. */
