@@ -85,6 +85,21 @@ class GoTextTest {
     }
 
     @Test
+    void plus_inTopLevelArgumentAndExternalVariableCode_printsTheGoJsonnetWayToo() {
+        // Files, TLA code and ext-var code are all parsed through the engine's parse cache,
+        // which puts the engine's operators in.
+        var e = Fixtures.engine(Fixtures.files("main.jsonnet", "function(x) [x, std.extVar('y'), [1] < [2]]"), "");
+        assertEquals("[\"0.10000000000000001\",\"9.9999999999999995e-08!\",true]",
+                e.evaluate("main.jsonnet", java.util.Map.of("x", "'' + 0.1"), java.util.Map.of("y", "1e-7 + '!'")).toJson());
+    }
+
+    @Test
+    void plus_error_namesTheOperatorInTheStack() {
+        var e = snippetFailure("local f(x) = x + error 'inner';\nf(1)");
+        assertTrue(e.getMessage().contains("BinaryOp +") && !e.getMessage().contains("ApplyBuiltin"), e.getMessage());
+    }
+
+    @Test
     void toString_ofAnObjectWithAFailingAssertion_raisesIt() {
         assertTrue(snippetFailure("std.toString({ assert false : 'broken', a: 1 })").getMessage().contains("broken"));
     }

@@ -12,7 +12,9 @@ import java.util.Map;
 
 /**
  * sjsonnet's parse cache, keyed by (file, content), with least-recently-used eviction so that a
- * long-running process (the Argo CD plugin) does not keep every file it ever parsed. Not
+ * long-running process (the Argo CD plugin) does not keep every file it ever parsed. What it keeps
+ * is the parsed and optimised code with the engine's operators put in ({@link Operators#rewrite}):
+ * every file and snippet sjsonnet evaluates is parsed through here. Not
  * thread-safe: it belongs to one {@link EvalState}, used by one thread at a time.
  */
 final class BoundedParseCache implements sjsonnet.ParseCache {
@@ -35,6 +37,10 @@ final class BoundedParseCache implements sjsonnet.ParseCache {
         Either<sjsonnet.Error, Tuple2<Expr, FileScope>> v = entries.get(key);
         if (v == null) {
             v = parse.apply();
+            if (v.isRight()) {
+                Tuple2<Expr, FileScope> parsed = v.right().get();
+                v = new scala.util.Right<>(new Tuple2<>(Operators.rewrite(parsed._1()), parsed._2()));
+            }
             entries.put(key, v);
         }
         return v;

@@ -34,57 +34,21 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
     }
 
     /**
-     * {@code +} with exactly one string operand and {@code %} with a computed format string print the
-     * other operand the go-jsonnet way ({@link GoText}); {@code < <= > >=} also compare arrays
-     * (element by element, then by length), which sjsonnet 0.4.9 refuses; everything else is sjsonnet's.
+     * {@code %} with a computed format string prints its arguments the go-jsonnet way
+     * ({@link GoText}); everything else is sjsonnet's. ({@code +} and the orderings are rewritten
+     * into calls of {@link Operators} when a file is parsed.)
      */
     @Override
     public Val.Literal visitBinaryOp(Expr.BinaryOp e, Lazy[] scope) {
-        int op = e.op();
-        boolean ordering = op == OP_LT || op == OP_LE || op == OP_GT || op == OP_GE;
-        if (op != OP_PLUS && op != OP_PERCENT && !ordering) {
+        if (e.op() != OP_PERCENT) {
             return super.visitBinaryOp(e, scope);
         }
         Val l = visitExpr(e.lhs(), scope);
         Val r = visitExpr(e.rhs(), scope);
-        return ordering ? order(e, l, r, scope) : plusOrFormat(e, l, r, scope);
-    }
-
-    private Val.Literal order(Expr.BinaryOp e, Val l, Val r, Lazy[] scope) {
-        int op = e.op();
-        if (l instanceof Val.Arr && r instanceof Val.Arr) {
-            int c = Std2.compare(l, r, "comparison", this, e.pos());
-            boolean result = op == OP_LT ? c < 0 : op == OP_LE ? c <= 0 : op == OP_GT ? c > 0 : c >= 0;
-            return result ? new Val.True(e.pos()) : new Val.False(e.pos());
-        }
-        return super.visitBinaryOp(new Expr.BinaryOp(e.pos(), (Expr) l, op, (Expr) r), scope);
-    }
-
-    private Val.Literal plusOrFormat(Expr.BinaryOp e, Val l, Val r, Lazy[] scope) {
-        int op = e.op();
-        if (op == OP_PLUS) {
-            if (l instanceof Val.Num a && r instanceof Val.Num b) {
-                double sum = a.value() + b.value();
-                if (Double.isInfinite(sum)) {
-                    throw Sneaky.error("overflow", e.pos(), this);
-                }
-                return new Val.Num(e.pos(), sum);
-            }
-            if (l instanceof Val.Obj lo && r instanceof Val.Obj ro) {
-                return ro.addSuper(e.pos(), lo); // what sjsonnet does, without a second dispatch
-            }
-            if (l instanceof Val.Arr la && r instanceof Val.Arr ra) {
-                return la.concat(e.pos(), ra);
-            }
-            boolean ls = l instanceof Val.Str;
-            boolean rs = r instanceof Val.Str;
-            if (ls || rs) {
-                return new Val.Str(e.pos(), GoText.string(l, this, e.pos()) + GoText.string(r, this, e.pos()));
-            }
-        } else if (l instanceof Val.Str f) {
+        if (l instanceof Val.Str f) {
             r = GoText.formatArgs(r, conversions(f.value()), this, e.pos());
         }
-        return super.visitBinaryOp(new Expr.BinaryOp(e.pos(), (Expr) l, op, (Expr) r), scope);
+        return super.visitBinaryOp(new Expr.BinaryOp(e.pos(), (Expr) l, OP_PERCENT, (Expr) r), scope);
     }
 
     /** Slices, and {@code 'literal format' % values} (which sjsonnet pre-parses); null for anything else. */
@@ -159,12 +123,7 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
         context.trace(message);
     }
 
-    private static final int OP_PLUS = sjsonnet.Expr.BinaryOp$.MODULE$.OP_$plus();
     private static final int OP_PERCENT = sjsonnet.Expr.BinaryOp$.MODULE$.OP_$percent();
-    private static final int OP_LT = sjsonnet.Expr.BinaryOp$.MODULE$.OP_$less();
-    private static final int OP_LE = sjsonnet.Expr.BinaryOp$.MODULE$.OP_$less$eq();
-    private static final int OP_GT = sjsonnet.Expr.BinaryOp$.MODULE$.OP_$greater();
-    private static final int OP_GE = sjsonnet.Expr.BinaryOp$.MODULE$.OP_$greater$eq();
 
     @Override
     public Val visitExpr(Expr e, Lazy[] scope) {
