@@ -13,6 +13,9 @@ final class PathNames {
                 || (path.length() > 1 && path.charAt(1) == ':')) {
             return Optional.empty();
         }
+        if (alreadyNormal(path)) {
+            return Optional.of(path);
+        }
         Deque<String> parts = new ArrayDeque<>();
         for (String seg : path.split("/", -1)) {
             if (seg.isEmpty() || seg.equals(".")) {
@@ -28,6 +31,27 @@ final class PathNames {
             }
         }
         return Optional.of(String.join("/", parts));
+    }
+
+    /**
+     * Whether {@code path} (already known not to be absolute) is its own normal form: no empty,
+     * {@code .} or {@code ..} segment. Most paths asked for are; they are returned without being
+     * split and joined again.
+     */
+    private static boolean alreadyNormal(String path) {
+        int n = path.length();
+        int start = 0;
+        for (int i = 0; i <= n; i++) {
+            if (i == n || path.charAt(i) == '/') {
+                int len = i - start;
+                if (n > 0 && (len == 0 || (len == 1 && path.charAt(start) == '.')
+                        || (len == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.'))) {
+                    return false;
+                }
+                start = i + 1;
+            }
+        }
+        return true;
     }
 
     static Optional<String> resolveSibling(String base, String relative) {

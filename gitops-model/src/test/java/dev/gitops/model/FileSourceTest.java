@@ -91,4 +91,54 @@ class FileSourceTest {
         assertEquals(Optional.of("lib/x.libsonnet"), FileSource.resolveSibling("templates/main.jsonnet", "../lib/x.libsonnet"));
         assertEquals(Optional.empty(), FileSource.resolveSibling("main.jsonnet", "../x"));
     }
+
+    /** The normal form as defined before the fast path for paths already normal: split, drop, join. */
+    private static Optional<String> referenceNormalize(String path) {
+        if (path.startsWith("/") || path.indexOf('\\') >= 0 || (path.length() > 1 && path.charAt(1) == ':')) {
+            return Optional.empty();
+        }
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (String seg : path.split("/", -1)) {
+            if (seg.isEmpty() || seg.equals(".")) {
+                continue;
+            }
+            if (seg.equals("..")) {
+                if (parts.isEmpty()) {
+                    return Optional.empty();
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(seg);
+            }
+        }
+        return Optional.of(String.join("/", parts));
+    }
+
+    @Test
+    void normalize_andResolve_onRandomPaths_agreeWithTheGeneralWalk() {
+        // A source with one link elsewhere resolves every path segment by segment; one without
+        // links takes the normal form directly. Both must give the same answer for every path.
+        Map<String, byte[]> files = Map.of("a/b/c.txt", b("1"), "a/d.txt", b("2"), "e.txt", b("3"), "a/b/.hidden", b("4"));
+        FileSource plain = FileSource.inMemory(files);
+        FileSource walked = FileSource.inMemory(files, Map.of("zz/link", "a"));
+        String[] segments = {"a", "b", "c.txt", "d.txt", "e.txt", ".", "..", "", ".hidden", "x", "..."};
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < 20000; i++) {
+            StringBuilder p = new StringBuilder();
+            int n = r.nextInt(6);
+            for (int k = 0; k < n; k++) {
+                if (k > 0) {
+                    p.append('/');
+                }
+                p.append(segments[r.nextInt(segments.length)]);
+            }
+            String path = p.toString();
+            assertEquals(referenceNormalize(path), FileSource.normalize(path), path);
+            assertEquals(walked.resolve(path), plain.resolve(path), path);
+            assertEquals(walked.isDirectory(path), plain.isDirectory(path), path);
+        }
+        assertEquals(Optional.of("a/b"), plain.resolve("a/b"));
+        assertEquals(Optional.of("a/b"), plain.resolve("a/x/../b"), "'..' is taken out lexically first, as before");
+        assertEquals(Optional.empty(), plain.resolve("a/x"));
+    }
 }

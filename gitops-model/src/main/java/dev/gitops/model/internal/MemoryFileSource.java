@@ -60,6 +60,12 @@ public final class MemoryFileSource implements FileSource {
         if (norm.isEmpty()) {
             return Optional.empty();
         }
+        if (links.isEmpty()) {
+            // Without links the normal form is the path itself (normalize has taken out every
+            // "..", and every parent of a file is a folder): it only has to exist.
+            String p = norm.get();
+            return p.isEmpty() || files.containsKey(p) || dirs.contains(p) ? norm : Optional.empty();
+        }
         String current = "";
         List<String> todo = new ArrayList<>(norm.get().isEmpty() ? List.of() : List.of(norm.get().split("/")));
         int hops = 0;
