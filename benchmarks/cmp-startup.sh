@@ -2,6 +2,7 @@
 # Cold start of `gitops cmp generate`, the way Argo CD's cmp-server runs it: one new JVM per render.
 #
 #   bash benchmarks/cmp-startup.sh [RUNS]        (default 10 runs per variant, after 1 warm-up)
+#   CMP_VARIANTS=image bash benchmarks/cmp-startup.sh 10     (only the variants named)
 #
 # Needs the CLI built (./gitops --version builds it). Uses hyperfine when installed
 # (apt-get install hyperfine), otherwise a shell loop timed with date +%s%N. Prints, per workload
@@ -62,11 +63,13 @@ export ARGOCD_ENV_ENVIRONMENT=dev ARGOCD_APP_PARAMETERS=null ARGOCD_APP_SOURCE_P
 base=(-XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning:stderr)
 share=(-Xshare:auto) # AOTCache refuses every -Xshare option
 major=$("$java" -version 2>&1 | head -n 1 | sed -E 's/^[^"]*"([0-9]+).*/\1/')
+have_aot=no
 variants="plain c1 appcds appcds+c1"
 if [ "${major:-0}" -ge 25 ] 2>/dev/null; then
+    have_aot=yes
     variants="$variants aot+c1"
 fi
-variants="$variants image"
+variants="${CMP_VARIANTS:-$variants image}"   # e.g. CMP_VARIANTS=image for the plugin's variant alone
 echo "JVM: $("$java" -version 2>&1 | head -n 1)"
 
 c1=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
@@ -109,7 +112,7 @@ for w in example fifty; do
     archive=$work/$w.jsa
     (cd "$dir" && "$java" -XX:ArchiveClassesAtExit="$archive" -Xlog:disable -Xlog:all=error:stderr \
         -cp "$cp" dev.gitops.cli.Main cmp generate >/dev/null)
-    if [[ $variants == *aot* ]]; then
+    if [ "$have_aot" = yes ]; then
         (cd "$dir" && "$java" "${c1[@]}" -XX:AOTCacheOutput="$work/$w.aot" -Xlog:disable -Xlog:all=error:stderr \
             -cp "$cp" dev.gitops.cli.Main cmp generate >/dev/null 2>"$work/aot.log") || { cat "$work/aot.log" >&2; exit 1; }
         (cd "$dir" && "$java" "${img[@]}" -XX:AOTCacheOutput="$work/$w-image.aot" -Xlog:disable -Xlog:all=error:stderr \
@@ -130,7 +133,7 @@ for w in example fifty; do
             aot+c1) args=("${base[@]}" "${c1[@]}" -XX:AOTCache="$work/$w.aot") ;;
             image)
                 run_cp=$image_cp
-                if [[ $variants == *aot* ]]; then
+                if [ "$have_aot" = yes ]; then
                     args=("${base[@]}" "${img[@]}" -XX:AOTCache="$work/$w-image.aot")
                 else
                     args=("${base[@]}" "${share[@]}" "${img[@]}" -XX:SharedArchiveFile="$work/$w-image.jsa")
