@@ -13,9 +13,11 @@ final class PathNames {
                 || (path.length() > 1 && path.charAt(1) == ':')) {
             return Optional.empty();
         }
-        if (alreadyNormal(path)) {
-            return Optional.of(path);
-        }
+        return alreadyNormal(path) ? Optional.of(path) : bySegments(path);
+    }
+
+    /** The normal form of a relative path by the general rule: segments split, {@code .} and empty ones dropped, {@code ..} applied. */
+    static Optional<String> bySegments(String path) {
         Deque<String> parts = new ArrayDeque<>();
         for (String seg : path.split("/", -1)) {
             if (seg.isEmpty() || seg.equals(".")) {
