@@ -17,12 +17,10 @@ import java.util.function.Function;
 final class ManifestWriter {
     private ManifestWriter() {}
 
-    /** One YAML stream, {@code ---} between documents, no leading marker; empty for no objects. */
-    static String yaml(List<Manifest> objects) {
-        return yaml(objects, body -> null);
-    }
-
-    /** {@link #yaml(List)}, taking the documents {@code written} has (by body) from it. */
+    /**
+     * One YAML stream, {@code ---} between documents, no leading marker; empty for no objects. A
+     * document {@code written} has for a body (see {@code Documents}) is taken as it is.
+     */
     static String yaml(List<Manifest> objects, Function<Value, String> written) {
         List<Value> docs = new ArrayList<>(objects.size());
         for (Manifest m : objects) {

@@ -29,6 +29,25 @@ class DefaultNamespaceTest {
     }
 
     @Test
+    void apply_nullOrEmptyNamespace_isReplacedInPlace_andSortedMetadataStaysSorted() {
+        for (String ns : List.of("null", "''")) {
+            Value.Obj body = Values.obj("{apiVersion: 'v1', kind: 'ConfigMap', metadata: {annotations: {}, name: 'c', namespace: " + ns + "}}");
+            Manifest m = new Manifest("v1", "ConfigMap", Optional.empty(), "c", body, ".c");
+            Manifest got = DefaultNamespace.apply(List.of(m), Optional.of("shop-dev")).get(0);
+            assertEquals(Optional.of("shop-dev"), got.namespace());
+            Value.Obj meta = (Value.Obj) got.body().fields().get("metadata");
+            assertEquals(List.of("annotations", "name", "namespace"), List.copyOf(meta.fields().keySet()), ns);
+            assertEquals(Value.of("shop-dev"), meta.fields().get("namespace"));
+        }
+        // a new namespace goes before the first key that sorts after it
+        Value.Obj body = Values.obj("{apiVersion: 'v1', kind: 'ConfigMap', metadata: {labels: {}, name: 'c', ownerReferences: []}}");
+        Manifest got = DefaultNamespace.apply(List.of(new Manifest("v1", "ConfigMap", Optional.empty(), "c", body, ".c")),
+                Optional.of("shop-dev")).get(0);
+        assertEquals(List.of("labels", "name", "namespace", "ownerReferences"),
+                List.copyOf(((Value.Obj) got.body().fields().get("metadata")).fields().keySet()));
+    }
+
+    @Test
     void apply_objectWithANamespace_keepsIt() {
         Manifest m = Values.manifest("v1", "Service", "web", "other", ".web");
         assertSame(m, DefaultNamespace.apply(List.of(m), Optional.of("shop-dev")).get(0));

@@ -54,8 +54,9 @@ public final class DefaultNamespace {
         }
         List<Manifest> out = new ArrayList<>(manifests.size());
         for (Manifest m : manifests) {
-            out.add(m.namespace().isPresent() || isClusterScoped(m.kind()) ? m
-                    : new Manifest(m.apiVersion(), m.kind(), namespace, m.name(), withNamespace(m.body(), namespace.get()), m.path()));
+            out.add(wouldSet(m.body())
+                    ? new Manifest(m.apiVersion(), m.kind(), namespace, m.name(), withNamespace(m.body(), namespace.get()), m.path())
+                    : m);
         }
         return List.copyOf(out);
     }
@@ -63,7 +64,9 @@ public final class DefaultNamespace {
     /**
      * Whether this step gives {@code body} a namespace: it is of a namespaced kind and its
      * {@code metadata.namespace} is absent, null or empty. Decided from the body alone, as
-     * {@link UnwrapLists} reads kind and namespace; false for a body those steps refuse.
+     * {@link UnwrapLists} reads kind and namespace; false for a body those steps refuse. The one
+     * decision of the step, and of {@link Documents}, which writes such objects as the step will
+     * make them.
      */
     public static boolean wouldSet(Value.Obj body) {
         if (!(body.fields().get("kind") instanceof Value.Str kind) || isClusterScoped(kind.value())
