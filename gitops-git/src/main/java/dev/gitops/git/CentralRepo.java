@@ -2,6 +2,7 @@ package dev.gitops.git;
 
 import dev.gitops.git.internal.Explainer;
 import dev.gitops.git.internal.History;
+import dev.gitops.git.internal.Identities;
 import dev.gitops.git.internal.Promoter;
 import dev.gitops.git.internal.RollbackOp;
 import dev.gitops.git.internal.StatusReader;
@@ -73,6 +74,23 @@ public final class CentralRepo implements AutoCloseable {
         } catch (IOException e) {
             throw new RepositoryException("open", "", e.getMessage(), e);
         }
+    }
+
+    /**
+     * Completes {@code given} from this repository's Git configuration ({@code user.name},
+     * {@code user.email}; JGit reads the repository's over the user's and the system's), then
+     * {@link Identity#DEFAULT}: the identity every write of the CLI commits with.
+     */
+    public Identity identity(Identity.Given given) {
+        return Identities.resolve(Objects.requireNonNull(given, "given"), repo);
+    }
+
+    /**
+     * As {@link #identity(Identity.Given)} for a repository that does not exist yet ({@code gitops
+     * init}): the user's and the system's Git configuration, then {@link Identity#DEFAULT}.
+     */
+    public static Identity identityWithoutRepository(Identity.Given given) {
+        return Identities.resolveWithoutRepository(Objects.requireNonNull(given, "given"));
     }
 
     /** Whether the repository has no working tree. */

@@ -1,12 +1,14 @@
 package dev.gitops.git;
 
+import dev.gitops.model.Acknowledgement;
+
 import java.util.List;
 import java.util.Objects;
 
 /** The outcome of {@link CentralRepo#rollback}. Only {@link RolledBack} moved a branch. */
 public sealed interface RollbackResult permits RollbackResult.RolledBack, RollbackResult.DryRun,
-        RollbackResult.Invalid, RollbackResult.NothingToRollBack, RollbackResult.Refused, RollbackResult.LostRaces,
-        RollbackResult.Failed {
+        RollbackResult.Invalid, RollbackResult.NothingToRollBack, RollbackResult.TipMoved,
+        RollbackResult.RevertsRollback, RollbackResult.Refused, RollbackResult.LostRaces, RollbackResult.Failed {
 
     /** Whether the CLI should exit 0. */
     default boolean succeeded() {
@@ -14,33 +16,45 @@ public sealed interface RollbackResult permits RollbackResult.RolledBack, Rollba
     }
 
     /**
-     * The tip commit was reverted.
+     * The named commits were reverted.
      *
      * @param branch the environment's branch
      * @param commit the revert commit
-     * @param reverted the commit reverted (the former tip)
+     * @param reverted the commits reverted, newest first (one unless {@code --to})
+     * @param restoredTo the commit whose tree (env files and tags.yaml entries aside) the branch now has
      * @param services the services rolled back, as recorded in the trailers
+     * @param acknowledged the acknowledgements used (recorded as trailers)
      */
-    record RolledBack(String branch, String commit, String reverted, List<ServiceRollback> services)
-            implements RollbackResult {
+    record RolledBack(String branch, String commit, List<RevertedCommit> reverted, String restoredTo,
+                      List<ServiceRollback> services, List<Acknowledgement> acknowledged) implements RollbackResult {
         public RolledBack {
             Objects.requireNonNull(branch, "branch");
             Objects.requireNonNull(commit, "commit");
-            Objects.requireNonNull(reverted, "reverted");
+            reverted = List.copyOf(reverted);
+            Objects.requireNonNull(restoredTo, "restoredTo");
             services = List.copyOf(services);
+            acknowledged = List.copyOf(acknowledged);
         }
     }
 
     /**
-     * What a rollback would do; nothing moved.
+     * What a rollback would do; nothing moved. Running it again with {@code --commit tip} reverts
+     * exactly this, or refuses.
      *
-     * @param reverted the commit that would be reverted
+     * @param branch the environment's branch
+     * @param tip the branch's tip that was read (pass it as {@code --commit} to the real run)
+     * @param reverted the commits that would be reverted, newest first
+     * @param restoredTo the commit whose tree the branch would get back
      * @param services the services that would be rolled back
      * @param problems the validator's problems with the result (empty: it would be committed)
      */
-    record DryRun(String reverted, List<ServiceRollback> services, List<String> problems) implements RollbackResult {
+    record DryRun(String branch, String tip, List<RevertedCommit> reverted, String restoredTo,
+                  List<ServiceRollback> services, List<String> problems) implements RollbackResult {
         public DryRun {
-            Objects.requireNonNull(reverted, "reverted");
+            Objects.requireNonNull(branch, "branch");
+            Objects.requireNonNull(tip, "tip");
+            reverted = List.copyOf(reverted);
+            Objects.requireNonNull(restoredTo, "restoredTo");
             services = List.copyOf(services);
             problems = List.copyOf(problems);
         }
@@ -54,14 +68,45 @@ public sealed interface RollbackResult permits RollbackResult.RolledBack, Rollba
         }
     }
 
-    /** The tip has no parent, or reverting it changes no file. */
+    /** The tip has no parent, or reverting it changes nothing (tags.yaml entries and env files are kept). */
     record NothingToRollBack(String reason) implements RollbackResult {
         public NothingToRollBack {
             Objects.requireNonNull(reason, "reason");
         }
     }
 
-    /** Unknown environment, missing branch, or a checked-out branch with local changes. */
+    /**
+     * The branch is no longer at the commit the rollback was about (the tip read at the start, or
+     * {@code --commit}); nothing moved.
+     *
+     * @param branch the branch
+     * @param expected the commit the rollback was about
+     * @param tip the branch's tip now
+     * @param arrived the commits on the tip's first-parent history after {@code expected}, newest
+     *     first; empty when {@code expected} is not on that history at all
+     */
+    record TipMoved(String branch, String expected, String tip, List<RevertedCommit> arrived) implements RollbackResult {
+        public TipMoved {
+            Objects.requireNonNull(branch, "branch");
+            Objects.requireNonNull(expected, "expected");
+            Objects.requireNonNull(tip, "tip");
+            arrived = List.copyOf(arrived);
+        }
+    }
+
+    /**
+     * A commit that would be reverted is itself a rollback, and {@code rollback/reverts-rollback}
+     * was not acknowledged; nothing moved.
+     *
+     * @param rollbacks the rollback commits that would be undone, newest first
+     */
+    record RevertsRollback(List<RevertedCommit> rollbacks) implements RollbackResult {
+        public RevertsRollback {
+            rollbacks = List.copyOf(rollbacks);
+        }
+    }
+
+    /** Unknown environment, missing branch, unknown commit, or a checked-out branch with local changes. */
     record Refused(String reason) implements RollbackResult {
         public Refused {
             Objects.requireNonNull(reason, "reason");
@@ -75,6 +120,21 @@ public sealed interface RollbackResult permits RollbackResult.RolledBack, Rollba
     record Failed(String reason) implements RollbackResult {
         public Failed {
             Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * One commit of a branch, as a rollback names it.
+     *
+     * @param id the commit id
+     * @param summary the first line of its message
+     * @param author the author's name and e-mail ({@code name <email>})
+     */
+    record RevertedCommit(String id, String summary, String author) {
+        public RevertedCommit {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(summary, "summary");
+            Objects.requireNonNull(author, "author");
         }
     }
 }

@@ -59,7 +59,7 @@ class RollbackTest {
                 List<ServiceRollback> expected = List.of(new ServiceRollback("service_rpps", "v1.0.150", Optional.of("v1.0.146")));
                 assertEquals(expected, rb.services());
                 assertEquals("preprod", rb.branch());
-                assertEquals(hotfix.name(), rb.reverted());
+                assertEquals(List.of(hotfix.name()), rb.reverted().stream().map(RollbackResult.RevertedCommit::id).toList());
                 assertEquals(List.of("preprod v1.0.146"), validator.calls);
 
                 RevCommit revert = r.commit("preprod");
@@ -94,7 +94,7 @@ class RollbackTest {
 
                 RollbackResult.RolledBack rb = assertInstanceOf(RollbackResult.RolledBack.class,
                         repo.rollback("preprod", new RecordingValidator(List.of()), RollbackOptions.defaults()));
-                assertEquals(merge.name(), rb.reverted());
+                assertEquals(merge.name(), rb.reverted().get(0).id());
                 assertEquals(List.of(new ServiceRollback("service_rpps", "v1.0.150", Optional.of("v1.0.146"))), rb.services());
                 RevCommit revert = r.commit("preprod");
                 assertEquals(beforeMerge.getTree(), revert.getTree());
@@ -145,8 +145,12 @@ class RollbackTest {
             try (CentralRepo repo = CentralRepo.open(r.dir())) {
                 RollbackResult res = repo.rollback("preprod", new RecordingValidator(List.of()),
                         RollbackOptions.defaults().withDryRun(true));
-                assertEquals(new RollbackResult.DryRun(hotfix.name(),
-                        List.of(new ServiceRollback("service_rpps", "v1.0.150", Optional.of("v1.0.146"))), List.of()), res);
+                RollbackResult.DryRun dry = assertInstanceOf(RollbackResult.DryRun.class, res);
+                assertEquals(hotfix.name(), dry.tip());
+                assertEquals(List.of(hotfix.name()), dry.reverted().stream().map(RollbackResult.RevertedCommit::id).toList());
+                assertEquals(hotfix.getParent(0).name(), dry.restoredTo());
+                assertEquals(List.of(new ServiceRollback("service_rpps", "v1.0.150", Optional.of("v1.0.146"))), dry.services());
+                assertEquals(List.of(), dry.problems());
                 assertTrue(res.succeeded());
                 assertEquals(hotfix, r.commit("preprod"));
                 assertEquals(List.of(), repo.rollbacks("preprod"));

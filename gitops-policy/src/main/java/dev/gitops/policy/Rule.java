@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * @param defaultSeverity severity unless gitops.yaml's {@code policy.severities} changes it
  * @param summary one line: what the rule catches (SARIF {@code shortDescription})
  * @param hint the usual fix, shown with every finding unless the finding has a more precise one
- * @param acknowledgeable whether a warning of this rule blocks a promotion until acknowledged with
- *     {@code --allow RULE_ID[:SUBJECT] --reason TEXT}
+ * @param acknowledgeable whether a finding of this rule blocks the write of its family (promote,
+ *     rollback, tf import) until acknowledged with {@code --allow RULE_ID[:SUBJECT] --reason TEXT};
+ *     the commands accept {@code --allow} for exactly these rules ({@link Rules#acknowledgeable})
  */
 public record Rule(
         String id,
@@ -24,7 +25,7 @@ public record Rule(
         Optional<String> hint,
         boolean acknowledgeable) {
 
-    private static final Pattern ID = Pattern.compile("(input|manifest|promotion|config)/[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern ID = Pattern.compile("(input|manifest|promotion|rollback|terraform|config)/[a-z0-9]+(-[a-z0-9]+)*");
 
     /** The rule families. */
     public enum Family {
@@ -34,6 +35,10 @@ public record Rule(
         MANIFEST,
         /** A promotion from one environment to the next. */
         PROMOTION,
+        /** A rollback of an environment's branch ({@code gitops rollback}). */
+        ROLLBACK,
+        /** A Terraform import into an environment's env-&lt;env&gt;.yaml ({@code gitops tf import}). */
+        TERRAFORM,
         /** gitops.yaml's own policy settings. */
         CONFIG
     }

@@ -182,6 +182,27 @@ public final class Rules {
             "A workload gets fewer replicas in a prod-like target",
             "if intended, acknowledge it: --allow promotion/fewer-replicas:SERVICE --reason TEXT", true);
 
+    // ---- rollback ---------------------------------------------------------------------------
+
+    /** A rollback that reverts an earlier rollback (re-applies what it rolled back). */
+    public static final Rule REVERTS_ROLLBACK = add("rollback/reverts-rollback", Family.ROLLBACK, Severity.WARNING,
+            "A rollback reverts an earlier rollback, so the revisions that rollback removed come back",
+            "fix forward with a new revision, or acknowledge it: --allow rollback/reverts-rollback --reason TEXT", true);
+
+    // ---- Terraform import -------------------------------------------------------------------
+
+    /** A Terraform import removes an output that a service of the environment uses. */
+    public static final Rule REMOVED_OUTPUT = add("terraform/removed-output", Family.TERRAFORM, Severity.ERROR,
+            "A Terraform import removes an output that a service of the environment uses",
+            "keep the output in Terraform, change the service first, or acknowledge it: "
+                    + "--allow terraform/removed-output:SERVICE --reason TEXT", true);
+
+    /** A Terraform import after which the environment no longer passes the rules it passed before. */
+    public static final Rule BREAKS_ENVIRONMENT = add("terraform/breaks-environment", Family.TERRAFORM, Severity.ERROR,
+            "After a Terraform import the environment no longer renders or fails a rule it passed before",
+            "fix the Terraform outputs or the templates first, or acknowledge it: "
+                    + "--allow terraform/breaks-environment --reason TEXT", true);
+
     // ---- gitops.yaml ------------------------------------------------------------------------
 
     /** gitops.yaml names a rule that does not exist, or an unknown severity. */
@@ -200,6 +221,15 @@ public final class Rules {
     /** Every rule, in documentation order. */
     public static List<Rule> all() {
         return List.copyOf(ALL.values());
+    }
+
+    /**
+     * The rules of {@code family} that {@code --allow RULE_ID[:SUBJECT] --reason TEXT} may
+     * acknowledge, in documentation order: what the command of that family (promote, rollback, tf
+     * import) accepts for {@code --allow}; any other id is a usage error.
+     */
+    public static List<Rule> acknowledgeable(Family family) {
+        return ALL.values().stream().filter(r -> r.family() == family && r.acknowledgeable()).toList();
     }
 
     /** The rule with this id. */

@@ -217,7 +217,11 @@ public final class BranchWriter {
         if (!checkedOut) {
             return cas(full, expectedOld, commit, reflog);
         }
-        DirCache dc = repo.lockDirCache();
+        IndexLock.Result locked = IndexLock.lock(repo);
+        if (!locked.locked()) {
+            return new LocalResult(Local.REFUSED, locked.refusal());
+        }
+        DirCache dc = locked.index();
         boolean unlocked = false;
         try {
             Ref now = repo.exactRef(full);
@@ -253,7 +257,12 @@ public final class BranchWriter {
             LocalResult r = cas(full, expectedOld, commit, reflog);
             if (r.status() != Local.MOVED && oldTree != null) {
                 // Put the working tree back where the branch still is.
-                new DirCacheCheckout(repo, newTree, repo.lockDirCache(), oldTree).checkout();
+                IndexLock.Result again = IndexLock.lock(repo);
+                if (again.locked()) {
+                    new DirCacheCheckout(repo, newTree, again.index(), oldTree).checkout();
+                } else {
+                    LOG.warn("{}: the working tree shows a commit the branch did not move to: {}", branch, again.refusal());
+                }
             }
             return r;
         } finally {

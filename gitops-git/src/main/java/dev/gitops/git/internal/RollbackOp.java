@@ -2,8 +2,10 @@ package dev.gitops.git.internal;
 
 import dev.gitops.git.RollbackOptions;
 import dev.gitops.git.RollbackResult;
+import dev.gitops.git.RollbackResult.RevertedCommit;
 import dev.gitops.git.RollbackValidator;
 import dev.gitops.git.ServiceRollback;
+import dev.gitops.model.Acknowledgement;
 import dev.gitops.model.EnvironmentSection;
 import dev.gitops.model.GitopsConfig;
 import dev.gitops.model.Problem;
@@ -14,29 +16,50 @@ import dev.gitops.model.RollbackRecord;
 import dev.gitops.model.ServiceSpec;
 import dev.gitops.model.StateException;
 
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Rollback: revert the tip commit of an environment's branch. Reverting the tip is a three-way merge
- * with the tip as base and as "ours" and its first parent as "theirs"; since base and ours are the
- * same tree, the result is exactly the first parent's tree, for normal and merge commits alike (a
- * merge is reverted by mainline 1). The revert commit names every service whose revision changes
+ * Rollback: give an environment's branch back the tree of an earlier first-parent commit (the tip's
+ * first parent, or {@code --to}'s commit), in one new commit on top of the tip.
+ *
+ * <p>It reverts exactly the commit it was shown: the tip read at the start, or {@code --commit}.
+ * The branch moves by compare-and-swap from that commit only; if the branch moved meanwhile (another
+ * rollback, a CI tag write), nothing is reverted and the result names the commits that arrived. A
+ * lost race is therefore never rebuilt on the new tip, since that would revert something nobody saw.
+ *
+ * <p>Two kinds of files are never rolled back: tags.yaml keeps every entry of the tip (the registry
+ * only grows; entries of the restored commit that the tip lacks are added), and every
+ * env-&lt;env&gt;.yaml stays as the tip has it (Terraform outputs describe the infrastructure, which
+ * a rollback does not change). A commit to revert that is itself a rollback (trailers
+ * {@code Reverts:} / {@code Rolled-Back:}) needs the acknowledgement
+ * {@link RollbackOptions#REVERTS_ROLLBACK}. The commit names every service whose revision changes
  * back in a {@code Rolled-Back: <service> <revision>} trailer, which later promotions read.
  */
 public final class RollbackOp {
     /** The trailer key recording a rolled-back revision. */
     public static final String TRAILER = "Rolled-Back";
+    /** The trailer key naming each reverted commit. */
+    public static final String REVERTS = "Reverts";
     private static final int RECORD_LIMIT = 100_000;
+    private static final int SEARCH_LIMIT = 10_000;
 
     private RollbackOp() {}
 
@@ -54,6 +77,31 @@ public final class RollbackOp {
                     + String.join(", ", config.environmentNames()));
         }
         String branch = e.get().branch();
+        Optional<ObjectId> named = Optional.empty();
+        if (o.target() instanceof RollbackOptions.Commit c) {
+            named = resolve(repo, c.id());
+            if (named.isEmpty()) {
+                return new RollbackResult.Refused("no commit named '" + c.id() + "' in the repository");
+            }
+        } else if (o.target() instanceof RollbackOptions.To t) {
+            named = resolve(repo, t.id());
+            if (named.isEmpty()) {
+                return new RollbackResult.Refused("no commit named '" + t.id() + "' in the repository");
+            }
+        }
+        // "The tip as read at the start": read before waiting for a turn, so that a rollback queued
+        // behind another one in this process sees the branch move instead of reverting the other.
+        AtomicReference<ObjectId> expected = new AtomicReference<>();
+        if (o.target() instanceof RollbackOptions.Commit) {
+            expected.set(named.get());
+        } else if (o.push().isEmpty()) {
+            Ref ref = repo.exactRef(Constants.R_HEADS + branch);
+            if (ref == null) {
+                return new RollbackResult.Refused("branch " + branch + " does not exist");
+            }
+            expected.set(ref.getObjectId());
+        }
+        Optional<ObjectId> to = o.target() instanceof RollbackOptions.To ? named : Optional.empty();
         BranchWriter writer = new BranchWriter(repo, o.identity(), o.retry(), o.push(), turns.of(branch));
         BranchWriter.Outcome<RollbackResult> out = writer.run(List.of(branch), (tips, walk, ins) -> {
             Optional<RevCommit> tipOpt = tips.tip(branch);
@@ -61,47 +109,12 @@ public final class RollbackOp {
                 return done(new RollbackResult.Refused("branch " + branch + " does not exist"));
             }
             RevCommit tip = tipOpt.get();
-            Optional<String> disagree;
-            try {
-                disagree = Configs.disagreement(Trees.config(repo, tip, branch), env, branch);
-            } catch (StateException ex) {
-                // gitops.yaml broken at the tip: the rollback is what repairs it; HEAD's mapping stands.
-                disagree = Optional.empty();
+            expected.compareAndSet(null, tip.copy());
+            if (!tip.equals(expected.get())) {
+                return done(new RollbackResult.TipMoved(branch, expected.get().name(), tip.name(),
+                        arrived(walk, tip, expected.get())));
             }
-            if (disagree.isPresent()) {
-                return done(new RollbackResult.Refused(disagree.get()));
-            }
-            if (tip.getParentCount() == 0) {
-                return done(new RollbackResult.NothingToRollBack(branch + " has a single commit; there is nothing to revert to"));
-            }
-            RevCommit parent = walk.parseCommit(tip.getParent(0));
-            if (parent.getTree().equals(tip.getTree())) {
-                return done(new RollbackResult.NothingToRollBack("the tip of " + branch + " ("
-                        + tip.abbreviate(7).name() + ") changes no file against its first parent"));
-            }
-            RepoSnapshot after;
-            try {
-                after = RepoLoader.load(
-                        new GitFileSource(repo, parent.getTree(), "rollback of " + tip.abbreviate(7).name()),
-                        new Provenance(branch + " after reverting " + tip.abbreviate(7).name() + " (not committed)",
-                                Optional.of(branch), Optional.empty()));
-            } catch (StateException ex) {
-                return done(new RollbackResult.Invalid(tip.name(),
-                        ex.problems().stream().map(Problem::format).toList()));
-            }
-            List<ServiceRollback> services = rolledBack(repo, tip, branch, after, env);
-            List<String> problems = validator.problems(after, env);
-            if (o.dryRun()) {
-                return done(new RollbackResult.DryRun(tip.name(), services, problems));
-            }
-            if (!problems.isEmpty()) {
-                return done(new RollbackResult.Invalid(tip.name(), problems));
-            }
-            PersonIdent who = new PersonIdent(o.identity().name(), o.identity().email());
-            ObjectId commit = Commits.commit(ins, parent.getTree(), List.of(tip), who, who,
-                    message(env, tip, services));
-            return new BranchWriter.Publish<>(branch, Optional.of(tip.copy()), commit, "gitops rollback: " + env,
-                    new RollbackResult.RolledBack(branch, commit.name(), tip.name(), services));
+            return attempt(repo, env, branch, tip, to, validator, o, walk, ins);
         });
         if (out instanceof BranchWriter.Ok<RollbackResult> ok) {
             return ok.result();
@@ -113,6 +126,171 @@ public final class RollbackOp {
             return new RollbackResult.Refused(r.reason());
         }
         return new RollbackResult.Failed(((BranchWriter.Failed<RollbackResult>) out).reason());
+    }
+
+    private static BranchWriter.Attempt<RollbackResult> attempt(Repository repo, String env, String branch, RevCommit tip,
+                                                                Optional<ObjectId> to, RollbackValidator validator,
+                                                                RollbackOptions o, RevWalk walk, ObjectInserter ins)
+            throws IOException {
+        GitopsConfig atTip;
+        try {
+            atTip = Trees.config(repo, tip, branch);
+        } catch (StateException ex) {
+            // gitops.yaml broken at the tip: the rollback is what repairs it; HEAD's mapping stands.
+            atTip = null;
+        }
+        if (atTip != null) {
+            Optional<String> disagree = Configs.disagreement(atTip, env, branch);
+            if (disagree.isPresent()) {
+                return done(new RollbackResult.Refused(disagree.get()));
+            }
+        }
+        List<RevCommit> reverted = new ArrayList<>();
+        RevCommit restoreTo;
+        if (to.isPresent()) {
+            RevCommit target = walk.parseCommit(to.get());
+            if (target.equals(tip)) {
+                return done(new RollbackResult.NothingToRollBack(target.abbreviate(7).name() + " is the tip of " + branch
+                        + " already"));
+            }
+            Optional<List<RevCommit>> after = firstParentsAfter(walk, tip, target);
+            if (after.isEmpty()) {
+                return done(new RollbackResult.Refused(target.abbreviate(7).name() + " is not an earlier commit of "
+                        + branch + "'s first-parent history (hint: git log --first-parent --oneline " + branch + ")"));
+            }
+            reverted.addAll(after.get());
+            restoreTo = target;
+        } else {
+            if (tip.getParentCount() == 0) {
+                return done(new RollbackResult.NothingToRollBack(branch + " has a single commit; there is nothing to revert to"));
+            }
+            reverted.add(tip);
+            restoreTo = walk.parseCommit(tip.getParent(0));
+        }
+        List<RevCommit> rollbacks = reverted.stream().filter(RollbackOp::isRollback).toList();
+        Optional<Acknowledgement> ack = o.acknowledgements().stream()
+                .filter(a -> a.covers(RollbackOptions.REVERTS_ROLLBACK, env)).findFirst();
+        if (!rollbacks.isEmpty() && ack.isEmpty()) {
+            return done(new RollbackResult.RevertsRollback(rollbacks.stream().map(RollbackOp::describe).toList()));
+        }
+        GitopsConfig.FileNames names = (atTip != null ? atTip : Trees.config(repo, restoreTo, branch)).files();
+        ObjectId tree;
+        try {
+            tree = tree(repo, tip, restoreTo, names, ins);
+        } catch (TagsDocument.LayoutException ex) {
+            return done(new RollbackResult.Refused(ex.getMessage()));
+        }
+        ins.flush(); // the validator reads the new tree through the repository
+        String shown = tip.abbreviate(7).name();
+        if (tree.equals(tip.getTree())) {
+            return done(new RollbackResult.NothingToRollBack("reverting " + (to.isPresent() ? "back to "
+                    + restoreTo.abbreviate(7).name() : shown) + " changes nothing: a rollback keeps every tags.yaml "
+                    + "entry and every env-<env>.yaml, and nothing else differs"));
+        }
+        RepoSnapshot after;
+        try {
+            after = RepoLoader.load(new GitFileSource(repo, tree, "rollback of " + shown),
+                    new Provenance(branch + " after the rollback of " + shown + " (not committed)",
+                            Optional.of(branch), Optional.empty()));
+        } catch (StateException ex) {
+            return done(new RollbackResult.Invalid(tip.name(), ex.problems().stream().map(Problem::format).toList()));
+        }
+        List<ServiceRollback> services = rolledBack(repo, tip, branch, after, env);
+        List<String> problems = validator.problems(after, env);
+        List<RevertedCommit> described = reverted.stream().map(RollbackOp::describe).toList();
+        if (o.dryRun()) {
+            return done(new RollbackResult.DryRun(branch, tip.name(), described, restoreTo.name(), services, problems));
+        }
+        if (!problems.isEmpty()) {
+            return done(new RollbackResult.Invalid(tip.name(), problems));
+        }
+        List<Acknowledgement> used = rollbacks.isEmpty() ? List.of() : List.of(ack.get());
+        Instant now = Instant.now();
+        ObjectId commit = Commits.commit(ins, tree, List.of(tip), Identities.author(o.identity(), now),
+                Identities.committer(o.identity(), now), message(env, tip, reverted, to.isPresent() ? restoreTo : null,
+                        services, used));
+        return new BranchWriter.Publish<>(branch, Optional.of(tip.copy()), commit, "gitops rollback: " + env,
+                new RollbackResult.RolledBack(branch, commit.name(), described, restoreTo.name(), services, used));
+    }
+
+    /**
+     * The restored commit's tree, with tags.yaml as the union of the tip's and the restored one's
+     * (the tip's text first) and every env file as the tip has it (absence included).
+     */
+    private static ObjectId tree(Repository repo, RevCommit tip, RevCommit restoreTo, GitopsConfig.FileNames names,
+                                 ObjectInserter ins) throws IOException, TagsDocument.LayoutException {
+        GitFileSource tipFiles = Trees.files(repo, tip, "tip");
+        GitFileSource oldFiles = Trees.files(repo, restoreTo, "restored");
+        Map<String, Optional<byte[]>> changes = new LinkedHashMap<>();
+        Map<String, ObjectId> tipEnv = Promoter.envFiles(repo, tip.getTree(), names);
+        TreeSet<String> envPaths = new TreeSet<>(tipEnv.keySet());
+        envPaths.addAll(Promoter.envFiles(repo, restoreTo.getTree(), names).keySet());
+        for (String p : envPaths) {
+            changes.put(p, tipEnv.containsKey(p) ? tipFiles.read(p) : Optional.empty());
+        }
+        String tagsPath = names.tags();
+        Optional<byte[]> tipTags = tipFiles.read(tagsPath);
+        Optional<byte[]> oldTags = oldFiles.read(tagsPath);
+        if (tipTags.isPresent()) {
+            byte[] joined = tipTags.get();
+            if (oldTags.isPresent()) {
+                Optional<String> tipText = Trees.utf8(tipTags.get());
+                Optional<String> oldText = Trees.utf8(oldTags.get());
+                if (tipText.isEmpty() || oldText.isEmpty()) {
+                    throw new TagsDocument.LayoutException(tagsPath + " is not UTF-8; a rollback cannot keep its entries");
+                }
+                Optional<TagsDocument.Edit> union = TagsDocument.parse(tagsPath, tipText.get())
+                        .union(TagsDocument.parse(tagsPath, oldText.get()).mapping());
+                if (union.isPresent()) {
+                    joined = union.get().content().getBytes(StandardCharsets.UTF_8);
+                }
+            }
+            changes.put(tagsPath, Optional.of(joined));
+        }
+        try (ObjectReader reader = repo.newObjectReader()) {
+            return Commits.editTree(ins, reader, restoreTo.getTree(), changes);
+        }
+    }
+
+    /** The first-parent commits of {@code tip} newer than {@code target}, newest first; empty when target is not among them. */
+    private static Optional<List<RevCommit>> firstParentsAfter(RevWalk walk, RevCommit tip, RevCommit target)
+            throws IOException {
+        List<RevCommit> out = new ArrayList<>();
+        RevCommit c = tip;
+        for (int n = 0; n < SEARCH_LIMIT; n++) {
+            if (c.equals(target)) {
+                return Optional.of(out);
+            }
+            out.add(c);
+            if (c.getParentCount() == 0) {
+                return Optional.empty();
+            }
+            c = walk.parseCommit(c.getParent(0));
+        }
+        return Optional.empty();
+    }
+
+    /** What arrived on the branch after {@code expected}: its first-parent commits since, newest first. */
+    private static List<RevertedCommit> arrived(RevWalk walk, RevCommit tip, ObjectId expected) throws IOException {
+        return firstParentsAfter(walk, tip, walk.parseCommit(expected)).orElse(List.of()).stream()
+                .map(RollbackOp::describe).toList();
+    }
+
+    private static boolean isRollback(RevCommit c) {
+        return !c.getFooterLines(REVERTS).isEmpty() || !c.getFooterLines(TRAILER).isEmpty();
+    }
+
+    private static RevertedCommit describe(RevCommit c) {
+        return new RevertedCommit(c.name(), c.getShortMessage(),
+                c.getAuthorIdent().getName() + " <" + c.getAuthorIdent().getEmailAddress() + ">");
+    }
+
+    private static Optional<ObjectId> resolve(Repository repo, String id) throws IOException {
+        try {
+            return Optional.ofNullable(repo.resolve(id + "^{commit}"));
+        } catch (org.eclipse.jgit.errors.RevisionSyntaxException | org.eclipse.jgit.errors.AmbiguousObjectException e) {
+            return Optional.empty();
+        }
     }
 
     /** Services of {@code env}'s own section whose revision the revert changes (or removes). */
@@ -138,14 +316,25 @@ public final class RollbackOp {
         return out;
     }
 
-    static String message(String env, RevCommit tip, List<ServiceRollback> services) {
-        StringBuilder b = new StringBuilder("rollback ").append(env).append(": revert ")
-                .append(tip.abbreviate(7).name()).append(" \"").append(tip.getShortMessage()).append("\"\n\n")
-                .append("This reverts commit ").append(tip.name());
-        if (tip.getParentCount() > 1) {
-            b.append(" (a merge, reverted against its first parent)");
+    static String message(String env, RevCommit tip, List<RevCommit> reverted, RevCommit restoreTo,
+                          List<ServiceRollback> services, List<Acknowledgement> acknowledged) {
+        StringBuilder b = new StringBuilder("rollback ").append(env).append(": ");
+        if (restoreTo == null) {
+            b.append("revert ").append(tip.abbreviate(7).name()).append(" \"").append(tip.getShortMessage()).append("\"\n\n")
+                    .append("This reverts commit ").append(tip.name());
+            if (tip.getParentCount() > 1) {
+                b.append(" (a merge, reverted against its first parent)");
+            }
+            b.append(".\n");
+        } else {
+            b.append("back to ").append(restoreTo.abbreviate(7).name()).append(" \"").append(restoreTo.getShortMessage())
+                    .append("\"\n\nThis reverts the ").append(reverted.size()).append(" commit(s) after ")
+                    .append(restoreTo.name()).append(":\n");
+            for (RevCommit c : reverted) {
+                b.append("  ").append(c.abbreviate(7).name()).append(' ').append(c.getShortMessage()).append('\n');
+            }
         }
-        b.append(".\n");
+        b.append("tags.yaml entries and env files are kept as they were.\n");
         if (!services.isEmpty()) {
             b.append('\n');
             for (ServiceRollback s : services) {
@@ -153,9 +342,19 @@ public final class RollbackOp {
                         .append(s.restored().orElse("(removed)")).append('\n');
             }
         }
-        b.append('\n').append("Reverts: ").append(tip.name()).append('\n');
+        b.append('\n');
+        for (RevCommit c : reverted) {
+            b.append(REVERTS).append(": ").append(c.name()).append('\n');
+        }
+        if (restoreTo != null) {
+            b.append("Rollback-To: ").append(restoreTo.name()).append('\n');
+        }
         for (ServiceRollback s : services) {
             b.append(TRAILER).append(": ").append(s.service()).append(' ').append(s.revision()).append('\n');
+        }
+        for (Acknowledgement a : acknowledged) {
+            b.append("Acknowledged: ").append(a.rule()).append(a.target().map(t -> ":" + t).orElse(""))
+                    .append(" - ").append(a.reason().replace('\n', ' ')).append('\n');
         }
         return b.toString();
     }

@@ -7,7 +7,6 @@ import dev.gitops.model.StateException;
 
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 
@@ -81,8 +80,8 @@ public final class TagWriter {
             try (ObjectReader reader = repo.newObjectReader()) {
                 tree = Commits.editTree(ins, reader, tip.get().getTree(), Map.of(path, Optional.of(content)));
             }
-            PersonIdent who = new PersonIdent(options.identity().name(), options.identity().email());
-            ObjectId commit = Commits.commit(ins, tree, List.of(tip.get()), who, who,
+            java.time.Instant now = java.time.Instant.now();
+            ObjectId commit = Commits.commit(ins, tree, List.of(tip.get()), Identities.author(options.identity(), now), Identities.committer(options.identity(), now),
                     message(service, revision, image, previous));
             return new BranchWriter.Publish<>(branch, Optional.of(tip.get().copy()), commit,
                     "gitops tag: " + service + " " + revision,

@@ -294,6 +294,26 @@ public final class TagsDocument {
         return new Edit(content, reread);
     }
 
+    /**
+     * This file with every entry of {@code other} that it lacks appended (the registry only grows);
+     * an entry both have keeps this file's image. Empty when nothing is missing.
+     *
+     * @throws LayoutException when an entry cannot be added safely
+     */
+    public Optional<Edit> union(Map<String, Map<String, String>> other) throws LayoutException {
+        TagsDocument doc = this;
+        Edit last = null;
+        for (Map.Entry<String, Map<String, String>> s : other.entrySet()) {
+            for (Map.Entry<String, String> r : s.getValue().entrySet()) {
+                if (doc.image(s.getKey(), r.getKey()).isEmpty()) {
+                    last = doc.edit(s.getKey(), r.getKey(), r.getValue());
+                    doc = last.document();
+                }
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
     private String entryLine(String revision, String image) {
         return YamlText.scalar(revision) + ": " + YamlText.scalar(image);
     }

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -98,8 +97,8 @@ public final class TerraformImporter {
             try (ObjectReader reader = repo.newObjectReader()) {
                 tree = Commits.editTree(ins, reader, tip.get().getTree(), Map.of(path, Optional.of(content)));
             }
-            PersonIdent who = new PersonIdent(o.identity().name(), o.identity().email());
-            ObjectId commit = Commits.commit(ins, tree, List.of(tip.get()), who, who, message(env, file, kept, sensitive));
+            java.time.Instant now = java.time.Instant.now();
+            ObjectId commit = Commits.commit(ins, tree, List.of(tip.get()), Identities.author(o.identity(), now), Identities.committer(o.identity(), now), message(env, file, kept, sensitive));
             List<String> names = kept.stream().map(Output::name).toList();
             return new BranchWriter.Publish<>(branch, Optional.of(tip.get().copy()), commit, "gitops tf import: " + env,
                     new TerraformImportResult.Imported(branch, commit.name(), file, names, sensitive));
