@@ -232,17 +232,29 @@ public final class CentralRepo implements AutoCloseable {
 
     /**
      * Writes {@code terraform output -json} of {@code env} to its env-&lt;env&gt;.yaml, directly on
-     * the environment's branch. Sensitive outputs are refused (by name, never by value) unless
-     * {@link TerraformOptions#skipSensitive()}.
+     * the environment's branch, after {@code gate} judged the branch with the new file. Sensitive
+     * outputs are refused (by name, never by value) unless {@link TerraformOptions#skipSensitive()};
+     * input or a written file larger than {@link TerraformOptions#limits()} is refused before it is
+     * parsed or written; the written file must load back with exactly the values and types given.
      */
-    public TerraformImportResult importTerraform(String env, byte[] terraformOutputJson, TerraformOptions options) {
+    public TerraformImportResult importTerraform(String env, byte[] terraformOutputJson, TerraformGate gate,
+                                                 TerraformOptions options) {
         Objects.requireNonNull(terraformOutputJson, "terraformOutputJson");
+        Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(options, "options");
         try {
-            return TerraformImporter.importOutputs(repo, turns, env, terraformOutputJson, options);
+            return TerraformImporter.importOutputs(repo, turns, env, terraformOutputJson, gate, options);
         } catch (IOException e) {
             throw new RepositoryException("terraform import", env, e.getMessage(), e);
         }
+    }
+
+    /**
+     * As {@link #importTerraform(String, byte[], TerraformGate, TerraformOptions)} judged only by
+     * the loader ({@link TerraformGate#loadsOnly()}): for callers without a renderer.
+     */
+    public TerraformImportResult importTerraform(String env, byte[] terraformOutputJson, TerraformOptions options) {
+        return importTerraform(env, terraformOutputJson, TerraformGate.loadsOnly(), options);
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.gitops.git;
 
+import dev.gitops.model.Acknowledgement;
+import dev.gitops.model.PromotionVerdict;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -7,12 +10,13 @@ import java.util.Objects;
  * The outcome of {@link CentralRepo#importTerraform}. No variant ever carries an output's value.
  */
 public sealed interface TerraformImportResult permits TerraformImportResult.Imported,
-        TerraformImportResult.NoChange, TerraformImportResult.SensitiveRefused, TerraformImportResult.Invalid,
+        TerraformImportResult.DryRun, TerraformImportResult.Blocked, TerraformImportResult.NoChange, TerraformImportResult.SensitiveRefused, TerraformImportResult.Invalid,
         TerraformImportResult.Refused, TerraformImportResult.LostRaces, TerraformImportResult.Failed {
 
     /** Whether the CLI should exit 0. */
     default boolean succeeded() {
-        return this instanceof Imported || this instanceof NoChange;
+        return this instanceof Imported || this instanceof NoChange
+                || (this instanceof DryRun d && d.verdict().allowed());
     }
 
     /**
@@ -23,8 +27,11 @@ public sealed interface TerraformImportResult permits TerraformImportResult.Impo
      * @param file the file written
      * @param outputs the names written, in file order
      * @param skippedSensitive sensitive outputs left out (with skip-sensitive)
+     * @param changes every output before and after, in name order
+     * @param acknowledged the acknowledgements the gate used (recorded as {@code Acknowledged:} trailers)
      */
-    record Imported(String branch, String commit, String file, List<String> outputs, List<String> skippedSensitive)
+    record Imported(String branch, String commit, String file, List<String> outputs, List<String> skippedSensitive,
+                    List<OutputChange> changes, List<Acknowledgement> acknowledged)
             implements TerraformImportResult {
         public Imported {
             Objects.requireNonNull(branch, "branch");
@@ -32,6 +39,44 @@ public sealed interface TerraformImportResult permits TerraformImportResult.Impo
             Objects.requireNonNull(file, "file");
             outputs = List.copyOf(outputs);
             skippedSensitive = List.copyOf(skippedSensitive);
+            changes = List.copyOf(changes);
+            acknowledged = List.copyOf(acknowledged);
+        }
+    }
+
+    /**
+     * What an import would do; nothing was written.
+     *
+     * @param branch the branch
+     * @param tip the branch's tip that was judged
+     * @param file the file that would be written
+     * @param changes every output before and after, in name order
+     * @param skippedSensitive sensitive outputs that would be left out
+     * @param verdict the gate's verdict; its report is the manifest diff
+     */
+    record DryRun(String branch, String tip, String file, List<OutputChange> changes, List<String> skippedSensitive,
+                  PromotionVerdict verdict) implements TerraformImportResult {
+        public DryRun {
+            Objects.requireNonNull(branch, "branch");
+            Objects.requireNonNull(tip, "tip");
+            Objects.requireNonNull(file, "file");
+            changes = List.copyOf(changes);
+            skippedSensitive = List.copyOf(skippedSensitive);
+            Objects.requireNonNull(verdict, "verdict");
+        }
+    }
+
+    /**
+     * The gate refused the import (a service loses an output it uses, the environment no longer
+     * renders, ...); nothing was written.
+     *
+     * @param changes every output before and after, in name order
+     * @param verdict the gate's verdict, with one line per blocking reason
+     */
+    record Blocked(List<OutputChange> changes, PromotionVerdict verdict) implements TerraformImportResult {
+        public Blocked {
+            changes = List.copyOf(changes);
+            Objects.requireNonNull(verdict, "verdict");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.gitops.git;
 
+import dev.gitops.model.LoadLimits;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,34 +10,49 @@ import java.util.Optional;
  *
  * @param skipSensitive write the non-sensitive outputs and list the sensitive ones skipped,
  *     instead of refusing the import
+ * @param dryRun judge and report the output and manifest changes; commit nothing
+ * @param limits the loader's limits: input and written file larger than
+ *     {@link LoadLimits#maxFileBytes()} are refused, and the written file must load with them
  * @param identity author and committer
  * @param push the remote to fetch from and push to; absent: local branches only
  * @param retry how lost races are retried
  */
-public record TerraformOptions(boolean skipSensitive, Identity identity, Optional<Remote> push, RetryPolicy retry) {
+public record TerraformOptions(boolean skipSensitive, boolean dryRun, LoadLimits limits, Identity identity,
+                               Optional<Remote> push, RetryPolicy retry) {
     public TerraformOptions {
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(push, "push");
         Objects.requireNonNull(retry, "retry");
     }
 
-    /** Refuse sensitive outputs, default identity, no remote. */
+    /** Refuse sensitive outputs, commit, the loader's default limits, default identity, no remote. */
     public static TerraformOptions defaults() {
-        return new TerraformOptions(false, Identity.DEFAULT, Optional.empty(), RetryPolicy.DEFAULT);
+        return new TerraformOptions(false, false, LoadLimits.DEFAULT, Identity.DEFAULT, Optional.empty(), RetryPolicy.DEFAULT);
     }
 
     /** These options skipping sensitive outputs. */
     public TerraformOptions withSkipSensitive(boolean s) {
-        return new TerraformOptions(s, identity, push, retry);
+        return new TerraformOptions(s, dryRun, limits, identity, push, retry);
+    }
+
+    /** These options as a dry run. */
+    public TerraformOptions withDryRun(boolean d) {
+        return new TerraformOptions(skipSensitive, d, limits, identity, push, retry);
+    }
+
+    /** These options with other loader limits. */
+    public TerraformOptions withLimits(LoadLimits l) {
+        return new TerraformOptions(skipSensitive, dryRun, l, identity, push, retry);
     }
 
     /** These options committing as {@code id}. */
     public TerraformOptions withIdentity(Identity id) {
-        return new TerraformOptions(skipSensitive, id, push, retry);
+        return new TerraformOptions(skipSensitive, dryRun, limits, id, push, retry);
     }
 
     /** These options pushing to {@code r}. */
     public TerraformOptions withPush(Remote r) {
-        return new TerraformOptions(skipSensitive, identity, Optional.of(r), retry);
+        return new TerraformOptions(skipSensitive, dryRun, limits, identity, Optional.of(r), retry);
     }
 }

@@ -1,5 +1,7 @@
 package dev.gitops.git;
 
+import dev.gitops.model.Acknowledgement;
+import dev.gitops.model.PromotionVerdict;
 import dev.gitops.model.TerraformOutputs;
 import dev.gitops.model.Value;
 
@@ -127,6 +129,107 @@ class TerraformImportTest {
             assertTrue(assertInstanceOf(TerraformImportResult.Refused.class, res).reason()
                     .startsWith("gitops.yaml at HEAD puts preprod on branch prod"), res.toString());
             assertEquals(prod, r.tip("prod").orElseThrow());
+        }
+    }
+
+    @Test
+    void importTerraform_yamlLookalikeStrings_keepTheirTypeAndLargeIntegersTheirDigits() {
+        String[] lookalikes = {"0o17", "yes", "on", "0x1F", "1e3", ".inf", "null", "~", "0017", "1_000", "12:30", "true", ""};
+        StringBuilder json = new StringBuilder("{");
+        for (int i = 0; i < lookalikes.length; i++) {
+            json.append("\"s").append(i).append("\": {\"sensitive\": false, \"type\": \"string\", \"value\": \"")
+                    .append(lookalikes[i]).append("\"},");
+        }
+        json.append("\"big\": {\"sensitive\": false, \"type\": \"number\", \"value\": 123456789012345678901234567890},")
+                .append("\"exp\": {\"sensitive\": false, \"type\": \"number\", \"value\": 1e3},")
+                .append("\"frac\": {\"sensitive\": false, \"type\": \"number\", \"value\": 0.1}}");
+        try (TestRepo r = central(); CentralRepo repo = CentralRepo.open(r.dir())) {
+            assertInstanceOf(TerraformImportResult.Imported.class,
+                    repo.importTerraform("preprod", bytes(json.toString()), TerraformOptions.defaults()));
+            String file = r.read("preprod", "env-preprod.yaml").orElseThrow();
+            assertTrue(file.contains("value: \"0o17\"\n"), file);
+            assertTrue(file.contains("value: 123456789012345678901234567890\n"), file);
+            TerraformOutputs read = repo.snapshot("preprod").terraform().get("preprod");
+            for (int i = 0; i < lookalikes.length; i++) {
+                assertEquals(Value.of(lookalikes[i]), read.outputs().get("s" + i).value(), lookalikes[i]);
+            }
+            assertEquals(new java.math.BigDecimal("123456789012345678901234567890"),
+                    ((Value.Num) read.outputs().get("big").value()).value());
+            assertEquals(0, ((Value.Num) read.outputs().get("exp").value()).value().compareTo(java.math.BigDecimal.valueOf(1000)));
+            assertEquals(0, ((Value.Num) read.outputs().get("frac").value()).value().compareTo(new java.math.BigDecimal("0.1")));
+        }
+    }
+
+    @Test
+    void importTerraform_inputOrWrittenFileOverTheLoadersLimit_refusedAndNothingWritten() {
+        try (TestRepo r = central(); CentralRepo repo = CentralRepo.open(r.dir())) {
+            ObjectId preprod = r.tip("preprod").orElseThrow();
+            String small = "{\"vpc_id\": {\"sensitive\": false, \"type\": \"string\", \"value\": \"vpc-1\"}}";
+            dev.gitops.model.LoadLimits tight = new dev.gitops.model.LoadLimits(small.length() - 1, 64, 10);
+            TerraformImportResult big = repo.importTerraform("preprod", bytes(small), TerraformOptions.defaults().withLimits(tight));
+            assertEquals(new TerraformImportResult.Invalid(List.of("the input is " + small.length() + " bytes, more than the "
+                    + (small.length() - 1) + " bytes the loader reads from one file; nothing was written")), big);
+
+            // The input fits, but the file it becomes (header comments, YAML layout) does not.
+            dev.gitops.model.LoadLimits justInput = new dev.gitops.model.LoadLimits(small.length(), 64, 10);
+            TerraformImportResult written = repo.importTerraform("preprod", bytes(small), TerraformOptions.defaults().withLimits(justInput));
+            assertTrue(assertInstanceOf(TerraformImportResult.Invalid.class, written).problems().get(0)
+                    .startsWith("env-preprod.yaml would be "), written.toString());
+            assertEquals(preprod, r.tip("preprod").orElseThrow());
+        }
+    }
+
+    @Test
+    void importTerraform_gateBlocks_nothingWrittenAndTheVerdictReturned() {
+        try (TestRepo r = central(); CentralRepo repo = CentralRepo.open(r.dir())) {
+            ObjectId preprod = r.tip("preprod").orElseThrow();
+            List<String> seen = new java.util.ArrayList<>();
+            TerraformGate gate = (before, after, env) -> {
+                seen.add(before.orElseThrow().terraform().get(env).outputs().keySet() + " -> "
+                        + after.terraform().get(env).outputs().keySet());
+                return PromotionVerdict.block(List.of("terraform/removed-output [service_x]: needs cluster_name"), "");
+            };
+            String onlyVpc = "{\"vpc_id\": {\"sensitive\": false, \"type\": \"string\", \"value\": \"vpc-preprod\"}}";
+            TerraformImportResult.Blocked b = assertInstanceOf(TerraformImportResult.Blocked.class,
+                    repo.importTerraform("preprod", bytes(onlyVpc), gate, TerraformOptions.defaults()));
+            assertEquals(List.of("[vpc_id, cluster_name] -> [vpc_id]"), seen);
+            assertEquals(List.of(
+                    new OutputChange("cluster_name", OutputChange.Change.REMOVED, Optional.of("\"eks-preprod\""), Optional.empty()),
+                    new OutputChange("vpc_id", OutputChange.Change.UNCHANGED, Optional.of("\"vpc-preprod\""), Optional.of("\"vpc-preprod\""))),
+                    b.changes());
+            assertFalse(b.succeeded());
+            assertEquals(preprod, r.tip("preprod").orElseThrow());
+        }
+    }
+
+    @Test
+    void importTerraform_dryRun_showsOutputChangesWithoutSensitiveValuesAndWritesNothing() {
+        try (TestRepo r = central(); CentralRepo repo = CentralRepo.open(r.dir())) {
+            ObjectId preprod = r.tip("preprod").orElseThrow();
+            TerraformImportResult.DryRun d = assertInstanceOf(TerraformImportResult.DryRun.class, repo.importTerraform("preprod",
+                    bytes(OUTPUTS), (before, after, env) -> PromotionVerdict.allow(List.of(), "manifest diff"),
+                    TerraformOptions.defaults().withSkipSensitive(true).withDryRun(true)));
+            assertEquals(preprod.name(), d.tip());
+            assertEquals(List.of("+ azs = [\"eu-west-1a\",\"eu-west-1b\"]", "- cluster_name", "+ node_count = 3",
+                    "~ vpc_id: \"vpc-preprod\" -> \"vpc-0abc123\""), d.changes().stream().map(OutputChange::describe).toList());
+            assertEquals(List.of("db_password"), d.skippedSensitive());
+            assertEquals("manifest diff", d.verdict().report());
+            assertTrue(d.succeeded());
+            assertFalse(d.toString().contains(SECRET));
+            assertEquals(preprod, r.tip("preprod").orElseThrow());
+        }
+    }
+
+    @Test
+    void importTerraform_acknowledgedByTheGate_recordedAsTrailer() {
+        try (TestRepo r = central(); CentralRepo repo = CentralRepo.open(r.dir())) {
+            Acknowledgement ack = Acknowledgement.parse("terraform/removed-output:service_x", "service_x is retired");
+            TerraformImportResult.Imported imp = assertInstanceOf(TerraformImportResult.Imported.class, repo.importTerraform("preprod",
+                    bytes("{\"vpc_id\": {\"sensitive\": false, \"type\": \"string\", \"value\": \"vpc-2\"}}"),
+                    (before, after, env) -> PromotionVerdict.allow(List.of(ack), ""), TerraformOptions.defaults()));
+            assertEquals(List.of(ack), imp.acknowledged());
+            assertEquals(List.of("terraform/removed-output:service_x - service_x is retired"),
+                    r.commit("preprod").getFooterLines("Acknowledged"));
         }
     }
 }

@@ -1,8 +1,17 @@
 package dev.gitops.git.internal;
 
+import dev.gitops.git.OutputChange;
+import dev.gitops.git.TerraformGate;
 import dev.gitops.git.TerraformImportResult;
 import dev.gitops.git.TerraformOptions;
+import dev.gitops.model.Acknowledgement;
 import dev.gitops.model.GitopsConfig;
+import dev.gitops.model.Problem;
+import dev.gitops.model.PromotionVerdict;
+import dev.gitops.model.Provenance;
+import dev.gitops.model.RepoLoader;
+import dev.gitops.model.RepoSnapshot;
+import dev.gitops.model.TerraformOutputs;
 import dev.gitops.model.StateException;
 import dev.gitops.model.Value;
 
@@ -17,8 +26,6 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +36,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Instant;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code terraform output -json} into env-&lt;env&gt;.yaml on the environment's own branch. The file
@@ -41,8 +51,12 @@ public final class TerraformImporter {
 
     private record Output(String name, Value value, Optional<Value> type, boolean sensitive) {}
 
-    public static TerraformImportResult importOutputs(Repository repo, Turns turns, String env, byte[] json, TerraformOptions o)
-            throws IOException {
+    public static TerraformImportResult importOutputs(Repository repo, Turns turns, String env, byte[] json,
+                                                      TerraformGate gate, TerraformOptions o) throws IOException {
+        if (json.length > o.limits().maxFileBytes()) {
+            return new TerraformImportResult.Invalid(List.of("the input is " + json.length + " bytes, more than the "
+                    + o.limits().maxFileBytes() + " bytes the loader reads from one file; nothing was written"));
+        }
         List<String> problems = new ArrayList<>();
         List<Output> outputs = parse(json, problems);
         if (!problems.isEmpty()) {
@@ -85,10 +99,13 @@ public final class TerraformImporter {
             GitFileSource files = Trees.files(repo, tip.get(), branch);
             String path = files.resolve(file).orElse(file);
             byte[] content = render(env, kept, sensitive).getBytes(StandardCharsets.UTF_8);
-            Optional<String> mismatch = verify(content, kept);
-            if (mismatch.isPresent()) {
-                return done(new TerraformImportResult.Invalid(List.of(mismatch.get())));
+            if (content.length > o.limits().maxFileBytes()) {
+                return done(new TerraformImportResult.Invalid(List.of(file + " would be " + content.length
+                        + " bytes, more than the " + o.limits().maxFileBytes()
+                        + " bytes the loader reads from one file; nothing was written")));
             }
+            Optional<RepoSnapshot> before = load(files, o, branch + " before the import");
+            List<OutputChange> changes = changes(before.map(b -> b.terraform().get(env)), kept);
             Optional<byte[]> existing = files.read(path);
             if (existing.isPresent() && Arrays.equals(existing.get(), content)) {
                 return done(new TerraformImportResult.NoChange(branch, tip.get().name(), sensitive));
@@ -97,11 +114,33 @@ public final class TerraformImporter {
             try (ObjectReader reader = repo.newObjectReader()) {
                 tree = Commits.editTree(ins, reader, tip.get().getTree(), Map.of(path, Optional.of(content)));
             }
-            java.time.Instant now = java.time.Instant.now();
-            ObjectId commit = Commits.commit(ins, tree, List.of(tip.get()), Identities.author(o.identity(), now), Identities.committer(o.identity(), now), message(env, file, kept, sensitive));
+            ins.flush(); // the loader and the gate read the new tree through the repository
+            RepoSnapshot after;
+            try {
+                after = RepoLoader.load(new GitFileSource(repo, tree, "import into " + branch),
+                        new Provenance(branch + " after the import (not committed)", Optional.of(branch), Optional.empty()),
+                        o.limits());
+            } catch (StateException ex) {
+                return done(new TerraformImportResult.Invalid(ex.problems().stream().map(Problem::format).toList()));
+            }
+            Optional<String> mismatch = verify(after.terraform().get(env), kept);
+            if (mismatch.isPresent()) {
+                return done(new TerraformImportResult.Invalid(List.of(mismatch.get())));
+            }
+            PromotionVerdict verdict = gate.judge(before, after, env);
+            if (o.dryRun()) {
+                return done(new TerraformImportResult.DryRun(branch, tip.get().name(), file, changes, sensitive, verdict));
+            }
+            if (!verdict.allowed()) {
+                return done(new TerraformImportResult.Blocked(changes, verdict));
+            }
+            Instant now = Instant.now();
+            ObjectId commit = Commits.commit(ins, tree, List.of(tip.get()), Identities.author(o.identity(), now),
+                    Identities.committer(o.identity(), now), message(env, file, kept, sensitive, verdict.acknowledged()));
             List<String> names = kept.stream().map(Output::name).toList();
             return new BranchWriter.Publish<>(branch, Optional.of(tip.get().copy()), commit, "gitops tf import: " + env,
-                    new TerraformImportResult.Imported(branch, commit.name(), file, names, sensitive));
+                    new TerraformImportResult.Imported(branch, commit.name(), file, names, sensitive, changes,
+                            verdict.acknowledged()));
         });
         if (out instanceof BranchWriter.Ok<TerraformImportResult> ok) {
             return ok.result();
@@ -113,6 +152,40 @@ public final class TerraformImporter {
             return new TerraformImportResult.Refused(r.reason());
         }
         return new TerraformImportResult.Failed(((BranchWriter.Failed<TerraformImportResult>) out).reason());
+    }
+
+    private static Optional<RepoSnapshot> load(GitFileSource files, TerraformOptions o, String what) {
+        try {
+            return Optional.of(RepoLoader.load(files, new Provenance(what, Optional.empty(), Optional.empty()), o.limits()));
+        } catch (StateException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every output before (the loaded file) and after, by name; values only of outputs not sensitive. */
+    static List<OutputChange> changes(Optional<TerraformOutputs> before, List<Output> after) {
+        Map<String, TerraformOutputs.Output> old = before.map(TerraformOutputs::outputs).orElse(Map.of());
+        Map<String, Output> now = new TreeMap<>();
+        after.forEach(x -> now.put(x.name(), x));
+        TreeSet<String> names = new TreeSet<>(old.keySet());
+        names.addAll(now.keySet());
+        List<OutputChange> out = new ArrayList<>();
+        for (String n : names) {
+            TerraformOutputs.Output b = old.get(n);
+            Output a = now.get(n);
+            Optional<String> bv = b == null || b.sensitive() ? Optional.empty() : Optional.of(shown(b.value()));
+            Optional<String> av = a == null ? Optional.empty() : Optional.of(shown(a.value()));
+            OutputChange.Change c = b == null ? OutputChange.Change.ADDED : a == null ? OutputChange.Change.REMOVED
+                    : b.value().sameAs(a.value()) && !b.sensitive() ? OutputChange.Change.UNCHANGED : OutputChange.Change.CHANGED;
+            out.add(new OutputChange(n, c, c == OutputChange.Change.ADDED ? Optional.empty() : bv,
+                    c == OutputChange.Change.REMOVED ? Optional.empty() : av));
+        }
+        return out;
+    }
+
+    private static String shown(Value v) {
+        String json = v.toJson();
+        return json.length() > 120 ? json.substring(0, 117) + "..." : json;
     }
 
     private static List<Output> parse(byte[] json, List<String> problems) {
@@ -205,32 +278,24 @@ public final class TerraformImporter {
         return b.append(YamlWriter.write(Value.of(doc))).toString();
     }
 
-    /** Reads the written file back: it must hold exactly the outputs, or nothing is committed. */
-    static Optional<String> verify(byte[] content, List<Output> outputs) {
-        LoaderOptions lo = new LoaderOptions();
-        lo.setAllowDuplicateKeys(false);
-        lo.setCodePointLimit(GitFileSource.MAX_BLOB_BYTES);
-        Value parsed;
-        try {
-            parsed = Value.fromJava(new Yaml(lo).load(new String(content, StandardCharsets.UTF_8)));
-        } catch (RuntimeException e) {
-            return Optional.of("internal error: the written file does not read back as YAML");
-        }
-        Map<String, Value> got = parsed instanceof Value.Obj obj ? obj.fields() : Map.of();
+    /** The written file as the loader read it back: it must hold exactly the outputs, types included. */
+    static Optional<String> verify(TerraformOutputs read, List<Output> outputs) {
+        Map<String, TerraformOutputs.Output> got = read == null ? Map.of() : read.outputs();
         if (!got.keySet().equals(outputs.stream().map(Output::name).collect(java.util.stream.Collectors.toSet()))) {
-            return Optional.of("internal error: the written file does not hold the expected outputs");
+            return Optional.of("internal error: the written file does not hold the expected outputs; nothing was written");
         }
         for (Output o : outputs) {
-            Value v = got.get(o.name()) instanceof Value.Obj m ? m.fields().get("value") : null;
-            if (v == null || !v.sameAs(o.value())) {
-                return Optional.of("output '" + o.name() + "': its value cannot be written to YAML exactly "
-                        + "(a number beyond double precision?); nothing was written");
+            TerraformOutputs.Output g = got.get(o.name());
+            if (!g.value().sameAs(o.value()) || g.sensitive()) {
+                return Optional.of("output '" + o.name() + "': its value does not read back exactly as Terraform gave it "
+                        + "(type or digits would change); nothing was written");
             }
         }
         return Optional.empty();
     }
 
-    static String message(String env, String file, List<Output> outputs, List<String> skipped) {
+    static String message(String env, String file, List<Output> outputs, List<String> skipped,
+                          List<Acknowledgement> acknowledged) {
         StringBuilder b = new StringBuilder("terraform: import outputs of ").append(env).append(" into ").append(file)
                 .append("\n\n").append(outputs.size()).append(" output(s) from terraform output -json");
         if (!outputs.isEmpty()) {
@@ -239,6 +304,13 @@ public final class TerraformImporter {
         b.append(".\n");
         if (!skipped.isEmpty()) {
             b.append("Sensitive outputs skipped (not committed): ").append(String.join(", ", skipped)).append(".\n");
+        }
+        if (!acknowledged.isEmpty()) {
+            b.append('\n');
+            for (Acknowledgement a : acknowledged) {
+                b.append("Acknowledged: ").append(a.rule()).append(a.target().map(t -> ":" + t).orElse(""))
+                        .append(" - ").append(a.reason().replace('\n', ' ')).append('\n');
+            }
         }
         return b.toString();
     }

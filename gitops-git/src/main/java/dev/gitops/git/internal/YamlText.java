@@ -1,5 +1,7 @@
 package dev.gitops.git.internal;
 
+import dev.gitops.model.PlainScalars;
+
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -7,9 +9,11 @@ import org.yaml.snakeyaml.resolver.Resolver;
 import java.util.regex.Pattern;
 
 /**
- * Spelling of scalars written into YAML files by this module: plain when a YAML 1.1 reader reads
- * the text back as exactly that string (SnakeYAML's resolver decides, so {@code 1.10}, {@code yes},
- * {@code 1_000} or {@code 1:20} are quoted), otherwise double-quoted with escapes.
+ * Spelling of scalars written into YAML files by this module: plain when both a YAML 1.1 reader
+ * (SnakeYAML's resolver: {@code 1.10}, {@code yes}, {@code on}, {@code 1_000}, {@code 1:20}) and
+ * the model's own YAML 1.2 core reader ({@code 0o17}, {@code 1e3}, {@code .inf}, {@code null})
+ * read the text back as exactly that string, otherwise double-quoted with escapes. Both matter:
+ * the model reads these files with 1.2, and other tools (Argo CD, kubectl, editors) with 1.1.
  */
 public final class YamlText {
     private YamlText() {}
@@ -21,7 +25,8 @@ public final class YamlText {
     public static boolean plainSafe(String s) {
         return PLAIN.matcher(s).matches()
                 && !s.endsWith(":")
-                && RESOLVER.resolve(NodeId.scalar, s, true).equals(Tag.STR);
+                && RESOLVER.resolve(NodeId.scalar, s, true).equals(Tag.STR)
+                && PlainScalars.readsAsString(s);
     }
 
     /** {@code s} plain when safe, else double-quoted. */
