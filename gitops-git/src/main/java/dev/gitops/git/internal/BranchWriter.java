@@ -217,11 +217,17 @@ public final class BranchWriter {
         if (!checkedOut) {
             return cas(full, expectedOld, commit, reflog);
         }
-        IndexLock.Result locked = IndexLock.lock(repo);
-        if (!locked.locked()) {
-            return new LocalResult(Local.REFUSED, locked.refusal());
+        try (IndexLock locked = IndexLock.lock(repo)) {
+            if (!locked.locked()) {
+                return new LocalResult(Local.REFUSED, locked.refusal());
+            }
+            return moveCheckedOut(branch, full, locked.index(), expectedOld, commit, reflog);
         }
-        DirCache dc = locked.index();
+    }
+
+    /** Moves the checked-out branch and its working tree; called holding the writers' and the index lock. */
+    private LocalResult moveCheckedOut(String branch, String full, DirCache dc, Optional<ObjectId> expectedOld,
+                                       ObjectId commit, String reflog) throws IOException {
         boolean unlocked = false;
         try {
             Ref now = repo.exactRef(full);
@@ -248,7 +254,7 @@ public final class BranchWriter {
                     : new DirCacheCheckout(repo, oldTree, dc, newTree);
             co.setFailOnConflict(true);
             try {
-                unlocked = true; // checkout() releases the lock whatever happens
+                unlocked = true; // checkout() releases the index lock whatever happens
                 co.checkout();
             } catch (CheckoutConflictException e) {
                 return new LocalResult(Local.REFUSED, "branch " + branch + " is checked out here and the update "
@@ -256,12 +262,11 @@ public final class BranchWriter {
             }
             LocalResult r = cas(full, expectedOld, commit, reflog);
             if (r.status() != Local.MOVED && oldTree != null) {
-                // Put the working tree back where the branch still is.
-                IndexLock.Result again = IndexLock.lock(repo);
-                if (again.locked()) {
-                    new DirCacheCheckout(repo, newTree, again.index(), oldTree).checkout();
-                } else {
-                    LOG.warn("{}: the working tree shows a commit the branch did not move to: {}", branch, again.refusal());
+                // Put the working tree back where the branch still is (a Git process outside gitops moved it).
+                try {
+                    new DirCacheCheckout(repo, newTree, repo.lockDirCache(), oldTree).checkout();
+                } catch (org.eclipse.jgit.errors.LockFailedException e) {
+                    LOG.warn("{}: the working tree shows a commit the branch did not move to: {}", branch, e.getMessage());
                 }
             }
             return r;
