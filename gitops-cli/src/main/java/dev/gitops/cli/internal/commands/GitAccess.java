@@ -42,13 +42,25 @@ final class GitAccess {
         return Optional.of(new Remote(nameOrUrl, c));
     }
 
-    /** Author and committer: Git's own GIT_AUTHOR_NAME / GIT_AUTHOR_EMAIL when both are set. */
-    static Identity identity(Io io) {
-        Optional<String> name = io.env("GIT_AUTHOR_NAME");
-        Optional<String> email = io.env("GIT_AUTHOR_EMAIL");
-        if (name.isPresent() && email.isPresent()) {
-            return new Identity(name.get(), email.get());
+    /**
+     * Author and committer of every write, computed here only: Git's own GIT_AUTHOR_NAME,
+     * GIT_AUTHOR_EMAIL, GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL, each part missing taken from
+     * {@code user.name} / {@code user.email} of the repository's Git configuration (over the user's
+     * ~/.gitconfig), then {@code gitops <gitops@localhost>}.
+     */
+    static Identity identity(Io io, Path repo) {
+        try (CentralRepo r = open(repo)) {
+            return r.identity(given(io));
         }
-        return Identity.DEFAULT;
+    }
+
+    /** As {@link #identity(Io, Path)} for a repository not created yet ({@code gitops init}): the user's Git configuration. */
+    static Identity identityWithoutRepository(Io io) {
+        return CentralRepo.identityWithoutRepository(given(io));
+    }
+
+    private static Identity.Given given(Io io) {
+        return new Identity.Given(io.env("GIT_AUTHOR_NAME"), io.env("GIT_AUTHOR_EMAIL"),
+                io.env("GIT_COMMITTER_NAME"), io.env("GIT_COMMITTER_EMAIL"));
     }
 }

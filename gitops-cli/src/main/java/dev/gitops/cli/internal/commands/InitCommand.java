@@ -69,7 +69,7 @@ final class InitCommand extends BaseCommand implements Callable<Integer> {
             branches.put(env.branch(), tree);
         }
         io.progress("creating " + dir + " with branches " + String.join(", ", branches.keySet()));
-        RepoInit.create(dir, branches);
+        RepoInit.create(dir, branches, GitAccess.identityWithoutRepository(io));
         io.println("created " + dir + ": branches " + String.join(", ", branches.keySet())
                 + " (" + branches.keySet().iterator().next() + " checked out)");
         return 0;

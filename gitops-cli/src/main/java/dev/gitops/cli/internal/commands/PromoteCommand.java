@@ -15,7 +15,7 @@ import dev.gitops.model.PromotionGate;
 import dev.gitops.model.PromotionVerdict;
 import dev.gitops.policy.PromotionPolicy;
 import dev.gitops.policy.PromotionReport;
-import dev.gitops.policy.Rules;
+import dev.gitops.policy.Rule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -87,7 +87,7 @@ final class PromoteCommand extends BaseCommand implements Callable<Integer> {
             throw new UserError("--head is only for --check", "to judge a pull request: gitops promote --to " + to + " --check --head REF");
         }
         PromoteOptions options = PromoteOptions.defaults().withDryRun(dryRun).withAcknowledgements(acks)
-                .withIdentity(GitAccess.identity(io));
+                .withIdentity(GitAccess.identity(io, repo.dir()));
         if (prBranch != null) {
             options = options.withPrBranch(prBranch);
         }
@@ -213,25 +213,7 @@ final class PromoteCommand extends BaseCommand implements Callable<Integer> {
     }
 
     private List<Acknowledgement> acknowledgements() {
-        if (allow.isEmpty()) {
-            if (reason != null) {
-                throw new UserError("--reason without --allow", "--reason explains the --allow RULE[:SERVICE] acknowledgements");
-            }
-            return List.of();
-        }
-        if (reason == null || reason.isBlank()) {
-            throw new UserError("--allow needs --reason TEXT", "say why; the reason is recorded in the merge commit");
-        }
-        List<Acknowledgement> out = new ArrayList<>();
-        for (String spec : allow) {
-            Acknowledgement a = Acknowledgement.parse(spec, reason);
-            if (Rules.find(a.rule()).isEmpty()) {
-                throw new UserError("--allow " + spec + ": unknown rule '" + a.rule() + "'",
-                        "rule ids look like promotion/downgrade; see docs/POLICIES.md");
-            }
-            out.add(a);
-        }
-        return out;
+        return Acknowledgements.parse(allow, reason, Rule.Family.PROMOTION);
     }
 
     private static String shortId(String id) {

@@ -1,5 +1,7 @@
 package dev.gitops.cli.internal.commands;
 
+import dev.gitops.git.Identity;
+
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -18,14 +20,16 @@ import java.util.Map;
 final class RepoInit {
     private RepoInit() {}
 
-    static void create(Path dir, Map<String, Map<String, byte[]>> branches) throws IOException {
+    /** Creates the repository; every commit is authored and committed by {@code who}. */
+    static void create(Path dir, Map<String, Map<String, byte[]>> branches, Identity who) throws IOException {
         Iterator<Map.Entry<String, Map<String, byte[]>>> it = branches.entrySet().iterator();
         Map.Entry<String, Map<String, byte[]>> first = it.next();
         Files.createDirectories(dir);
         try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch(first.getKey()).call()) {
             write(dir, first.getValue());
             git.add().addFilepattern(".").call();
-            RevCommit base = git.commit().setMessage("gitops init: " + first.getKey()).setSign(false).call();
+            RevCommit base = git.commit().setMessage("gitops init: " + first.getKey()).setSign(false)
+                    .setAuthor(who.name(), who.email()).setCommitter(who.committerName(), who.committerEmail()).call();
             while (it.hasNext()) {
                 Map.Entry<String, Map<String, byte[]>> b = it.next();
                 git.checkout().setCreateBranch(true).setName(b.getKey()).setStartPoint(base).call();
@@ -36,7 +40,8 @@ final class RepoInit {
                 }
                 write(dir, b.getValue());
                 git.add().addFilepattern(".").call();
-                git.commit().setMessage("gitops init: " + b.getKey()).setSign(false).call();
+                git.commit().setMessage("gitops init: " + b.getKey()).setSign(false)
+                        .setAuthor(who.name(), who.email()).setCommitter(who.committerName(), who.committerEmail()).call();
             }
             git.checkout().setName(first.getKey()).call();
         } catch (GitAPIException e) {

@@ -63,7 +63,7 @@ final class TagCommand extends BaseCommand implements Runnable {
 
         @Override
         public Integer call() {
-            TagOptions options = TagOptions.defaults().withForce(force).withIdentity(GitAccess.identity(io));
+            TagOptions options = TagOptions.defaults().withForce(force).withIdentity(GitAccess.identity(io, this.repo.dir()));
             if (branch != null) {
                 options = options.withBranch(branch);
             }
