@@ -82,7 +82,7 @@ public final class TerraformImportPolicy {
             } else {
                 introduced.add(f);
                 blocking.add(rule.id() + (lostOutput ? " [" + subject + "]" : "") + ": " + f.location().display() + ": "
-                        + f.ruleId() + ": " + f.message() + " (acknowledge with --allow " + rule.id()
+                        + f.ruleId() + ": " + f.message().lines().findFirst().orElse("") + " (acknowledge with --allow " + rule.id()
                         + (lostOutput ? ":" + subject : "") + " --reason TEXT)");
             }
         }
