@@ -3,6 +3,7 @@ package dev.gitops.policy;
 import dev.gitops.model.Acknowledgement;
 import dev.gitops.model.PromotionVerdict;
 import dev.gitops.model.RepoSnapshot;
+import dev.gitops.policy.internal.RenderFunction;
 import dev.gitops.render.Manifests;
 import dev.gitops.render.RenderException;
 import dev.gitops.render.Renderer;
@@ -28,7 +29,9 @@ public final class TerraformImportPolicy {
     /**
      * The judgement of an import.
      *
-     * @param introduced error findings after the import that the environment did not have before
+     * @param introduced one {@code terraform/removed-output} or {@code terraform/breaks-environment}
+     *     finding per error the environment has after the import and did not have before (the
+     *     message names the underlying rule); acknowledged ones carry their acknowledgement
      * @param diff the rendered objects before and after; absent when either side does not render
      * @param blocking one line per unacknowledged introduced finding
      * @param acknowledged the acknowledgements that let an introduced finding pass
@@ -61,32 +64,39 @@ public final class TerraformImportPolicy {
     public static Judgement judge(RepoSnapshot before, RepoSnapshot after, String env, Renderer renderer,
                                   List<Acknowledgement> acknowledgements) {
         Objects.requireNonNull(renderer, "renderer");
+        return judge(before, after, env, (snap, state) -> renderer.render(state, snap), acknowledgements);
+    }
+
+    static Judgement judge(RepoSnapshot before, RepoSnapshot after, String env, RenderFunction render,
+                           List<Acknowledgement> acknowledgements) {
         Set<List<String>> already = new HashSet<>();
-        for (Finding f : errors(Policy.validate(before, List.of(env), renderer))) {
+        for (Finding f : errors(Policy.validate(before, List.of(env), render))) {
             already.add(key(f));
         }
         List<Finding> introduced = new ArrayList<>();
         List<String> blocking = new ArrayList<>();
         LinkedHashSet<Acknowledgement> used = new LinkedHashSet<>();
-        for (Finding f : errors(Policy.validate(after, List.of(env), renderer))) {
+        for (Finding f : errors(Policy.validate(after, List.of(env), render))) {
             if (already.contains(key(f))) {
                 continue;
             }
             boolean lostOutput = f.ruleId().equals(Rules.UNKNOWN_TERRAFORM_OUTPUT.id()) && f.subject().isPresent();
             Rule rule = lostOutput ? Rules.REMOVED_OUTPUT : Rules.BREAKS_ENVIRONMENT;
-            String subject = lostOutput ? f.subject().get() : f.ruleId();
-            Optional<Acknowledgement> ack = acknowledgements.stream().filter(a -> a.covers(rule.id(), subject)).findFirst();
+            Finding t = Finding.of(rule, lostOutput ? f.subject().get() : null,
+                    f.ruleId() + ": " + f.message().lines().findFirst().orElse(""), f.location());
+            Optional<Acknowledgement> ack = acknowledgements.stream()
+                    .filter(a -> a.covers(rule.id(), t.subject().orElse(""))).findFirst();
             if (ack.isPresent()) {
                 used.add(ack.get());
-                introduced.add(f.withAcknowledgement(ack.get()));
+                introduced.add(t.withAcknowledgement(ack.get()));
             } else {
-                introduced.add(f);
-                blocking.add(rule.id() + (lostOutput ? " [" + subject + "]" : "") + ": " + f.location().display() + ": "
-                        + f.ruleId() + ": " + f.message().lines().findFirst().orElse("") + " (acknowledge with --allow " + rule.id()
-                        + (lostOutput ? ":" + subject : "") + " --reason TEXT)");
+                introduced.add(t);
+                blocking.add(rule.id() + t.subject().map(x -> " [" + x + "]").orElse("") + ": " + t.location().display()
+                        + ": " + t.message() + " (acknowledge with --allow " + rule.id()
+                        + t.subject().map(x -> ":" + x).orElse("") + " --reason TEXT)");
             }
         }
-        return new Judgement(introduced, diff(before, after, env, renderer), blocking, List.copyOf(used));
+        return new Judgement(introduced, diff(before, after, env, render), blocking, List.copyOf(used));
     }
 
     private static List<Finding> errors(Report r) {
@@ -97,15 +107,15 @@ public final class TerraformImportPolicy {
         return List.of(f.ruleId(), f.subject().orElse(""), f.message());
     }
 
-    private static Optional<ManifestDiff> diff(RepoSnapshot before, RepoSnapshot after, String env, Renderer renderer) {
-        Optional<Manifests> a = render(before, env, renderer);
-        Optional<Manifests> b = render(after, env, renderer);
+    private static Optional<ManifestDiff> diff(RepoSnapshot before, RepoSnapshot after, String env, RenderFunction render) {
+        Optional<Manifests> a = render(before, env, render);
+        Optional<Manifests> b = render(after, env, render);
         return a.isPresent() && b.isPresent() ? Optional.of(ManifestDiff.between(a.get(), b.get())) : Optional.empty();
     }
 
-    private static Optional<Manifests> render(RepoSnapshot snapshot, String env, Renderer renderer) {
+    private static Optional<Manifests> render(RepoSnapshot snapshot, String env, RenderFunction render) {
         try {
-            return Optional.of(renderer.render(snapshot, env));
+            return Optional.of(render.render(snapshot, snapshot.resolve(env)));
         } catch (RenderException | dev.gitops.model.StateException e) {
             return Optional.empty();
         }
