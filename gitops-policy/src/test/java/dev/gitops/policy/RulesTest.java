@@ -13,8 +13,6 @@ class RulesTest {
 
     @Test
     void acknowledgeable_perFamily_derivedFromTheRuleMetadataInDocumentationOrder() {
-        assertEquals(List.of("promotion/config-changed", "promotion/downgrade", "promotion/reapplies-rollback",
-                "promotion/removed-service", "promotion/removed-object", "promotion/fewer-replicas"), ids(Rule.Family.PROMOTION));
         assertEquals(List.of("rollback/reverts-rollback"), ids(Rule.Family.ROLLBACK));
         assertEquals(List.of("terraform/removed-output", "terraform/breaks-environment"), ids(Rule.Family.TERRAFORM));
         assertEquals(List.of(), ids(Rule.Family.INPUT));
