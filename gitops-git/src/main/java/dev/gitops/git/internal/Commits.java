@@ -1,5 +1,7 @@
 package dev.gitops.git.internal;
 
+import dev.gitops.model.Acknowledgement;
+
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEditor;
@@ -59,6 +61,19 @@ public final class Commits {
         }
         editor.finish();
         return dc.writeTree(ins);
+    }
+
+    /**
+     * One {@code Acknowledged: <rule>[:<target>] - <reason>} trailer line per acknowledgement (the
+     * reason on one line), as rollback and Terraform import record them.
+     */
+    public static String acknowledgedTrailers(List<Acknowledgement> acknowledged) {
+        StringBuilder b = new StringBuilder();
+        for (Acknowledgement a : acknowledged) {
+            b.append("Acknowledged: ").append(a.rule()).append(a.target().map(t -> ":" + t).orElse(""))
+                    .append(" - ").append(a.reason().replace('\r', ' ').replace('\n', ' ')).append('\n');
+        }
+        return b.toString();
     }
 
     /** Inserts a commit; the caller flushes the inserter before moving any ref to it. */

@@ -352,11 +352,7 @@ public final class RollbackOp {
         for (ServiceRollback s : services) {
             b.append(TRAILER).append(": ").append(s.service()).append(' ').append(s.revision()).append('\n');
         }
-        for (Acknowledgement a : acknowledged) {
-            b.append("Acknowledged: ").append(a.rule()).append(a.target().map(t -> ":" + t).orElse(""))
-                    .append(" - ").append(a.reason().replace('\n', ' ')).append('\n');
-        }
-        return b.toString();
+        return b.append(Commits.acknowledgedTrailers(acknowledged)).toString();
     }
 
     /** The rollbacks recorded on {@code env}'s branch, newest first. */

@@ -306,11 +306,7 @@ public final class TerraformImporter {
             b.append("Sensitive outputs skipped (not committed): ").append(String.join(", ", skipped)).append(".\n");
         }
         if (!acknowledged.isEmpty()) {
-            b.append('\n');
-            for (Acknowledgement a : acknowledged) {
-                b.append("Acknowledged: ").append(a.rule()).append(a.target().map(t -> ":" + t).orElse(""))
-                        .append(" - ").append(a.reason().replace('\n', ' ')).append('\n');
-            }
+            b.append('\n').append(Commits.acknowledgedTrailers(acknowledged));
         }
         return b.toString();
     }

@@ -6,6 +6,9 @@ import dev.gitops.model.Acknowledgement;
 import dev.gitops.policy.Rule;
 import dev.gitops.policy.Rules;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +63,14 @@ final class Acknowledgements {
                 io.warn("gitops " + command + ": --allow " + a.rule() + a.target().map(t -> ":" + t).orElse("")
                         + " was not needed: nothing it covers was found");
             }
+        }
+    }
+
+    /** Each acknowledgement as {@code {"rule", "target", "reason"}} ({@code target} null when absent). */
+    static void toJson(ArrayNode out, List<Acknowledgement> acknowledged) {
+        for (Acknowledgement a : acknowledged) {
+            ObjectNode n = out.addObject().put("rule", a.rule()).put("reason", a.reason());
+            a.target().ifPresentOrElse(t -> n.put("target", t), () -> n.putNull("target"));
         }
     }
 

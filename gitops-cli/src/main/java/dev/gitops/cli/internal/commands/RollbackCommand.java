@@ -195,11 +195,7 @@ final class RollbackCommand extends BaseCommand implements Callable<Integer> {
             o.put("outcome", "rolled-back").put("branch", b.branch()).put("commit", b.commit()).put("restoredTo", b.restoredTo());
             commitsJson(o.putArray("reverted"), b.reverted());
             servicesJson(o.putArray("services"), b.services());
-            ArrayNode acks = o.putArray("acknowledged");
-            for (Acknowledgement a : b.acknowledged()) {
-                ObjectNode n = acks.addObject().put("rule", a.rule()).put("reason", a.reason());
-                a.target().ifPresentOrElse(t -> n.put("target", t), () -> n.putNull("target"));
-            }
+            Acknowledgements.toJson(o.putArray("acknowledged"), b.acknowledged());
         } else if (r instanceof RollbackResult.DryRun d) {
             o.put("outcome", d.problems().isEmpty() ? "would-roll-back" : "invalid").put("branch", d.branch())
                     .put("tip", d.tip()).put("restoredTo", d.restoredTo());

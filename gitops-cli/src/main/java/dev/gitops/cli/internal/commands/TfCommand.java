@@ -230,11 +230,7 @@ final class TfCommand extends BaseCommand implements Runnable {
                 o.put("outcome", "imported").put("branch", i.branch()).put("commit", i.commit()).put("file", i.file());
                 changesJson(o.putArray("outputs"), i.changes());
                 i.skippedSensitive().forEach(o.putArray("skippedSensitive")::add);
-                ArrayNode acks = o.putArray("acknowledged");
-                for (Acknowledgement a : i.acknowledged()) {
-                    ObjectNode n = acks.addObject().put("rule", a.rule()).put("reason", a.reason());
-                    a.target().ifPresentOrElse(t -> n.put("target", t), () -> n.putNull("target"));
-                }
+                Acknowledgements.toJson(o.putArray("acknowledged"), i.acknowledged());
             } else if (r instanceof TerraformImportResult.DryRun d) {
                 o.put("outcome", d.verdict().allowed() ? "would-import" : "would-be-refused").put("branch", d.branch())
                         .put("tip", d.tip()).put("file", d.file());
