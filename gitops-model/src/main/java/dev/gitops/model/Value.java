@@ -147,7 +147,7 @@ public sealed interface Value {
 
     /**
      * JSON equality: numbers compared by value ({@code 1} equals {@code 1.0}), object fields
-     * regardless of their order, arrays item by item. ({@link #equals} compares the records:
+     * regardless of their order, arrays item by item. ({@link Object#equals(Object) equals} compares the records:
      * {@code 1} and {@code 1.0} differ there.)
      */
     default boolean sameAs(Value other) {
