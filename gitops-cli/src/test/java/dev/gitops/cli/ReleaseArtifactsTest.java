@@ -30,6 +30,8 @@ class ReleaseArtifactsTest {
     private static final Path ROOT = RepoRoot.get();
     /** Modules of the reactor that are not published as libraries. */
     private static final Set<String> UNPUBLISHED = Set.of("benchmarks", "gitops-bom");
+    /** Reactor modules that are downstream examples (their own groupId, built on the BOM). */
+    private static final String EXAMPLES = "examples/";
 
     @Test
     void licence_isApache2WithNotice() throws IOException {
@@ -76,6 +78,21 @@ class ReleaseArtifactsTest {
     }
 
     @Test
+    void examples_importTheBomAtTheProjectVersion() throws Exception {
+        Element parent = pom(ROOT.resolve("pom.xml"));
+        List<String> examples = modules(parent).stream().filter(m -> m.startsWith(EXAMPLES)).toList();
+        assertFalse(examples.isEmpty(), "the reactor builds the examples");
+        for (String example : examples) {
+            Element pom = pom(ROOT.resolve(example).resolve("pom.xml"));
+            assertTrue(children(pom, "parent").isEmpty(), example + " is a downstream project: no parent");
+            assertEquals(childText(parent, "version"), childText(pom, "version"), example + " version");
+            Element managed = child(child(pom, "dependencyManagement"), "dependencies");
+            assertTrue(children(managed, "dependency").stream().anyMatch(d -> childText(d, "artifactId").equals("gitops-bom")
+                    && childText(d, "scope").equals("import")), example + " imports the BOM");
+        }
+    }
+
+    @Test
     void everyPublishedJar_hasSourcesAndJavadocJars() throws Exception {
         // gitops-cli's own jars are made after its tests; its siblings' are made before them under mvn verify.
         for (String module : publishedModules(pom(ROOT.resolve("pom.xml")))) {
@@ -97,7 +114,7 @@ class ReleaseArtifactsTest {
     }
 
     private static List<String> publishedModules(Element parent) {
-        return modules(parent).stream().filter(m -> !UNPUBLISHED.contains(m)).toList();
+        return modules(parent).stream().filter(m -> !UNPUBLISHED.contains(m) && !m.startsWith(EXAMPLES)).toList();
     }
 
     private static List<String> modules(Element parent) {
