@@ -35,6 +35,11 @@ class DocsSnippetsTest {
         assertPageMatches(LIBRARY_PAGE, Path.of("src/test"));
     }
 
+    @Test
+    void testkitPage_showsExactlyTheTestkitExample() throws IOException {
+        assertPageMatches(LIBRARY_PAGE.resolveSibling("TESTKIT.md"), Path.of("../testkit-template/src/test"));
+    }
+
     private static void assertPageMatches(Path page, Path sources) throws IOException {
         Map<String, String> regions = regions(sources);
         assertFalse(regions.isEmpty(), "tagged regions in " + sources);
