@@ -167,11 +167,15 @@ class CliProcessTest {
     }
 
     @Test
-    void completion_isABashScriptForEveryCommand() {
+    void completion_isABashScriptThatAsksGitopsForEveryCommand() {
         GitopsProcess.Result r = GitopsProcess.run(tmp, Map.of(), "completion");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.stdout().startsWith("#!/usr/bin/env bash"), r.stdout());
-        assertTrue(r.stdout().contains("complete -F _complete_gitops"), r.stdout().substring(0, 300));
-        assertTrue(r.stdout().contains("--pr-branch") && r.stdout().contains("--skip-sensitive"));
+        assertTrue(r.stdout().contains("complete -o filenames -F _gitops_complete gitops"), r.stdout());
+        GitopsProcess.Result options = GitopsProcess.run(tmp, Map.of(), "__complete", "promote", "--p");
+        assertEquals(0, options.exit(), options.toString());
+        assertTrue(options.stdout().contains("--pr-branch\n"), options.stdout());
+        GitopsProcess.Result tf = GitopsProcess.run(tmp, Map.of(), "__complete", "tf", "import", "--s");
+        assertTrue(tf.stdout().contains("--skip-sensitive\n"), tf.stdout());
     }
 }

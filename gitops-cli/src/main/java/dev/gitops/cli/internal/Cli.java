@@ -38,7 +38,7 @@ public final class Cli {
             cl.setExecutionExceptionHandler((ex, c, parsed) -> Diagnostics.report(ex, stderr, debug));
             cl.setParameterExceptionHandler((ex, a) -> {
                 CommandLine c = ex.getCommandLine();
-                errWriter.println("gitops: " + ex.getMessage());
+                errWriter.println("gitops: " + Suggestions.message(ex, a));
                 errWriter.println("  hint: see '" + c.getCommandSpec().qualifiedName() + " --help'");
                 errWriter.flush();
                 return ExitCodes.BAD_INPUT;
@@ -70,6 +70,8 @@ public final class Cli {
         CommandLine cl = new CommandLine(new GitopsCommand(), new Factory(io));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(110);
+        HelpLayout.apply(cl);
+        GitopsCommand.configure(cl);
         return cl;
     }
 

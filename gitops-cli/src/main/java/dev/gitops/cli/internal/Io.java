@@ -46,12 +46,21 @@ public final class Io {
         err.flush();
     }
 
-    /** Progress for a person watching: only on a terminal. */
+    /**
+     * Progress for a person watching, on stderr: only on a terminal, or as {@code GITOPS_PROGRESS}
+     * says ({@code 1} always, {@code 0} never), so that logs and pipes stay clean.
+     */
     public void progress(String line) {
-        if (terminal) {
+        if (showsProgress()) {
             err.println(line);
             err.flush();
         }
+    }
+
+    /** Whether {@link #progress} writes: {@code GITOPS_PROGRESS=1|0} when set, else whether on a terminal. */
+    public boolean showsProgress() {
+        String forced = env.getOrDefault("GITOPS_PROGRESS", "");
+        return forced.equals("1") || (!forced.equals("0") && terminal);
     }
 
     /** An environment variable, empty when unset or blank. */
@@ -64,9 +73,12 @@ public final class Io {
         return terminal;
     }
 
-    /** Whether colour may be used: a terminal, and NO_COLOR unset. */
+    /**
+     * Whether colour may be used: a terminal, and NO_COLOR unset or empty (the no-color.org
+     * convention: only a non-empty value disables colour).
+     */
     public boolean color() {
-        return terminal && !env.containsKey("NO_COLOR");
+        return terminal && env.getOrDefault("NO_COLOR", "").isEmpty();
     }
 
     /**

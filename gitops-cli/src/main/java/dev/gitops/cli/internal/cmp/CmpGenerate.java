@@ -1,5 +1,6 @@
 package dev.gitops.cli.internal.cmp;
 
+import dev.gitops.cli.internal.RepoSearch;
 import dev.gitops.cli.internal.Version;
 import dev.gitops.model.FileSource;
 import dev.gitops.model.GitopsConfig;
@@ -145,7 +146,7 @@ public final class CmpGenerate {
         Thread prepare = new Thread(() -> Renderer.prepare(options), "gitops-prepare");
         prepare.setDaemon(true);
         prepare.start();
-        Optional<Path> root = findRoot(work, boundary);
+        Optional<Path> root = RepoSearch.centralRoot(work, boundary);
         timings.phase("start", t0);
         Manifests manifests;
         String what;
@@ -240,18 +241,6 @@ public final class CmpGenerate {
             }
         }
         return work.getRoot();
-    }
-
-    private static Optional<Path> findRoot(Path work, Path boundary) {
-        for (Path p = work; p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("gitops.yaml")) || Files.isRegularFile(p.resolve("control-center.yaml"))) {
-                return Optional.of(p);
-            }
-            if (p.equals(boundary)) {
-                break;
-            }
-        }
-        return Optional.empty();
     }
 
     private static List<String> jsonnetFiles(Path work, Path boundary) throws IOException {

@@ -1,5 +1,6 @@
 package dev.gitops.cli.internal.commands;
 
+import dev.gitops.cli.internal.ExitCodes;
 import dev.gitops.cli.internal.Io;
 import dev.gitops.model.RepoSnapshot;
 import dev.gitops.policy.ManifestDiff;
@@ -14,7 +15,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "diff",
         header = "Semantic diff of an environment's rendered objects between two commits.",
-        description = "The semantic diff of one environment's rendered objects between two commits: objects added, removed and changed, field by field (JSON pointers). Secret values are redacted. Differences are the result: the exit code is 0 with or without them.",
+        description = "The semantic diff of one environment's rendered objects between two commits: objects added, removed and changed, field by field (JSON pointers). Secret values are redacted. Differences are the result: the exit code is 0 with or without them, unless --exit-code asks for git's convention (1 when there are differences).",
         footer = {"%nExamples:",
                 "  gitops diff --repo . --env prod --base prod --head promote/prod-42",
                 "  gitops diff --repo . --env dev --base HEAD~1 --head HEAD --format json"})
@@ -33,6 +34,9 @@ final class DiffCommand extends BaseCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json.")
     Formats.Diff format;
 
+    @Option(names = "--exit-code", description = "Exit with 1 when there are differences and 0 when there are none, as git diff --exit-code (the diff is printed either way).")
+    boolean exitCode;
+
     DiffCommand(Io io) {
         super(io);
     }
@@ -42,6 +46,7 @@ final class DiffCommand extends BaseCommand implements Callable<Integer> {
         RepoSnapshot before = GitAccess.snapshot(repo.dir(), base, io);
         RepoSnapshot after = GitAccess.snapshot(repo.dir(), head, io);
         Environments.requireKnown(after, List.of(env));
+        io.progress("rendering " + env + " at " + base + " and at " + head);
         Renderer renderer = Renderers.standard();
         Manifests a = renderer.render(before, env);
         Manifests b = renderer.render(after, env);
@@ -50,6 +55,10 @@ final class DiffCommand extends BaseCommand implements Callable<Integer> {
             io.printDocument(diff.toJson());
         } else {
             io.printDocument(diff.toText(io.color()));
+        }
+        if (exitCode && !diff.isEmpty()) {
+            io.resultIsReport();
+            return ExitCodes.REFUSED;
         }
         return 0;
     }

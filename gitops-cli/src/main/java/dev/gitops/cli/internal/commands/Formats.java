@@ -10,5 +10,8 @@ final class Formats {
 
     enum Diff { text, json }
 
+    /** One outcome or answer (tag set, explain): a line for people, or a JSON object for scripts. */
+    enum Outcome { text, json }
+
     enum Status { text, json, html }
 }

@@ -26,15 +26,17 @@ import picocli.CommandLine.Spec;
                 InitCommand.class,
                 CmpCommand.class,
                 CompletionCommand.class,
+                CompleteCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:ok (for diff also when there are differences)",
+                "0:ok (for diff also when there are differences, unless --exit-code)",
                 "1:the policy said no, or the operation could not be done as asked",
                 "2:bad input or usage (file:line:col: message on stderr)",
                 "3:internal error (GITOPS_DEBUG=1 prints the stack trace)"},
         footer = {"%nEnvironment:",
-                "  NO_COLOR           no colour",
+                "  NO_COLOR           no colour (when set and not empty)",
+                "  GITOPS_PROGRESS    1: progress on stderr even when it is not a terminal; 0: never",
                 "  GITOPS_GIT_TOKEN   HTTPS token for --push (GITOPS_GIT_USER: its user name)",
                 "  GITOPS_DEBUG=1     stack traces of internal errors",
                 "%nExample:",
@@ -46,6 +48,11 @@ public final class GitopsCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    /** Parser settings of single commands that annotations cannot express. */
+    public static void configure(CommandLine gitops) {
+        CompleteCommand.takeEveryWordAsIs(gitops.getSubcommands().get("__complete"));
     }
 
     /** {@code gitops --version}. */

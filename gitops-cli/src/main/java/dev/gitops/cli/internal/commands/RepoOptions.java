@@ -1,5 +1,6 @@
 package dev.gitops.cli.internal.commands;
 
+import dev.gitops.cli.internal.RepoSearch;
 import dev.gitops.cli.internal.UserError;
 import dev.gitops.model.FileSource;
 import dev.gitops.model.Provenance;
@@ -13,15 +14,19 @@ import java.nio.file.Path;
 /** {@code --repo DIR}: the central repository. */
 final class RepoOptions {
     @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".",
-            description = "The central repository (default: the current directory).")
+            description = "The central repository, or any folder inside it (default: the current directory).")
     Path repo;
 
-    /** The repository directory, checked to exist. */
+    /**
+     * The repository directory, checked to exist: the nearest of {@code --repo} and its parents that
+     * holds gitops.yaml or control-center.yaml or is the top of a Git repository, as git finds its
+     * repository from a subfolder.
+     */
     Path dir() {
         if (!Files.isDirectory(repo)) {
             throw new UserError("--repo " + repo + ": no such directory", "pass the central repository's folder");
         }
-        return repo.toAbsolutePath().normalize();
+        return RepoSearch.repository(repo);
     }
 
     /** The files on disk, as they are (any folder, Git or not). */

@@ -36,6 +36,7 @@ final class StatusCommand extends BaseCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         StatusMatrix m;
         try (CentralRepo r = GitAccess.open(repo.dir())) {
+            io.progress("reading every environment branch of " + repo.dir().getFileName());
             m = r.status();
         }
         String text = switch (format) {

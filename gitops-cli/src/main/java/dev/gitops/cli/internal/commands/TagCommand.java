@@ -5,11 +5,15 @@ import dev.gitops.cli.internal.Refused;
 import dev.gitops.git.CentralRepo;
 import dev.gitops.git.TagOptions;
 import dev.gitops.git.TagResult;
+import dev.gitops.model.Value;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "tag", description = "The image registry of tags.yaml (service -> revision -> image).",
@@ -57,6 +61,9 @@ final class TagCommand extends BaseCommand implements Runnable {
         @Option(names = "--push", paramLabel = "REMOTE", description = "Fetch first, then push; the remote moves only if it still has the commit read.")
         String push;
 
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json.")
+        Formats.Outcome format;
+
         Set(Io io) {
             super(io);
         }
@@ -76,12 +83,20 @@ final class TagCommand extends BaseCommand implements Runnable {
                 r = repo.recordTag(service, revision, image, options);
             }
             if (r instanceof TagResult.Updated u) {
-                io.println("recorded " + service + " " + revision + " -> " + image + " on " + u.branch() + " at " + u.commit()
-                        + u.previousImage().map(p -> " (was " + p + ")").orElse(""));
+                if (format == Formats.Outcome.json) {
+                    io.printDocument(json("updated", u.branch(), u.commit(), u.previousImage(), u.attempts()));
+                } else {
+                    io.println("recorded " + service + " " + revision + " -> " + image + " on " + u.branch() + " at " + u.commit()
+                            + u.previousImage().map(p -> " (was " + p + ")").orElse(""));
+                }
                 return 0;
             }
             if (r instanceof TagResult.NoChange n) {
-                io.println("unchanged: " + service + " " + revision + " is already " + image + " on " + n.branch());
+                if (format == Formats.Outcome.json) {
+                    io.printDocument(json("unchanged", n.branch(), n.commit(), Optional.empty(), 0));
+                } else {
+                    io.println("unchanged: " + service + " " + revision + " is already " + image + " on " + n.branch());
+                }
                 return 0;
             }
             if (r instanceof TagResult.Refused x) {
@@ -92,6 +107,20 @@ final class TagCommand extends BaseCommand implements Runnable {
                         + " attempts; nothing was written");
             }
             throw new Refused("gitops tag set: failed: " + ((TagResult.Failed) r).reason());
+        }
+
+        /** The outcome for scripts: {@code result} is {@code updated} or {@code unchanged}. */
+        private String json(String result, String branch, String commit, Optional<String> previousImage, int attempts) {
+            Map<String, Value> o = new LinkedHashMap<>();
+            o.put("result", Value.of(result));
+            o.put("service", Value.of(service));
+            o.put("revision", Value.of(revision));
+            o.put("image", Value.of(image));
+            o.put("branch", Value.of(branch));
+            o.put("commit", Value.of(commit));
+            o.put("previousImage", previousImage.map(Value::of).orElse(new Value.Null()));
+            o.put("attempts", Value.of(attempts));
+            return Value.of(o).toJson();
         }
     }
 }

@@ -37,6 +37,8 @@ final class ValidateCommand extends BaseCommand implements Callable<Integer> {
     public Integer call() {
         RepoSnapshot snapshot = ref.snapshot(repo, io);
         Environments.requireKnown(snapshot, envs);
+        io.progress("validating " + String.join(", ", envs.isEmpty() ? snapshot.config().environmentNames() : envs)
+                + " (render and every rule)");
         Report report = Policy.validate(snapshot, envs, Renderers.standard());
         io.resultIsReport();
         io.printDocument(switch (format) {
