@@ -19,10 +19,11 @@ import java.util.Objects;
 public record Report(List<String> environments, List<Finding> findings) {
 
     /**
-     * Where docs/POLICIES.md is published; SARIF rule {@code helpUri}s point into it. Override with
-     * {@link #toSarif(URI)} when the documentation lives elsewhere.
+     * Where docs/POLICIES.md is published: the page in the project's repository, whose explicit
+     * {@code <a id>} anchors the rule ids match. SARIF rule {@code helpUri}s point into it; override
+     * with {@link #toSarif(URI)} (the CLI: {@code --rules-uri}) when a copy is served elsewhere.
      */
-    public static final URI DEFAULT_DOCS_URI = URI.create("https://gitops.dev/docs/POLICIES.md");
+    public static final URI DEFAULT_DOCS_URI = URI.create("https://github.com/gitops-dev/gitops/blob/main/docs/POLICIES.md");
 
     public Report {
         environments = List.copyOf(environments);
@@ -70,21 +71,25 @@ public record Report(List<String> environments, List<Finding> findings) {
         return JsonReport.validation(this);
     }
 
-    /** SARIF 2.1.0 with rule help links into {@link #DEFAULT_DOCS_URI}. */
+    /** SARIF 2.1.0 with rule help links into {@link #DEFAULT_DOCS_URI} (see {@link #toSarif(URI)}). */
     public String toSarif() {
         return toSarif(DEFAULT_DOCS_URI);
     }
 
     /**
-     * SARIF 2.1.0.
+     * SARIF 2.1.0. {@code tool.driver} carries the name {@code gitops}, this library's
+     * {@code version} and {@code semanticVersion}, and the project's address as
+     * {@code informationUri}; every rule's {@code helpUri} is {@code docsUri#<rule anchor>}.
      *
-     * @param docsUri absolute URI of docs/POLICIES.md, used for every rule's {@code helpUri}
+     * @param docsUri absolute URI of docs/POLICIES.md (or a copy served elsewhere), used for every
+     *     rule's {@code helpUri}
+     * @return the SARIF log as JSON text
      */
     public String toSarif(URI docsUri) {
         Objects.requireNonNull(docsUri, "docsUri");
         if (!docsUri.isAbsolute()) {
             throw new IllegalArgumentException("SARIF helpUri must be absolute: " + docsUri);
         }
-        return SarifReport.write(findings, docsUri.toString(), Report.class.getPackage().getImplementationVersion());
+        return SarifReport.write(findings, docsUri.toString());
     }
 }

@@ -91,10 +91,21 @@ class SarifReportTest {
     void schema_rejectsBrokenLogs() {
         String good = new Report(List.of("dev"), List.of()).toSarif();
         assertFalse(errors(good.replace("\"2.1.0\"", "\"2.2\"")).isEmpty(), "wrong version accepted");
-        String relative = new Report(List.of("dev"), List.of()).toSarif().replace("https://gitops.dev/docs/POLICIES.md#", "docs/POLICIES.md#");
+        String relative = new Report(List.of("dev"), List.of()).toSarif().replace(Report.DEFAULT_DOCS_URI + "#", "docs/POLICIES.md#");
         assertFalse(errors(relative).isEmpty(), "a relative helpUri must fail format 'uri'");
         assertFalse(errors(richReport().toSarif().replace("\"level\" : \"error\"", "\"level\" : \"fatal\"")).isEmpty(),
                 "unknown level accepted");
+    }
+
+    @Test
+    void driver_namesTheToolVersionAndHome() throws IOException {
+        JsonNode driver = JSON.readTree(new Report(List.of(), List.of()).toSarif()).at("/runs/0/tool/driver");
+        assertEquals("gitops", driver.get("name").asText());
+        String version = driver.path("version").asText();
+        assertTrue(version.matches("[0-9]+\\.[0-9]+\\.[0-9]+.*"), "the build's version: " + driver);
+        assertEquals(version, driver.path("semanticVersion").asText());
+        assertEquals("https://github.com/gitops-dev/gitops", driver.path("informationUri").asText(), "the project's <url>");
+        assertTrue(driver.at("/rules/0/helpUri").asText().startsWith(Report.DEFAULT_DOCS_URI + "#"), driver.toString());
     }
 
     @Test

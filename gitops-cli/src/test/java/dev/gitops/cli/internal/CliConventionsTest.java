@@ -194,6 +194,22 @@ class CliConventionsTest {
     }
 
     @Test
+    void sarif_helpLinksFollowRulesUri() throws IOException {
+        try (TempRepo repo = centralRepo()) {
+            String dir = repo.directory().toString();
+            Run r = run("validate", "--repo", dir, "--format", "sarif", "--rules-uri", "https://docs.example.com/gitops/POLICIES.md");
+            assertTrue(r.exit() <= 1, r.err());   // the report is printed whatever it found
+            JsonNode driver = JSON.readTree(r.out()).at("/runs/0/tool/driver");
+            assertEquals("https://docs.example.com/gitops/POLICIES.md#input-unresolved-image", driver.at("/rules/0/helpUri").asText());
+            assertEquals(Version.current(), driver.path("version").asText());
+            Run bad = run("validate", "--repo", dir, "--format", "sarif", "--rules-uri", "docs/POLICIES.md");
+            assertEquals(2, bad.exit());
+            assertEquals("", bad.out());
+            assertTrue(bad.err().contains("--rules-uri docs/POLICIES.md: not an absolute http(s) address"), bad.err());
+        }
+    }
+
+    @Test
     void complete_offersNamesFromTheRepository() {
         try (TempRepo repo = centralRepo()) {
             String dir = repo.directory().resolve("docs").toString();

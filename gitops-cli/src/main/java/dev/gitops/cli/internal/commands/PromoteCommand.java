@@ -37,6 +37,7 @@ import java.util.concurrent.Callable;
                 "  gitops promote --repo . --to prod --check --head refs/pull/42/head --format sarif > promotion.sarif"})
 final class PromoteCommand extends BaseCommand implements Callable<Integer> {
     @Mixin RepoOptions repo;
+    @Mixin SarifOptions sarif;
 
     @Option(names = "--from", paramLabel = "ENV", description = "The source environment A (not with --check).")
     String from;
@@ -175,7 +176,7 @@ final class PromoteCommand extends BaseCommand implements Callable<Integer> {
         Optional<PromotionReport> full = gate.last();
         switch (format) {
             case json -> full.ifPresent(f -> io.printDocument(f.toJson()));
-            case sarif -> full.ifPresent(f -> io.printDocument(f.toSarif()));
+            case sarif -> full.ifPresent(f -> io.printDocument(f.toSarif(sarif.docs())));
             case text -> {
                 if (always || !verdict.report().isBlank()) {
                     io.printDocument(verdict.report());

@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
                 "  gitops validate --repo . --ref prod --env prod --format sarif > gitops.sarif"})
 final class ValidateCommand extends BaseCommand implements Callable<Integer> {
     @Mixin RepoOptions repo;
+    @Mixin SarifOptions sarif;
     @Mixin RefOption ref;
 
     @Option(names = "--env", paramLabel = "ENV",
@@ -44,7 +45,7 @@ final class ValidateCommand extends BaseCommand implements Callable<Integer> {
         io.printDocument(switch (format) {
             case text -> report.toText(io.color());
             case json -> report.toJson();
-            case sarif -> report.toSarif();
+            case sarif -> report.toSarif(sarif.docs());
         });
         return report.hasErrors() ? 1 : 0;
     }

@@ -7,9 +7,13 @@ import dev.gitops.policy.Location;
 import dev.gitops.policy.Rule;
 import dev.gitops.policy.Rules;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * SARIF 2.1.0 (OASIS; schema sarif-schema-2.1.0.json): one run whose {@code tool.driver} lists every
@@ -25,11 +29,14 @@ public final class SarifReport {
     /** The {@code $schema} written into every log. */
     public static final String SCHEMA_URI = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json";
 
+    /** The version and address of this build (tool.properties, filled in by Maven). */
+    private static final Properties TOOL = tool();
+
     /**
      * @param docsUri absolute URI of docs/POLICIES.md; each rule's helpUri is it plus {@code #anchor}
-     * @param toolVersion the tool's semantic version, or null when unknown (then omitted)
      */
-    public static String write(List<Finding> findings, String docsUri, String toolVersion) {
+    public static String write(List<Finding> findings, String docsUri) {
+        String toolVersion = TOOL.getProperty("version", "");
         ObjectNode root = Json.F.objectNode();
         root.put("$schema", SCHEMA_URI);
         root.put("version", "2.1.0");
@@ -37,10 +44,12 @@ public final class SarifReport {
         ObjectNode run = runs.addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "gitops");
-        if (toolVersion != null && !toolVersion.isEmpty()) {
+        if (!toolVersion.isEmpty() && !toolVersion.startsWith("${")) {
+            driver.put("version", toolVersion);
             driver.put("semanticVersion", toolVersion);
         }
-        driver.put("informationUri", docsUri);
+        String home = TOOL.getProperty("url", "");
+        driver.put("informationUri", home.startsWith("http") ? home : docsUri);
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> index = new HashMap<>();
         for (Rule r : Rules.all()) {
@@ -146,5 +155,17 @@ public final class SarifReport {
             }
         }
         return b.toString();
+    }
+
+    private static Properties tool() {
+        Properties p = new Properties();
+        try (InputStream in = SarifReport.class.getResourceAsStream("tool.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled tool.properties", e);
+        }
+        return p;
     }
 }

@@ -1,0 +1,32 @@
+package dev.gitops.cli.internal.commands;
+
+import dev.gitops.cli.internal.UserError;
+import dev.gitops.policy.Report;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** {@code --rules-uri URL}: where SARIF's rule help links point (a served copy of docs/POLICIES.md). */
+final class SarifOptions {
+    @Option(names = "--rules-uri", paramLabel = "URL",
+            description = "With --format sarif: the address of docs/POLICIES.md that rule help links point into (default: the page in the project's repository).")
+    String rulesUri;
+
+    /** The page every SARIF rule's helpUri points into: {@code --rules-uri}, or the library's default. */
+    URI docs() {
+        if (rulesUri == null) {
+            return Report.DEFAULT_DOCS_URI;
+        }
+        try {
+            URI u = new URI(rulesUri);
+            if (u.isAbsolute() && (u.getScheme().equals("https") || u.getScheme().equals("http")) && u.getFragment() == null) {
+                return u;
+            }
+        } catch (URISyntaxException e) {
+            // reported below with the same message as any other unusable address
+        }
+        throw new UserError("--rules-uri " + rulesUri + ": not an absolute http(s) address without a #fragment",
+                "e.g. --rules-uri https://docs.example.com/gitops/POLICIES.md (rule anchors are appended)");
+    }
+}
