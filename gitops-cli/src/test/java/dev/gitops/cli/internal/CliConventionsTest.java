@@ -7,9 +7,7 @@ import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,21 +33,12 @@ class CliConventionsTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(Map<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Cli.run(args, env, o, e);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliFailClosedTest.Run run(Map<String, String> env, String... args) {
+        return CliFailClosedTest.run(env, args);
     }
 
-    static Run run(String... args) {
-        return run(Map.of(), args);
+    private static CliFailClosedTest.Run run(String... args) {
+        return CliFailClosedTest.run(args);
     }
 
     static final String GITOPS_YAML = """
@@ -101,10 +90,10 @@ class CliConventionsTest {
     void repo_fromAnyFolderInside_findsTheRepository() {
         try (TempRepo repo = centralRepo()) {
             Path deep = repo.directory().resolve("docs/notes");
-            Run state = run("state", "--repo", deep.toString(), "--env", "dev", "--format", "json");
+            CliFailClosedTest.Run state = run("state", "--repo", deep.toString(), "--env", "dev", "--format", "json");
             assertEquals(0, state.exit(), state.err());
             assertTrue(state.out().contains("\"shop-dev\""), state.out());
-            Run status = run("status", "--repo", deep.toString(), "--format", "json");
+            CliFailClosedTest.Run status = run("status", "--repo", deep.toString(), "--format", "json");
             assertEquals(0, status.exit(), status.err());
         }
     }
@@ -124,22 +113,22 @@ class CliConventionsTest {
 
     @Test
     void misspeltOption_saysDidYouMean() {
-        Run r = run("render", "--evn", "dev");
+        CliFailClosedTest.Run r = run("render", "--evn", "dev");
         assertEquals(2, r.exit());
         assertEquals("", r.out());
         assertTrue(r.err().startsWith("gitops: Unknown option '--evn'; did you mean --env?\n"), r.err());
-        Run f = run("validate", "--fromat", "json");
+        CliFailClosedTest.Run f = run("validate", "--fromat", "json");
         assertTrue(f.err().contains("Unknown option '--fromat'; did you mean --format?"), f.err());
-        Run none = run("render", "--env", "dev", "--xyzzy");
+        CliFailClosedTest.Run none = run("render", "--env", "dev", "--xyzzy");
         assertTrue(none.err().startsWith("gitops: Unknown option '--xyzzy'\n"), none.err());
     }
 
     @Test
     void misspeltCommand_saysDidYouMean() {
-        Run r = run("rendr");
+        CliFailClosedTest.Run r = run("rendr");
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("gitops: Unknown command 'rendr'; did you mean render?"), r.err());
-        Run sub = run("tag", "sett");
+        CliFailClosedTest.Run sub = run("tag", "sett");
         assertTrue(sub.err().contains("did you mean set?"), sub.err());
     }
 
@@ -149,13 +138,13 @@ class CliConventionsTest {
             String before = repo.branch("dev").tip().orElseThrow();
             repo.branch("dev").commit("bump").add("control-center.yaml", CONTROL_CENTER.replaceFirst("git_rev: v1", "git_rev: v2")).create();
             String dir = repo.directory().toString();
-            Run plain = run("diff", "--repo", dir, "--env", "dev", "--base", before, "--head", "dev");
+            CliFailClosedTest.Run plain = run("diff", "--repo", dir, "--env", "dev", "--base", before, "--head", "dev");
             assertEquals(0, plain.exit(), plain.err());
             assertTrue(plain.out().contains("service-a"), plain.out());
-            Run strict = run("diff", "--repo", dir, "--env", "dev", "--base", before, "--head", "dev", "--exit-code");
+            CliFailClosedTest.Run strict = run("diff", "--repo", dir, "--env", "dev", "--base", before, "--head", "dev", "--exit-code");
             assertEquals(1, strict.exit(), strict.err());
             assertEquals(plain.out(), strict.out(), "the diff is printed with exit code 1");
-            Run same = run("diff", "--repo", dir, "--env", "dev", "--base", "dev", "--head", "dev", "--exit-code");
+            CliFailClosedTest.Run same = run("diff", "--repo", dir, "--env", "dev", "--base", "dev", "--head", "dev", "--exit-code");
             assertEquals(0, same.exit(), same.err());
         }
     }
@@ -164,7 +153,7 @@ class CliConventionsTest {
     void tagSet_formatJson_describesTheOutcome() throws IOException {
         try (TempRepo repo = centralRepo()) {
             String dir = repo.directory().toString();
-            Run r = run("tag", "set", "--repo", dir, "--service", "service_a", "--revision", "v3",
+            CliFailClosedTest.Run r = run("tag", "set", "--repo", dir, "--service", "service_a", "--revision", "v3",
                     "--image", "registry.example.com/service_a:3", "--format", "json");
             assertEquals(0, r.exit(), r.err());
             JsonNode j = JSON.readTree(r.out());
@@ -172,7 +161,7 @@ class CliConventionsTest {
             assertEquals("dev", j.path("branch").asText());
             assertEquals(repo.branch("dev").tip().orElseThrow(), j.path("commit").asText());
             assertTrue(j.path("previousImage").isNull());
-            Run again = run("tag", "set", "--repo", dir, "--service", "service_a", "--revision", "v3",
+            CliFailClosedTest.Run again = run("tag", "set", "--repo", dir, "--service", "service_a", "--revision", "v3",
                     "--image", "registry.example.com/service_a:3", "--format", "json");
             assertEquals("unchanged", JSON.readTree(again.out()).path("result").asText());
         }
@@ -181,7 +170,7 @@ class CliConventionsTest {
     @Test
     void explain_formatJson_listsContributions() throws IOException {
         try (TempRepo repo = centralRepo()) {
-            Run r = run("explain", "--repo", repo.directory().toString(), "--env", "dev", "/services/service_a/image",
+            CliFailClosedTest.Run r = run("explain", "--repo", repo.directory().toString(), "--env", "dev", "/services/service_a/image",
                     "--format", "json");
             assertEquals(0, r.exit(), r.err());
             JsonNode j = JSON.readTree(r.out());
@@ -197,12 +186,12 @@ class CliConventionsTest {
     void sarif_helpLinksFollowRulesUri() throws IOException {
         try (TempRepo repo = centralRepo()) {
             String dir = repo.directory().toString();
-            Run r = run("validate", "--repo", dir, "--format", "sarif", "--rules-uri", "https://docs.example.com/gitops/POLICIES.md");
+            CliFailClosedTest.Run r = run("validate", "--repo", dir, "--format", "sarif", "--rules-uri", "https://docs.example.com/gitops/POLICIES.md");
             assertTrue(r.exit() <= 1, r.err());   // the report is printed whatever it found
             JsonNode driver = JSON.readTree(r.out()).at("/runs/0/tool/driver");
             assertEquals("https://docs.example.com/gitops/POLICIES.md#input-unresolved-image", driver.at("/rules/0/helpUri").asText());
             assertEquals(Version.current(), driver.path("version").asText());
-            Run bad = run("validate", "--repo", dir, "--format", "sarif", "--rules-uri", "docs/POLICIES.md");
+            CliFailClosedTest.Run bad = run("validate", "--repo", dir, "--format", "sarif", "--rules-uri", "docs/POLICIES.md");
             assertEquals(2, bad.exit());
             assertEquals("", bad.out());
             assertTrue(bad.err().contains("--rules-uri docs/POLICIES.md: not an absolute http(s) address"), bad.err());
@@ -238,7 +227,7 @@ class CliConventionsTest {
     @Test
     void completionScripts_callBackIntoGitopsForEveryShell() {
         for (String shell : List.of("bash", "zsh", "fish")) {
-            Run r = run("completion", shell);
+            CliFailClosedTest.Run r = run("completion", shell);
             assertEquals(0, r.exit(), r.err());
             assertTrue(r.out().contains("gitops __complete"), shell + ": " + r.out());
         }
@@ -269,13 +258,13 @@ class CliConventionsTest {
     void progress_onlyWhenAskedOrOnATerminal() {
         try (TempRepo repo = centralRepo()) {
             String dir = repo.directory().toString();
-            Run quiet = run("status", "--repo", dir);
+            CliFailClosedTest.Run quiet = run("status", "--repo", dir);
             assertEquals(0, quiet.exit(), quiet.err());
             assertEquals("", quiet.err(), "not a terminal: no progress");
-            Run asked = run(Map.of("GITOPS_PROGRESS", "1"), "status", "--repo", dir);
+            CliFailClosedTest.Run asked = run(Map.of("GITOPS_PROGRESS", "1"), "status", "--repo", dir);
             assertTrue(asked.err().startsWith("reading every environment branch"), asked.err());
             assertEquals(quiet.out(), asked.out(), "progress never reaches stdout");
-            Run validate = run(Map.of("GITOPS_PROGRESS", "1"), "validate", "--repo", dir);
+            CliFailClosedTest.Run validate = run(Map.of("GITOPS_PROGRESS", "1"), "validate", "--repo", dir);
             assertTrue(validate.err().contains("validating dev, prod"), validate.err());
         }
         Io off = new Io(System.err, Map.of("GITOPS_PROGRESS", "0"), true);

@@ -27,12 +27,17 @@ class CliFailClosedTest {
     record Run(int exit, String out, String err) {}
 
     static Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** {@code args} through {@link Cli#run} with the environment {@code env}; what it wrote and its exit code. */
+    static Run run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Cli.run(args, Map.of(), o, e);
+            code = Cli.run(args, env, o, e);
         }
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
