@@ -149,10 +149,13 @@ public final class CentralRepo implements AutoCloseable {
     }
 
     /**
-     * Promotes environment {@code from} into {@code to} (the next environment): merges {@code from}'s
-     * branch into {@code to}'s in memory, keeping the target's version of every env-&lt;env&gt;.yaml
-     * (absence included), asks {@code gate} about the candidate, and moves the target (or creates
-     * the pull-request branch) only when it allows.
+     * Promotes environment {@code from} into {@code to} (the next environment) as a snapshot: the
+     * target's new tree is {@code from}'s files with the target's own env-&lt;env&gt;.yaml files
+     * (absence included) and tags.yaml as the union of both registries, committed as a merge with
+     * both tips as parents. With {@link PromoteOptions#services()}, only those services' entries of
+     * the target's section change (one parent). The gate sees the candidate with every commit the
+     * target has that the source lacks; the target (or the new pull-request branch) moves only when
+     * it allows, by compare-and-swap on the tip it judged.
      *
      * @throws dev.gitops.model.StateException when an input file of either side is malformed
      */
@@ -163,6 +166,26 @@ public final class CentralRepo implements AutoCloseable {
             return Promoter.promote(repo, turns, from, to, gate, options);
         } catch (IOException e) {
             throw new RepositoryException("promote", from + " -> " + to, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Carries changes made directly on environment {@code from}'s branch (an emergency fix on prod)
+     * back to {@code to}, the environment before it: each such commit is applied to {@code to} as a
+     * cherry-pick with env files and tags.yaml held at {@code to}'s, tags.yaml gains {@code from}'s
+     * extra entries, the gate judges the result like a promotion, and {@code to} moves by
+     * compare-and-swap with a commit whose parents are both tips. Rollbacks and promotions on
+     * {@code from} are not carried. {@link PromoteOptions#services()} must be empty.
+     *
+     * @throws dev.gitops.model.StateException when an input file of either side is malformed
+     */
+    public PromotionResult backport(String from, String to, PromotionGate gate, PromoteOptions options) {
+        Objects.requireNonNull(gate, "gate");
+        Objects.requireNonNull(options, "options");
+        try {
+            return Promoter.backport(repo, turns, from, to, gate, options);
+        } catch (IOException e) {
+            throw new RepositoryException("backport", from + " -> " + to, e.getMessage(), e);
         }
     }
 
