@@ -120,10 +120,10 @@ public final class Rules {
             "A Deployment or StatefulSet with fewer than 2 replicas in a prod-like environment",
             "set replicas: 2 or more for the service in this environment", false);
 
-    /** A container without limits in a prod-like environment. */
+    /** A container without a memory limit or without cpu and memory requests in a prod-like environment. */
     public static final Rule PROD_LIMITS = add("manifest/prod-limits", Family.MANIFEST, Severity.ERROR,
-            "A container without cpu and memory limits in a prod-like environment",
-            "set memory_max and cpu_max for the service", false);
+            "A container without a memory limit, or without cpu and memory requests, in a prod-like environment",
+            "set memory_max, memory_min and cpu_min for the service (a cpu limit, cpu_max, is not required)", false);
 
     /** A container image tagged latest, or with neither tag nor digest. */
     public static final Rule LATEST_IMAGE = add("manifest/latest-image", Family.MANIFEST, Severity.ERROR,
