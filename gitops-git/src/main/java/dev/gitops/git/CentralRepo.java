@@ -170,6 +170,21 @@ public final class CentralRepo implements AutoCloseable {
     }
 
     /**
+     * Why {@code name} cannot be the pull-request branch of a promotion, or empty when it can: it
+     * must be a valid Git branch name by Git's own rules ({@code refs/heads/<name>}), must not look
+     * like an option or a full ref ({@code -x}, {@code refs/heads/prod}, {@code HEAD}), and must not
+     * be an environment's branch (gitops.yaml at HEAD).
+     */
+    public Optional<String> pullRequestBranchProblem(String name) {
+        Objects.requireNonNull(name, "name");
+        try (RevWalk w = new RevWalk(repo)) {
+            return Promoter.pullRequestBranchProblem(repo, w, name);
+        } catch (IOException e) {
+            throw new RepositoryException("check branch name", name, e.getMessage(), e);
+        }
+    }
+
+    /**
      * Carries changes made directly on environment {@code from}'s branch (an emergency fix on prod)
      * back to {@code to}, the environment before it: each such commit is applied to {@code to} as a
      * cherry-pick with env files and tags.yaml held at {@code to}'s, tags.yaml gains {@code from}'s
@@ -186,6 +201,27 @@ public final class CentralRepo implements AutoCloseable {
             return Promoter.backport(repo, turns, from, to, gate, options);
         } catch (IOException e) {
             throw new RepositoryException("backport", from + " -> " + to, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Previews the whole chain for a pull request: {@code head} (default: the first environment's
+     * tip) is promoted in memory into the second environment's branch, that result into the third's,
+     * and so on through {@code through} (default: the last environment), each step a snapshot
+     * promotion onto the real target branch (its env file, its history, its own commits) judged by
+     * {@code gate}. No branch moves; the trees built are unreferenced objects that {@code git gc}
+     * removes.
+     *
+     * @throws IllegalArgumentException when {@code head} names no commit or {@code through} is not
+     *     an environment after the first
+     * @throws dev.gitops.model.StateException when an input file is malformed
+     */
+    public Preview preview(Optional<String> head, Optional<String> through, PromotionGate gate) {
+        Objects.requireNonNull(gate, "gate");
+        try {
+            return Promoter.preview(repo, head, through, gate, PromoteOptions.DEFAULT_HISTORY_LIMIT);
+        } catch (IOException e) {
+            throw new RepositoryException("preview", head.orElse("HEAD"), e.getMessage(), e);
         }
     }
 

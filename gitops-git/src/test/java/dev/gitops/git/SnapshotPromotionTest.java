@@ -112,6 +112,28 @@ class SnapshotPromotionTest {
     }
 
     @Test
+    void status_afterRollback_showsTheRolledBackRevisionWaitingAndPromoteAgrees() {
+        try (TestRepo r = central()) {
+            PromotionTest.devReadyForPreprod(r);
+            try (CentralRepo repo = CentralRepo.open(r.dir())) {
+                assertInstanceOf(PromotionResult.Promoted.class, repo.promote("dev", "preprod", new StageGate(), PromoteOptions.defaults()));
+                RollbackResult.RolledBack rb = assertInstanceOf(RollbackResult.RolledBack.class,
+                        repo.rollback("preprod", RollbackValidator.loadsOnly(), RollbackOptions.defaults()));
+                StatusMatrix.Cell cell = repo.status().rows().stream().filter(x -> x.service().equals("service_rpps"))
+                        .findFirst().orElseThrow().cells().get("preprod");
+                assertTrue(cell.waiting());
+                assertEquals(Optional.of(rb.commit()), cell.rolledBack());
+                assertTrue(repo.status().toText().contains("v1.0.146 -> v1.0.150 (rolled back) *"), repo.status().toText());
+                assertTrue(repo.status().toJson().contains("\"rolledBack\":\"" + rb.commit() + "\""));
+
+                PromotionResult.DryRun d = assertInstanceOf(PromotionResult.DryRun.class,
+                        repo.promote("dev", "preprod", new StageGate(), PromoteOptions.defaults().withDryRun(true)));
+                assertEquals(List.of("service_rpps"), d.changes().stream().map(VersionChange::service).toList());
+            }
+        }
+    }
+
+    @Test
     void promote_services_changesOnlyTheirEntriesAndKeepsTheRestOfTheTarget() {
         try (TestRepo r = central()) {
             r.branch("dev").commit("dev: both services move").add("control-center.yaml",

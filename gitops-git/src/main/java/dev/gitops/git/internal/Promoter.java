@@ -3,6 +3,7 @@ package dev.gitops.git.internal;
 import dev.gitops.git.CheckResult;
 import dev.gitops.git.PromoteOptions;
 import dev.gitops.git.PromotionResult;
+import dev.gitops.git.Preview;
 import dev.gitops.git.VersionChange;
 import dev.gitops.model.Acknowledgement;
 import dev.gitops.model.GitopsConfig;
@@ -291,6 +292,113 @@ public final class Promoter {
         }
     }
 
+    /**
+     * The chain of snapshot promotions from {@code head} (default: the first environment's tip)
+     * through {@code through} (default: the last environment), each computed in memory on the real
+     * target branch and judged. No ref moves; the trees built are unreferenced objects.
+     */
+    public static Preview preview(Repository repo, Optional<String> headRef, Optional<String> through, PromotionGate gate,
+                                  int historyLimit) throws IOException {
+        try (RevWalk w = new RevWalk(repo); ObjectInserter ins = repo.newObjectInserter()) {
+            GitopsConfig config = Configs.atHead(repo, w);
+            List<GitopsConfig.EnvironmentConfig> envs = config.environments();
+            if (envs.size() < 2) {
+                throw new IllegalArgumentException("gitops.yaml names fewer than two environments; there is nothing to promote through");
+            }
+            int last = envs.size() - 1;
+            if (through.isPresent()) {
+                last = config.environmentNames().indexOf(through.get());
+                if (last < 1) {
+                    throw new IllegalArgumentException(last == 0 ? through.get() + " is the first environment; preview through a later one"
+                            : "unknown environment '" + through.get() + "'; known: " + String.join(", ", config.environmentNames()));
+                }
+            }
+            GitopsConfig.EnvironmentConfig first = envs.get(0);
+            String headName = headRef.orElse(first.branch());
+            RevCommit head = Trees.resolve(repo, w, headName).orElseThrow(() ->
+                    new IllegalArgumentException("no commit named '" + headName + "'"));
+            ObjectId sourceTree = head.getTree();
+            RepoSnapshot source = Trees.snapshot(repo, head, headName);
+            RevisionHistory history = History.of(repo, head, first.name(), historyLimit);
+            List<RevCommit> sourceSide = new ArrayList<>(List.of(head));
+            String sourceBranch = first.branch();
+            List<Preview.Step> steps = new ArrayList<>();
+            for (int i = 1; i <= last; i++) {
+                GitopsConfig.EnvironmentConfig from = envs.get(i - 1);
+                GitopsConfig.EnvironmentConfig to = envs.get(i);
+                Optional<RevCommit> tgt = Trees.branchTip(repo, w, to.branch());
+                if (tgt.isEmpty()) {
+                    steps.add(new Preview.Step(from.name(), to.name(), Optional.empty(), Preview.Status.REFUSED,
+                            Optional.empty(), List.of(), "branch " + to.branch() + " does not exist"));
+                    break;
+                }
+                GitopsConfig targetConfig = Trees.config(repo, tgt.get(), to.branch());
+                PromotionTree.Built built = PromotionTree.build(repo, ins, sourceTree, tgt.get().getTree(),
+                        targetConfig.files(), to.name(), java.util.Set.of());
+                if (built instanceof PromotionTree.Refused refused) {
+                    steps.add(new Preview.Step(from.name(), to.name(), Optional.of(tgt.get().name()), Preview.Status.REFUSED,
+                            Optional.empty(), List.of(), refused.reason()));
+                    break;
+                }
+                ObjectId tree = ((PromotionTree.Tree) built).id();
+                ins.flush();
+                RepoSnapshot before = Trees.snapshot(repo, tgt.get(), to.branch());
+                RepoSnapshot after = RepoLoader.load(new GitFileSource(repo, tree, "preview of " + to.branch()),
+                        new Provenance(to.branch() + " (preview, not committed)", Optional.of(to.branch()), Optional.empty()));
+                if (tree.equals(tgt.get().getTree())) {
+                    steps.add(new Preview.Step(from.name(), to.name(), Optional.of(tgt.get().name()),
+                            Preview.Status.NOTHING_TO_PROMOTE, Optional.empty(), List.of(),
+                            to.branch() + " already has every file the promotion would bring"));
+                } else {
+                    Judged judged = judge(repo, from.name(), to.name(), sourceBranch, to.branch(), source, history,
+                            tgt.get(), before, after, sourceSide, tree, targetConfig, gate, List.of(), false);
+                    steps.add(new Preview.Step(from.name(), to.name(), Optional.of(tgt.get().name()), Preview.Status.JUDGED,
+                            Optional.of(judged.verdict()), judged.changes(), ""));
+                }
+                // The next step promotes what this one would have made, with this environment's history plus it.
+                history = withSection(History.of(repo, tgt.get(), to.name(), historyLimit), after, to.name());
+                source = after;
+                sourceTree = tree;
+                sourceSide = List.of(tgt.get(), head);
+                sourceBranch = to.branch();
+            }
+            return new Preview(head.name(), steps);
+        }
+    }
+
+    /** {@code h} plus the images {@code env}'s own section resolves to in {@code s}. */
+    private static RevisionHistory withSection(RevisionHistory h, RepoSnapshot s, String env) {
+        Map<String, java.util.Set<dev.gitops.model.ImageRef>> images = new java.util.LinkedHashMap<>();
+        h.images().forEach((k, v) -> images.put(k, new java.util.LinkedHashSet<>(v)));
+        s.controlCenter().environment(env).ifPresent(section -> section.services().values().forEach(spec ->
+                s.tags().image(spec.name(), spec.gitRev()).ifPresent(img ->
+                        images.computeIfAbsent(spec.name(), k -> new java.util.LinkedHashSet<>()).add(img))));
+        return new RevisionHistory(env, images, h.commitsRead() + 1);
+    }
+
+    /** See {@code CentralRepo.pullRequestBranchProblem}. */
+    public static Optional<String> pullRequestBranchProblem(Repository repo, RevWalk w, String name) throws IOException {
+        if (name.isEmpty() || name.equals(org.eclipse.jgit.lib.Constants.HEAD) || name.startsWith("-")
+                || name.startsWith("refs/")
+                || !Repository.isValidRefName(org.eclipse.jgit.lib.Constants.R_HEADS + name)) {
+            return Optional.of("'" + name + "' is not a usable branch name for the pull request (Git's branch name rules; "
+                    + "not HEAD, not starting with '-' or 'refs/')");
+        }
+        GitopsConfig config;
+        try {
+            config = Configs.atHead(repo, w);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        for (GitopsConfig.EnvironmentConfig e : config.environments()) {
+            if (e.branch().equals(name)) {
+                return Optional.of("'" + name + "' is the branch of environment " + e.name()
+                        + "; the pull-request branch must be a new branch");
+            }
+        }
+        return Optional.empty();
+    }
+
     public static CheckResult check(Repository repo, String to, String headRef, PromotionGate gate,
                                     List<Acknowledgement> acks, int historyLimit) throws IOException {
         try (RevWalk w = new RevWalk(repo)) {
@@ -332,8 +440,14 @@ public final class Promoter {
                 new GitFileSource(repo, tree, (backport ? "backport of " : "promotion of ") + fromBranch + " into " + toBranch),
                 new Provenance(toBranch + " + " + fromBranch + " (" + (backport ? "backport" : "promotion")
                         + ", not committed)", Optional.of(toBranch), Optional.empty()));
-        RepoSnapshot source = Trees.snapshot(repo, src, fromBranch);
-        RevisionHistory history = History.of(repo, src, from, historyLimit);
+        return judge(repo, from, to, fromBranch, toBranch, Trees.snapshot(repo, src, fromBranch),
+                History.of(repo, src, from, historyLimit), tgt, before, after, sourceSide, tree, targetConfig, gate, acks, backport);
+    }
+
+    static Judged judge(Repository repo, String from, String to, String fromBranch, String toBranch, RepoSnapshot source,
+                        RevisionHistory history, RevCommit tgt, RepoSnapshot before, RepoSnapshot after,
+                        List<RevCommit> sourceSide, ObjectId tree, GitopsConfig targetConfig, PromotionGate gate,
+                        List<Acknowledgement> acks, boolean backport) throws IOException {
         List<RollbackRecord> rollbacks = RollbackOp.recordsFrom(repo, tgt, to);
         List<TargetChange> targetChanges = backport ? List.of()
                 : TargetChanges.list(repo, tgt, sourceSide, fromBranch, tree, targetConfig.files());
