@@ -51,25 +51,18 @@ public final class Promoter {
 
     public static PromotionResult promote(Repository repo, Turns turns, String from, String to, PromotionGate gate,
                                           PromoteOptions o) throws IOException {
-        GitopsConfig config;
-        try (RevWalk w = new RevWalk(repo)) {
-            config = Configs.atHead(repo, w);
+        Envs envs;
+        try {
+            envs = environments(repo, from, to);
         } catch (IllegalArgumentException e) {
             return new PromotionResult.Refused(e.getMessage());
         }
-        Optional<GitopsConfig.EnvironmentConfig> fromEnv = config.environment(from);
-        Optional<GitopsConfig.EnvironmentConfig> toEnv = config.environment(to);
-        if (fromEnv.isEmpty() || toEnv.isEmpty()) {
-            return new PromotionResult.Refused("unknown environment '" + (fromEnv.isEmpty() ? from : to)
-                    + "'; known: " + String.join(", ", config.environmentNames()));
-        }
-        Optional<GitopsConfig.EnvironmentConfig> next = config.next(from);
-        if (next.isEmpty() || !next.get().name().equals(to)) {
+        if (!envs.config().next(from).map(GitopsConfig.EnvironmentConfig::name).equals(Optional.of(to))) {
             return new PromotionResult.Refused(to + " is not the environment after " + from + " (order: "
-                    + String.join(" -> ", config.environmentNames()) + "); promote one stage at a time");
+                    + String.join(" -> ", envs.config().environmentNames()) + "); promote one stage at a time");
         }
-        String fromBranch = fromEnv.get().branch();
-        String toBranch = toEnv.get().branch();
+        String fromBranch = envs.from().branch();
+        String toBranch = envs.to().branch();
         if (o.prBranch().isPresent() && !Repository.isValidRefName(org.eclipse.jgit.lib.Constants.R_HEADS + o.prBranch().get())) {
             return new PromotionResult.Refused("'" + o.prBranch().get() + "' is not a valid branch name for the pull request");
         }
@@ -79,13 +72,9 @@ public final class Promoter {
         BranchWriter.Outcome<PromotionResult> out = writer.run(reads, (tips, walk, ins) -> {
             Optional<RevCommit> src = tips.tip(fromBranch);
             Optional<RevCommit> tgt = tips.tip(toBranch);
-            if (src.isEmpty() || tgt.isEmpty()) {
-                return done(new PromotionResult.Refused("branch " + (src.isEmpty() ? fromBranch : toBranch)
-                        + " does not exist" + o.push().map(r -> " on " + r.nameOrUrl()).orElse("")));
-            }
-            if (o.prBranch().isPresent() && tips.tip(o.prBranch().get()).isPresent()) {
-                return done(new PromotionResult.Refused("branch " + o.prBranch().get()
-                        + " already exists; choose another pull-request branch name or delete it"));
+            Optional<PromotionResult.Refused> missing = missingBranch(tips, src, tgt, fromBranch, toBranch, o);
+            if (missing.isPresent()) {
+                return done(missing.get());
             }
             GitopsConfig targetConfig = Trees.config(repo, tgt.get(), toBranch);
             Optional<String> disagree = Configs.disagreement(targetConfig, to, toBranch)
@@ -144,40 +133,30 @@ public final class Promoter {
      */
     public static PromotionResult backport(Repository repo, Turns turns, String from, String to, PromotionGate gate,
                                            PromoteOptions o) throws IOException {
-        GitopsConfig config;
-        try (RevWalk w = new RevWalk(repo)) {
-            config = Configs.atHead(repo, w);
+        Envs envs;
+        try {
+            envs = environments(repo, from, to);
         } catch (IllegalArgumentException e) {
             return new PromotionResult.Refused(e.getMessage());
         }
-        Optional<GitopsConfig.EnvironmentConfig> fromEnv = config.environment(from);
-        Optional<GitopsConfig.EnvironmentConfig> toEnv = config.environment(to);
-        if (fromEnv.isEmpty() || toEnv.isEmpty()) {
-            return new PromotionResult.Refused("unknown environment '" + (fromEnv.isEmpty() ? from : to)
-                    + "'; known: " + String.join(", ", config.environmentNames()));
-        }
-        if (!config.next(to).map(GitopsConfig.EnvironmentConfig::name).equals(Optional.of(from))) {
+        if (!envs.config().next(to).map(GitopsConfig.EnvironmentConfig::name).equals(Optional.of(from))) {
             return new PromotionResult.Refused(to + " is not the environment before " + from + " (order: "
-                    + String.join(" -> ", config.environmentNames()) + "); backport one stage at a time");
+                    + String.join(" -> ", envs.config().environmentNames()) + "); backport one stage at a time");
         }
         if (!o.services().isEmpty()) {
             return new PromotionResult.Refused("a backport carries whole commits; it takes no services");
         }
-        String fromBranch = fromEnv.get().branch();
-        String toBranch = toEnv.get().branch();
+        String fromBranch = envs.from().branch();
+        String toBranch = envs.to().branch();
         List<String> reads = new ArrayList<>(List.of(fromBranch, toBranch));
         o.prBranch().ifPresent(reads::add);
         BranchWriter writer = new BranchWriter(repo, o.identity(), o.retry(), o.push(), turns.of(toBranch));
         BranchWriter.Outcome<PromotionResult> out = writer.run(reads, (tips, walk, ins) -> {
             Optional<RevCommit> src = tips.tip(fromBranch);
             Optional<RevCommit> tgt = tips.tip(toBranch);
-            if (src.isEmpty() || tgt.isEmpty()) {
-                return done(new PromotionResult.Refused("branch " + (src.isEmpty() ? fromBranch : toBranch)
-                        + " does not exist" + o.push().map(r -> " on " + r.nameOrUrl()).orElse("")));
-            }
-            if (o.prBranch().isPresent() && tips.tip(o.prBranch().get()).isPresent()) {
-                return done(new PromotionResult.Refused("branch " + o.prBranch().get()
-                        + " already exists; choose another pull-request branch name or delete it"));
+            Optional<PromotionResult.Refused> missing = missingBranch(tips, src, tgt, fromBranch, toBranch, o);
+            if (missing.isPresent()) {
+                return done(missing.get());
             }
             GitopsConfig targetConfig = Trees.config(repo, tgt.get(), toBranch);
             Optional<String> disagree = Configs.disagreement(targetConfig, to, toBranch)
@@ -251,6 +230,39 @@ public final class Promoter {
                             judged.changes()));
         });
         return result(out);
+    }
+
+    /** Both environments from gitops.yaml at HEAD. */
+    private record Envs(GitopsConfig config, GitopsConfig.EnvironmentConfig from, GitopsConfig.EnvironmentConfig to) {}
+
+    /** @throws IllegalArgumentException naming what is unknown (an environment, or a repository without commits) */
+    private static Envs environments(Repository repo, String from, String to) throws IOException {
+        GitopsConfig config;
+        try (RevWalk w = new RevWalk(repo)) {
+            config = Configs.atHead(repo, w);
+        }
+        Optional<GitopsConfig.EnvironmentConfig> fromEnv = config.environment(from);
+        Optional<GitopsConfig.EnvironmentConfig> toEnv = config.environment(to);
+        if (fromEnv.isEmpty() || toEnv.isEmpty()) {
+            throw new IllegalArgumentException("unknown environment '" + (fromEnv.isEmpty() ? from : to)
+                    + "'; known: " + String.join(", ", config.environmentNames()));
+        }
+        return new Envs(config, fromEnv.get(), toEnv.get());
+    }
+
+    /** Why the write cannot start on these tips: a branch is missing, or the pull-request branch exists. */
+    private static Optional<PromotionResult.Refused> missingBranch(BranchWriter.Tips tips, Optional<RevCommit> src,
+                                                                   Optional<RevCommit> tgt, String fromBranch,
+                                                                   String toBranch, PromoteOptions o) throws IOException {
+        if (src.isEmpty() || tgt.isEmpty()) {
+            return Optional.of(new PromotionResult.Refused("branch " + (src.isEmpty() ? fromBranch : toBranch)
+                    + " does not exist" + o.push().map(r -> " on " + r.nameOrUrl()).orElse("")));
+        }
+        if (o.prBranch().isPresent() && tips.tip(o.prBranch().get()).isPresent()) {
+            return Optional.of(new PromotionResult.Refused("branch " + o.prBranch().get()
+                    + " already exists; choose another pull-request branch name or delete it"));
+        }
+        return Optional.empty();
     }
 
     private static PromotionResult result(BranchWriter.Outcome<PromotionResult> out) {
