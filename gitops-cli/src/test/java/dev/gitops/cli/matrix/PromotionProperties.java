@@ -36,9 +36,8 @@ import static org.quicktheories.generators.SourceDSL.lists;
  * gate, keep three promises after every step:
  *
  * <ul>
- *   <li>no tag entry is lost: a branch's tags.yaml never loses an entry (a rollback of the branch
- *       itself excepted: reverting a commit is the rollback's own business), and every entry CI
- *       recorded stays on dev;</li>
+ *   <li>no tag entry is lost: a branch's tags.yaml never loses an entry (rollbacks included: the
+ *       registry only grows), and every entry CI recorded stays on dev;</li>
  *   <li>no env file travels: each branch holds exactly its own env-&lt;env&gt;.yaml, unchanged;</li>
  *   <li>a write is either done and leaves its branch renderable, or refused with no branch moved.</li>
  * </ul>
@@ -105,8 +104,7 @@ class PromotionProperties {
                         }
                     }
                     Set<String> now = tags(r, env);
-                    boolean rolledBackHere = o.rollbackOf().equals(Optional.of(env));
-                    if (!rolledBackHere && !now.containsAll(before.get(env))) {
+                    if (!now.containsAll(before.get(env))) {
                         Set<String> lost = new TreeSet<>(before.get(env));
                         lost.removeAll(now);
                         throw new AssertionError(env + " lost tag entries " + lost + " after:\n  " + trail);
@@ -123,7 +121,7 @@ class PromotionProperties {
         }
     }
 
-    private record Outcome(String what, boolean succeeded, Optional<String> rollbackOf) {}
+    private record Outcome(String what, boolean succeeded) {}
 
     private static Outcome apply(MatrixRepo r, int[] s, int n, String svc, Map<String, List<String>> revisions,
                                  Set<String> recorded) {
@@ -143,20 +141,20 @@ class PromotionProperties {
                     recorded.add(svc + " " + rev);
                 }
                 return new Outcome("tag on " + branch + " " + svc + " " + rev + ": " + t.getClass().getSimpleName(),
-                        t.succeeded(), Optional.empty());
+                        t.succeeded());
             }
             case 1 -> {
                 String env = MatrixRepo.ENVS.get(s[1] % 3);
                 List<String> known = revisions.get(svc);
                 String rev = known.get(s[2] % known.size());
                 r.onDev("dev edit: " + env + " " + svc + " " + rev, d -> d.set(env, svc, "git_rev", rev));
-                return new Outcome("dev edit " + env + " " + svc + " " + rev, true, Optional.empty());
+                return new Outcome("dev edit " + env + " " + svc + " " + rev, true);
             }
             case 2, 3 -> {
                 PromoteOptions o = s[0] == 3 ? PromoteOptions.defaults().withServices(Set.of(svc)) : PromoteOptions.defaults();
                 PromotionResult p = r.promote(pair[0], pair[1], GATE, o);
                 return new Outcome("promote " + pair[0] + " -> " + pair[1] + (s[0] == 3 ? " --service " + svc : "") + ": "
-                        + p.getClass().getSimpleName(), p.succeeded(), Optional.empty());
+                        + p.getClass().getSimpleName(), p.succeeded());
             }
             case 4 -> {
                 String env = s[1] % 2 == 0 ? "preprod" : "prod";
@@ -164,7 +162,7 @@ class PromotionProperties {
                 try (CentralRepo c = CentralRepo.open(r.git.directory())) {
                     rb = c.rollback(env, rendering(), RollbackOptions.defaults());
                 }
-                return new Outcome("rollback " + env + ": " + rb.getClass().getSimpleName(), rb.succeeded(), Optional.of(env));
+                return new Outcome("rollback " + env + ": " + rb.getClass().getSimpleName(), rb.succeeded());
             }
             case 5 -> {
                 String[] back = s[1] % 2 == 0 ? new String[] {"prod", "preprod"} : new String[] {"preprod", "dev"};
@@ -173,11 +171,11 @@ class PromotionProperties {
                     p = c.backport(back[0], back[1], GATE, PromoteOptions.defaults());
                 }
                 return new Outcome("backport " + back[0] + " -> " + back[1] + ": " + p.getClass().getSimpleName(),
-                        p.succeeded(), Optional.empty());
+                        p.succeeded());
             }
             default -> {
                 r.git.branch("prod").commit("emergency fix " + n).add("runbook.md", "fix " + n + "\n").create();
-                return new Outcome("emergency fix on prod", true, Optional.empty());
+                return new Outcome("emergency fix on prod", true);
             }
         }
     }
