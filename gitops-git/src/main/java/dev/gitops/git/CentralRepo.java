@@ -149,10 +149,13 @@ public final class CentralRepo implements AutoCloseable {
     }
 
     /**
-     * Promotes environment {@code from} into {@code to} (the next environment): merges {@code from}'s
-     * branch into {@code to}'s in memory, keeping the target's version of every env-&lt;env&gt;.yaml
-     * (absence included), asks {@code gate} about the candidate, and moves the target (or creates
-     * the pull-request branch) only when it allows.
+     * Promotes environment {@code from} into {@code to} (the next environment) as a snapshot: the
+     * target's new tree is {@code from}'s files with the target's own env-&lt;env&gt;.yaml files
+     * (absence included) and tags.yaml as the union of both registries, committed as a merge with
+     * both tips as parents. With {@link PromoteOptions#services()}, only those services' entries of
+     * the target's section change (one parent). The gate sees the candidate with every commit the
+     * target has that the source lacks; the target (or the new pull-request branch) moves only when
+     * it allows, by compare-and-swap on the tip it judged.
      *
      * @throws dev.gitops.model.StateException when an input file of either side is malformed
      */
@@ -163,6 +166,62 @@ public final class CentralRepo implements AutoCloseable {
             return Promoter.promote(repo, turns, from, to, gate, options);
         } catch (IOException e) {
             throw new RepositoryException("promote", from + " -> " + to, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Why {@code name} cannot be the pull-request branch of a promotion, or empty when it can: it
+     * must be a valid Git branch name by Git's own rules ({@code refs/heads/<name>}), must not look
+     * like an option or a full ref ({@code -x}, {@code refs/heads/prod}, {@code HEAD}), and must not
+     * be an environment's branch (gitops.yaml at HEAD).
+     */
+    public Optional<String> pullRequestBranchProblem(String name) {
+        Objects.requireNonNull(name, "name");
+        try (RevWalk w = new RevWalk(repo)) {
+            return Promoter.pullRequestBranchProblem(repo, w, name);
+        } catch (IOException e) {
+            throw new RepositoryException("check branch name", name, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Carries changes made directly on environment {@code from}'s branch (an emergency fix on prod)
+     * back to {@code to}, the environment before it: each such commit is applied to {@code to} as a
+     * cherry-pick with env files and tags.yaml held at {@code to}'s, tags.yaml gains {@code from}'s
+     * extra entries, the gate judges the result like a promotion, and {@code to} moves by
+     * compare-and-swap with a commit whose parents are both tips. Rollbacks and promotions on
+     * {@code from} are not carried. {@link PromoteOptions#services()} must be empty.
+     *
+     * @throws dev.gitops.model.StateException when an input file of either side is malformed
+     */
+    public PromotionResult backport(String from, String to, PromotionGate gate, PromoteOptions options) {
+        Objects.requireNonNull(gate, "gate");
+        Objects.requireNonNull(options, "options");
+        try {
+            return Promoter.backport(repo, turns, from, to, gate, options);
+        } catch (IOException e) {
+            throw new RepositoryException("backport", from + " -> " + to, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Previews the whole chain for a pull request: {@code head} (default: the first environment's
+     * tip) is promoted in memory into the second environment's branch, that result into the third's,
+     * and so on through {@code through} (default: the last environment), each step a snapshot
+     * promotion onto the real target branch (its env file, its history, its own commits) judged by
+     * {@code gate}. No branch moves; the trees built are unreferenced objects that {@code git gc}
+     * removes.
+     *
+     * @throws IllegalArgumentException when {@code head} names no commit or {@code through} is not
+     *     an environment after the first
+     * @throws dev.gitops.model.StateException when an input file is malformed
+     */
+    public Preview preview(Optional<String> head, Optional<String> through, PromotionGate gate) {
+        Objects.requireNonNull(gate, "gate");
+        try {
+            return Promoter.preview(repo, head, through, gate, PromoteOptions.DEFAULT_HISTORY_LIMIT);
+        } catch (IOException e) {
+            throw new RepositoryException("preview", head.orElse("HEAD"), e.getMessage(), e);
         }
     }
 

@@ -2,9 +2,12 @@ package dev.gitops.git;
 
 import dev.gitops.model.Acknowledgement;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Options of {@link CentralRepo#promote}.
@@ -18,9 +21,12 @@ import java.util.Optional;
  * @param push the remote to fetch from and push to; absent: local branches only
  * @param retry how lost races are retried (each retry merges and judges again)
  * @param historyLimit how many first-parent commits of the source branch the revision history reads
+ * @param services a partial promotion: only these services' entries of the target's section (and
+ *     the tags they need) change; empty: the whole source
  */
 public record PromoteOptions(boolean dryRun, Optional<String> prBranch, List<Acknowledgement> acknowledgements,
-                             Identity identity, Optional<Remote> push, RetryPolicy retry, int historyLimit) {
+                             Identity identity, Optional<Remote> push, RetryPolicy retry, int historyLimit,
+                             Set<String> services) {
     /** Default bound of the source history read for the gate. */
     public static final int DEFAULT_HISTORY_LIMIT = 2_000;
 
@@ -33,6 +39,13 @@ public record PromoteOptions(boolean dryRun, Optional<String> prBranch, List<Ack
         if (historyLimit < 1) {
             throw new IllegalArgumentException("historyLimit must be >= 1: " + historyLimit);
         }
+        services = Collections.unmodifiableSet(new TreeSet<>(services));
+    }
+
+    /** Options of a whole-source promotion. */
+    public PromoteOptions(boolean dryRun, Optional<String> prBranch, List<Acknowledgement> acknowledgements,
+                          Identity identity, Optional<Remote> push, RetryPolicy retry, int historyLimit) {
+        this(dryRun, prBranch, acknowledgements, identity, push, retry, historyLimit, Set.of());
     }
 
     /** Move the target, no acknowledgements, default identity, no remote. */
@@ -43,36 +56,41 @@ public record PromoteOptions(boolean dryRun, Optional<String> prBranch, List<Ack
 
     /** These options as a dry run. */
     public PromoteOptions withDryRun(boolean d) {
-        return new PromoteOptions(d, prBranch, acknowledgements, identity, push, retry, historyLimit);
+        return new PromoteOptions(d, prBranch, acknowledgements, identity, push, retry, historyLimit, services);
     }
 
     /** These options writing a pull-request branch. */
     public PromoteOptions withPrBranch(String b) {
-        return new PromoteOptions(dryRun, Optional.of(b), acknowledgements, identity, push, retry, historyLimit);
+        return new PromoteOptions(dryRun, Optional.of(b), acknowledgements, identity, push, retry, historyLimit, services);
     }
 
     /** These options with acknowledgements. */
     public PromoteOptions withAcknowledgements(List<Acknowledgement> a) {
-        return new PromoteOptions(dryRun, prBranch, a, identity, push, retry, historyLimit);
+        return new PromoteOptions(dryRun, prBranch, a, identity, push, retry, historyLimit, services);
     }
 
     /** These options committing as {@code id}. */
     public PromoteOptions withIdentity(Identity id) {
-        return new PromoteOptions(dryRun, prBranch, acknowledgements, id, push, retry, historyLimit);
+        return new PromoteOptions(dryRun, prBranch, acknowledgements, id, push, retry, historyLimit, services);
     }
 
     /** These options pushing to {@code r}. */
     public PromoteOptions withPush(Remote r) {
-        return new PromoteOptions(dryRun, prBranch, acknowledgements, identity, Optional.of(r), retry, historyLimit);
+        return new PromoteOptions(dryRun, prBranch, acknowledgements, identity, Optional.of(r), retry, historyLimit, services);
     }
 
     /** These options retrying as {@code r} says. */
     public PromoteOptions withRetry(RetryPolicy r) {
-        return new PromoteOptions(dryRun, prBranch, acknowledgements, identity, push, r, historyLimit);
+        return new PromoteOptions(dryRun, prBranch, acknowledgements, identity, push, r, historyLimit, services);
+    }
+
+    /** These options promoting only {@code names} (empty: everything). */
+    public PromoteOptions withServices(Set<String> names) {
+        return new PromoteOptions(dryRun, prBranch, acknowledgements, identity, push, retry, historyLimit, names);
     }
 
     /** These options reading at most {@code n} source commits. */
     public PromoteOptions withHistoryLimit(int n) {
-        return new PromoteOptions(dryRun, prBranch, acknowledgements, identity, push, retry, n);
+        return new PromoteOptions(dryRun, prBranch, acknowledgements, identity, push, retry, n, services);
     }
 }

@@ -63,11 +63,20 @@ public record StatusMatrix(List<Column> environments, List<Row> rows) {
      *     that differs (what a promotion would bring); absent when nothing waits or it would remove
      *     the service (then {@code waiting} is still true)
      * @param waiting whether a promotion would change this cell
+     * @param rolledBack the rollback commit, when the revision a promotion would bring was rolled
+     *     back in this environment (the promotion is blocked until acknowledged)
      */
-    public record Cell(Optional<ServiceView> current, Optional<ServiceView> incoming, boolean waiting) {
+    public record Cell(Optional<ServiceView> current, Optional<ServiceView> incoming, boolean waiting,
+                       Optional<String> rolledBack) {
         public Cell {
             Objects.requireNonNull(current, "current");
             Objects.requireNonNull(incoming, "incoming");
+            Objects.requireNonNull(rolledBack, "rolledBack");
+        }
+
+        /** A cell whose incoming revision was not rolled back. */
+        public Cell(Optional<ServiceView> current, Optional<ServiceView> incoming, boolean waiting) {
+            this(current, incoming, waiting, Optional.empty());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.gitops.model.Acknowledgement;
 import dev.gitops.model.ImageRef;
 import dev.gitops.model.PromotionCandidate;
 import dev.gitops.model.PromotionGate;
+import dev.gitops.model.TargetChange;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
@@ -145,20 +146,20 @@ class PromotionTest {
     }
 
     @Test
-    void promote_conflictingEdits_reportsPathsAndChangesNothing() throws Exception {
+    void promote_directChangeOnTarget_neverConflictsAndIsHandedToTheGateWithWhatItWouldUndo() throws Exception {
         try (TestRepo r = central()) {
             devReadyForPreprod(r);
-            r.branch("preprod").commit("hotfix directly on preprod")
+            RevCommit hotfix = r.branch("preprod").commit("hotfix directly on preprod")
                     .add("control-center.yaml", Fixtures.controlCenter("v1.0.146", "main", "v1.0.146"))
                     .add("notes.txt", "preprod only\n").create();
-            Map<String, ObjectId> before = refs(r);
             StageGate gate = new StageGate();
             try (CentralRepo repo = CentralRepo.open(r.dir())) {
-                PromotionResult res = repo.promote("dev", "preprod", gate, PromoteOptions.defaults());
-                assertEquals(new PromotionResult.Conflict(List.of("control-center.yaml")), res);
-                assertFalse(res.succeeded());
-                assertEquals(before, refs(r));
-                assertTrue(gate.seen.isEmpty(), "a conflict is never judged");
+                PromotionResult res = repo.promote("dev", "preprod", gate, PromoteOptions.defaults().withDryRun(true));
+                assertInstanceOf(PromotionResult.DryRun.class, res);
+                assertEquals(List.of(new TargetChange(hotfix.name(), "Test Author <author@example.com>", "hotfix directly on preprod",
+                                TargetChange.Kind.DIRECT, List.of("control-center.yaml: preprod.service_rpps", "notes.txt"))),
+                        gate.seen.get(0).targetChanges());
+                assertEquals(hotfix, r.commit("preprod"));
             }
         }
     }
@@ -371,7 +372,9 @@ class PromotionTest {
                 RevCommit merge = r.commit("preprod");
                 assertEquals(p.commit(), merge.name());
                 assertEquals(interloper[0], merge.getParent(0));
-                assertEquals(Optional.of("x\n"), r.read("preprod", "notes.txt"));
+                // A snapshot promotion takes the source's files; the gate was told what it replaces.
+                assertEquals(Optional.empty(), r.read("preprod", "notes.txt"));
+                assertEquals(List.of("notes.txt"), inner.seen.get(1).targetChanges().get(0).undone());
             }
         }
     }

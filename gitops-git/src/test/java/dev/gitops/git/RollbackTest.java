@@ -2,6 +2,7 @@ package dev.gitops.git;
 
 import dev.gitops.model.RepoSnapshot;
 import dev.gitops.model.RollbackRecord;
+import dev.gitops.model.TargetChange;
 
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -104,7 +105,7 @@ class RollbackTest {
                 assertEquals(dev, r.tip("dev").orElseThrow(), "dev keeps v1.0.150");
                 assertEquals(Optional.of(Fixtures.envFile("preprod")), r.read("preprod", "env-preprod.yaml"));
 
-                // The next promotion hands the rollback to the gate, and the revert sticks.
+                // The next promotion hands the rollback to the gate, which decides whether v1.0.150 may return.
                 r.branch("dev").commit("dev: new search endpoint").add("control-center.yaml",
                         r.read("dev", "control-center.yaml").orElseThrow()
                                 .replace("https://search-dev.example.com", "https://search-dev-2.example.com")).create();
@@ -113,8 +114,10 @@ class RollbackTest {
                         repo.promote("dev", "preprod", gate, PromoteOptions.defaults()));
                 assertEquals(List.of(new RollbackRecord("preprod", "service_rpps", "v1.0.150", revert.name())),
                         gate.seen.get(0).targetRollbacks());
-                assertEquals(List.of(), p.changes());
-                assertEquals("v1.0.146", repo.snapshot("preprod").controlCenter().environment("preprod").orElseThrow()
+                assertEquals(List.of(new VersionChange("service_rpps", Optional.of("v1.0.146"), Optional.of("v1.0.150"),
+                        Optional.of(Fixtures.ECR + "service_rpps:57"), Optional.of(Fixtures.ECR + "service_rpps:59"))), p.changes());
+                assertEquals(TargetChange.Kind.ROLLBACK, gate.seen.get(0).targetChanges().get(0).kind());
+                assertEquals("v1.0.150", repo.snapshot("preprod").controlCenter().environment("preprod").orElseThrow()
                         .services().get("service_rpps").gitRev());
             }
         }

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param sourceHistory what ran in A's own section on A's first-parent history
  * @param targetRollbacks revisions rolled back on B
  * @param acknowledgements rules the user acknowledged for this promotion, each with a reason
+ * @param targetChanges commits on B that A lacks since the last full promotion from A, newest first
  */
 public record PromotionCandidate(
         String from,
@@ -25,7 +26,8 @@ public record PromotionCandidate(
         RepoSnapshot source,
         RevisionHistory sourceHistory,
         List<RollbackRecord> targetRollbacks,
-        List<Acknowledgement> acknowledgements) {
+        List<Acknowledgement> acknowledgements,
+        List<TargetChange> targetChanges) {
     public PromotionCandidate {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
@@ -35,5 +37,13 @@ public record PromotionCandidate(
         Objects.requireNonNull(sourceHistory, "sourceHistory");
         targetRollbacks = List.copyOf(targetRollbacks);
         acknowledgements = List.copyOf(acknowledgements);
+        targetChanges = List.copyOf(targetChanges);
+    }
+
+    /** A candidate whose target has no commits the source lacks. */
+    public PromotionCandidate(String from, String to, RepoSnapshot targetBefore, RepoSnapshot targetAfter,
+                              RepoSnapshot source, RevisionHistory sourceHistory, List<RollbackRecord> targetRollbacks,
+                              List<Acknowledgement> acknowledgements) {
+        this(from, to, targetBefore, targetAfter, source, sourceHistory, targetRollbacks, acknowledgements, List.of());
     }
 }

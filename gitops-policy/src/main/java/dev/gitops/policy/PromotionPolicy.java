@@ -28,15 +28,37 @@ import java.util.Objects;
  */
 public final class PromotionPolicy implements PromotionGate {
     private final RenderFunction render;
+    private final boolean strict;
 
-    /** A gate that renders B with {@code renderer}. */
+    /** A gate that renders B with {@code renderer} and judges the change (not {@link #strict()}). */
     public PromotionPolicy(Renderer renderer) {
+        this(renderer, false);
+    }
+
+    /**
+     * A gate that renders B with {@code renderer}.
+     *
+     * @param strict block on every finding that counts, also those already on B before the
+     *     promotion, and on every warning (acknowledgeable ones still pass when acknowledged)
+     */
+    public PromotionPolicy(Renderer renderer, boolean strict) {
         Objects.requireNonNull(renderer, "renderer");
         this.render = (snapshot, state) -> renderer.render(state, snapshot);
+        this.strict = strict;
     }
 
     PromotionPolicy(RenderFunction render) {
+        this(render, false);
+    }
+
+    PromotionPolicy(RenderFunction render, boolean strict) {
         this.render = Objects.requireNonNull(render, "render");
+        this.strict = strict;
+    }
+
+    /** Whether this gate blocks on everything ({@code --strict}). */
+    public boolean strict() {
+        return strict;
     }
 
     /** Allows or blocks the promotion; the verdict carries the full text report. */
@@ -48,6 +70,6 @@ public final class PromotionPolicy implements PromotionGate {
     /** The full result, for JSON and SARIF output and for tools. */
     public PromotionReport evaluate(PromotionCandidate candidate) {
         Objects.requireNonNull(candidate, "candidate");
-        return PromotionEngine.evaluate(candidate, render);
+        return PromotionEngine.evaluate(candidate, render, strict);
     }
 }

@@ -2,6 +2,7 @@ package dev.gitops.policy;
 
 import dev.gitops.model.Acknowledgement;
 import dev.gitops.model.PromotionVerdict;
+import dev.gitops.model.TargetChange;
 import dev.gitops.policy.internal.report.JsonReport;
 import dev.gitops.policy.internal.report.PromotionText;
 
@@ -23,6 +24,9 @@ import java.util.Optional;
  * @param versions services whose revision or image changes in B
  * @param acknowledged acknowledgements that let a blocking warning pass (recorded in the merge commit)
  * @param blocking one line per reason the promotion is refused; empty when it is allowed
+ * @param alreadyOnTarget findings B had before the promotion that it neither introduces nor makes
+ *     worse: reported, but they do not block (security findings and {@code --strict} excepted)
+ * @param targetChanges commits on B that A does not have (rollbacks, backports, direct fixes)
  */
 public record PromotionReport(
         String from,
@@ -31,7 +35,9 @@ public record PromotionReport(
         Optional<ManifestDiff> diff,
         List<VersionChange> versions,
         List<Acknowledgement> acknowledged,
-        List<String> blocking) {
+        List<String> blocking,
+        List<Finding> alreadyOnTarget,
+        List<TargetChange> targetChanges) {
 
     public PromotionReport {
         Objects.requireNonNull(from, "from");
@@ -41,6 +47,14 @@ public record PromotionReport(
         versions = List.copyOf(versions);
         acknowledged = List.copyOf(acknowledged);
         blocking = List.copyOf(blocking);
+        alreadyOnTarget = List.copyOf(alreadyOnTarget);
+        targetChanges = List.copyOf(targetChanges);
+    }
+
+    /** A report without pre-existing findings or target-only commits. */
+    public PromotionReport(String from, String to, List<Finding> findings, Optional<ManifestDiff> diff,
+                           List<VersionChange> versions, List<Acknowledgement> acknowledged, List<String> blocking) {
+        this(from, to, findings, diff, versions, acknowledged, blocking, List.of(), List.of());
     }
 
     /** Whether the target branch may move. */

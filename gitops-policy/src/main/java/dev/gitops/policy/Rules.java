@@ -120,10 +120,10 @@ public final class Rules {
             "A Deployment or StatefulSet with fewer than 2 replicas in a prod-like environment",
             "set replicas: 2 or more for the service in this environment", false);
 
-    /** A container without limits in a prod-like environment. */
+    /** A container without a memory limit or without cpu and memory requests in a prod-like environment. */
     public static final Rule PROD_LIMITS = add("manifest/prod-limits", Family.MANIFEST, Severity.ERROR,
-            "A container without cpu and memory limits in a prod-like environment",
-            "set memory_max and cpu_max for the service", false);
+            "A container without a memory limit, or without cpu and memory requests, in a prod-like environment",
+            "set memory_max, memory_min and cpu_min for the service (a cpu limit, cpu_max, is not required)", false);
 
     /** A container image tagged latest, or with neither tag nor digest. */
     public static final Rule LATEST_IMAGE = add("manifest/latest-image", Family.MANIFEST, Severity.ERROR,
@@ -167,6 +167,12 @@ public final class Rules {
             "The promotion brings back a revision that was rolled back on the target",
             "fix forward with a new revision, or acknowledge it: --allow promotion/reapplies-rollback:SERVICE --reason TEXT", true);
 
+    /** The promotion would undo a change made directly on the target (an emergency fix) or backported to it. */
+    public static final Rule REVERTS_TARGET_CHANGE = add("promotion/reverts-target-change", Family.PROMOTION, Severity.WARNING,
+            "The promotion would undo a change made directly on the target branch (an emergency fix) or backported to it",
+            "carry the fix back first (gitops backport --from TARGET --to SOURCE, then on to the first environment), "
+                    + "or acknowledge it: --allow promotion/reverts-target-change:COMMIT --reason TEXT", true);
+
     /** A service disappears from the target. */
     public static final Rule REMOVED_SERVICE = add("promotion/removed-service", Family.PROMOTION, Severity.WARNING,
             "A service is removed from the target environment (its objects are deleted on sync)",
@@ -209,6 +215,17 @@ public final class Rules {
     public static final Rule UNKNOWN_RULE = add("config/unknown-rule", Family.CONFIG, Severity.WARNING,
             "gitops.yaml's policy names a rule id that does not exist, or a severity other than error, warning, info, off",
             "check the spelling against docs/POLICIES.md", false);
+
+    private static final java.util.Set<String> SECURITY = java.util.Set.of(
+            SENSITIVE_OUTPUT.id(), PLAINTEXT_SECRET.id(), MISSING_SECRET.id());
+
+    /**
+     * Whether {@code ruleId} is a security rule (a secret or a sensitive value): its findings block
+     * a promotion even when they were already on the target before it.
+     */
+    public static boolean isSecurity(String ruleId) {
+        return SECURITY.contains(ruleId);
+    }
 
     private static Rule add(String id, Family family, Severity severity, String summary, String hint, boolean ack) {
         Rule r = new Rule(id, family, severity, summary, Optional.ofNullable(hint), ack);

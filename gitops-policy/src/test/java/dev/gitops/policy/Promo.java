@@ -8,6 +8,7 @@ import dev.gitops.model.ResolvedService;
 import dev.gitops.model.RevisionHistory;
 import dev.gitops.model.RollbackRecord;
 import dev.gitops.model.StateException;
+import dev.gitops.model.TargetChange;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,6 +91,15 @@ final class Promo {
         return this;
     }
 
+    final List<TargetChange> targetChanges = new ArrayList<>();
+
+    /** A commit on B that A lacks, undoing {@code undone} (empty: kept). */
+    Promo targetChange(TargetChange.Kind kind, String... undone) {
+        targetChanges.add(new TargetChange("fedcba9876543210", "Ops On-Call <oncall@example.com>", "emergency fix",
+                kind, List.of(undone)));
+        return this;
+    }
+
     Promo allow(String spec, String reason) {
         acks.add(Acknowledgement.parse(spec, reason));
         return this;
@@ -111,11 +121,15 @@ final class Promo {
             }
         }
         extraRan.forEach((k, v) -> ran.computeIfAbsent(k, x -> new LinkedHashSet<>()).addAll(v));
-        return new PromotionCandidate(from, to, b, a, a, new RevisionHistory(from, ran, 12), rollbacks, acks);
+        return new PromotionCandidate(from, to, b, a, a, new RevisionHistory(from, ran, 12), rollbacks, acks, targetChanges);
     }
 
     PromotionReport evaluate() {
         return new PromotionPolicy(render).evaluate(candidate());
+    }
+
+    PromotionReport evaluateStrict() {
+        return new PromotionPolicy(render, true).evaluate(candidate());
     }
 
     static Optional<Finding> first(PromotionReport r, String rule) {

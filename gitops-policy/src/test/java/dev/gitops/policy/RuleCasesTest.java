@@ -176,6 +176,9 @@ class RuleCasesTest {
         c.add(new Case("promotion/reapplies-rollback", "v1.0.2 was rolled back on prod",
                 () -> promote(p -> p.promote("svc_a", "v1.0.2").rolledBack("svc_a", "v1.0.2")),
                 () -> promote(p -> p.promote("svc_a", "v1.0.3").rolledBack("svc_a", "v1.0.2"))));
+        c.add(new Case("promotion/reverts-target-change", "an emergency fix on prod that preprod lacks",
+                () -> promote(p -> p.targetChange(dev.gitops.model.TargetChange.Kind.DIRECT, "control-center.yaml: prod.svc_a")),
+                () -> promote(p -> p.targetChange(dev.gitops.model.TargetChange.Kind.DIRECT))));
         c.add(new Case("promotion/removed-service", "svc_b leaves prod",
                 () -> promote(p -> p.after(r -> r.removeService("prod", "svc_b"))),
                 () -> promote(p -> p.after(r -> r.removeService("dev", "svc_b")))));

@@ -7,8 +7,8 @@ import dev.gitops.model.ImageRef;
 import dev.gitops.model.Problem;
 import dev.gitops.model.Quantity;
 import dev.gitops.model.RepoSnapshot;
+import dev.gitops.model.RollbackRecord;
 import dev.gitops.model.ServiceSpec;
-import dev.gitops.model.SourceLocation;
 import dev.gitops.model.StateException;
 
 import org.eclipse.jgit.lib.Repository;
@@ -30,7 +30,8 @@ import java.util.stream.IntStream;
 /**
  * Builds the status matrix: one snapshot per environment branch. The previous environment's
  * snapshot already holds this environment's section as a promotion would bring it, so
- * environments x 1 loads answer both "what runs" and "what waits".
+ * environments x 1 loads answer both "what runs" and "what waits"; {@link Pending} decides what
+ * waits, as it does for {@code promote}, and marks revisions rolled back on the environment.
  */
 public final class StatusReader {
     private StatusReader() {}
@@ -50,8 +51,12 @@ public final class StatusReader {
         List<Loaded> loaded = IntStream.range(0, envs.size()).parallel()
                 .mapToObj(i -> load(repo, tips.get(i), envs.get(i).branch()))
                 .toList();
+        List<List<RollbackRecord>> rollbacks = new ArrayList<>();
+        for (int i = 0; i < envs.size(); i++) {
+            rollbacks.add(tips.get(i).isPresent() ? RollbackOp.recordsFrom(repo, tips.get(i).get(), envs.get(i).name()) : List.of());
+        }
         return build(envs, tips.stream().map(t -> t.map(RevCommit::name)).toList(),
-                loaded.stream().map(Loaded::snapshot).toList(), loaded.stream().map(Loaded::problem).toList());
+                loaded.stream().map(Loaded::snapshot).toList(), loaded.stream().map(Loaded::problem).toList(), rollbacks);
     }
 
     private record Loaded(Optional<RepoSnapshot> snapshot, Optional<String> problem) {}
@@ -70,7 +75,8 @@ public final class StatusReader {
 
     /** The matrix from one (possibly missing) snapshot per environment, in promotion order. */
     public static StatusMatrix build(List<GitopsConfig.EnvironmentConfig> envs, List<Optional<String>> commits,
-                                     List<Optional<RepoSnapshot>> snaps, List<Optional<String>> problems) {
+                                     List<Optional<RepoSnapshot>> snaps, List<Optional<String>> problems,
+                                     List<List<RollbackRecord>> rollbacks) {
         Set<String> services = new LinkedHashSet<>();
         List<StatusMatrix.Column> columns = new ArrayList<>();
         for (int i = 0; i < envs.size(); i++) {
@@ -89,6 +95,16 @@ public final class StatusReader {
             columns.add(new StatusMatrix.Column(env, envs.get(i).branch(), commits.get(i), problems.get(i), paramsWaiting));
         }
         List<StatusMatrix.Row> rows = new ArrayList<>();
+        List<Map<String, Pending.Service>> pending = new ArrayList<>();
+        for (int i = 0; i < envs.size(); i++) {
+            Map<String, Pending.Service> m = new LinkedHashMap<>();
+            if (i > 0 && snaps.get(i).isPresent() && snaps.get(i - 1).isPresent()) {
+                for (Pending.Service p : Pending.of(snaps.get(i).get(), snaps.get(i - 1).get(), envs.get(i).name(), rollbacks.get(i))) {
+                    m.put(p.name(), p);
+                }
+            }
+            pending.add(m);
+        }
         for (String svc : services) {
             Map<String, StatusMatrix.Cell> cells = new LinkedHashMap<>();
             for (int i = 0; i < envs.size(); i++) {
@@ -96,20 +112,13 @@ public final class StatusReader {
                 Optional<RepoSnapshot> own = snaps.get(i);
                 Optional<ServiceSpec> cur = own.flatMap(s -> service(s, env, svc));
                 Optional<StatusMatrix.ServiceView> curView = cur.map(spec -> view(own.get(), spec));
-                boolean waiting = false;
-                Optional<StatusMatrix.ServiceView> incoming = Optional.empty();
-                if (i > 0 && own.isPresent() && snaps.get(i - 1).isPresent()) {
-                    RepoSnapshot prev = snaps.get(i - 1).get();
-                    Optional<ServiceSpec> next = service(prev, env, svc);
-                    Optional<String> curImage = cur.flatMap(spec -> image(own.get(), spec));
-                    Optional<String> nextImage = next.flatMap(spec -> image(prev, spec));
-                    waiting = !cur.map(StatusReader::withoutLocation).equals(next.map(StatusReader::withoutLocation))
-                            || !curImage.equals(nextImage);
-                    if (waiting) {
-                        incoming = next.map(spec -> view(prev, spec));
-                    }
-                }
-                cells.put(env, new StatusMatrix.Cell(curView, incoming, waiting));
+                Optional<Pending.Service> p = Optional.ofNullable(pending.get(i).get(svc));
+                boolean waiting = p.map(Pending.Service::waiting).orElse(false);
+                Optional<RepoSnapshot> previous = i > 0 ? snaps.get(i - 1) : Optional.empty();
+                Optional<StatusMatrix.ServiceView> incoming = waiting
+                        ? p.get().incoming().map(spec -> view(previous.get(), spec)) : Optional.empty();
+                cells.put(env, new StatusMatrix.Cell(curView, incoming, waiting,
+                        waiting ? p.get().rolledBack() : Optional.empty()));
             }
             rows.add(new StatusMatrix.Row(svc, cells));
         }
@@ -131,12 +140,5 @@ public final class StatusReader {
     private static StatusMatrix.ServiceView view(RepoSnapshot s, ServiceSpec spec) {
         return new StatusMatrix.ServiceView(spec.gitRev(), image(s, spec), spec.replicas(),
                 spec.memoryMin().map(Quantity::text), spec.memoryMax().map(Quantity::text));
-    }
-
-    /** Two branches place the same service on different lines; only the content counts. */
-    private static ServiceSpec withoutLocation(ServiceSpec s) {
-        return new ServiceSpec(s.name(), s.kubernetesName(), s.gitRev(), s.replicas(), s.memoryMin(), s.memoryMax(),
-                s.cpuMin(), s.cpuMax(), s.port(), s.flags(), s.env(), s.ingress(), s.probes(), s.serviceAccount(),
-                s.secrets(), s.external(), s.extra(), SourceLocation.ofFile(""));
     }
 }

@@ -49,6 +49,9 @@ public final class StatusRender {
         boolean anyWaiting = m.rows().stream().anyMatch(r -> r.cells().values().stream().anyMatch(StatusMatrix.Cell::waiting));
         if (anyWaiting) {
             b.append("\n* waiting: promoting the previous environment would change this cell (-> the revision it would bring)\n");
+            if (m.rows().stream().anyMatch(r -> r.cells().values().stream().anyMatch(x -> x.rolledBack().isPresent()))) {
+                b.append("  (rolled back): that revision was rolled back there; promoting it again needs --allow promotion/reapplies-rollback:SERVICE\n");
+            }
         }
         for (StatusMatrix.Column c : m.environments()) {
             if (c.paramsWaiting()) {
@@ -64,7 +67,8 @@ public final class StatusRender {
         if (!c.waiting()) {
             return cur;
         }
-        String next = c.incoming().map(StatusMatrix.ServiceView::revision).orElse("(removed)");
+        String next = c.incoming().map(StatusMatrix.ServiceView::revision).orElse("(removed)")
+                + c.rolledBack().map(r -> " (rolled back)").orElse("");
         return next.equals(cur) ? cur + " *" : cur + " -> " + next + " *";
     }
 
@@ -93,6 +97,7 @@ public final class StatusRender {
                 o.put("current", c.current().map(StatusRender::view).orElse(Value.NULL));
                 o.put("incoming", c.incoming().map(StatusRender::view).orElse(Value.NULL));
                 o.put("waiting", Value.of(c.waiting()));
+                o.put("rolledBack", opt(c.rolledBack()));
                 cells.put(env, Value.of(o));
             });
             Map<String, Value> row = new LinkedHashMap<>();

@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
                 TagCommand.class,
                 TfCommand.class,
                 RollbackCommand.class,
+                BackportCommand.class,
+                PreviewCommand.class,
                 ExplainCommand.class,
                 JsonnetCommand.class,
                 InitCommand.class,

@@ -22,6 +22,7 @@ public interface PromotionCheck {
                 new ConfigChangedCheck(),
                 new DowngradeCheck(),
                 new ReappliesRollbackCheck(),
+                new RevertsTargetChangeCheck(),
                 new RemovedServiceCheck(),
                 new RemovedObjectCheck(),
                 new FewerReplicasCheck());

@@ -23,6 +23,7 @@ import dev.gitops.render.Manifests;
 import dev.gitops.render.RenderException;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,19 +34,22 @@ import java.util.Optional;
  * Judges a promotion A -> B: B after the merge must resolve, render and pass the input and manifest
  * rules; the promotion rules run over B before and after; gitops.yaml's severities and waivers of
  * B before the merge apply to everything; errors block, and warnings of acknowledgeable rules block
- * until the user acknowledges them.
+ * until the user acknowledges them. An input or manifest finding that B had before, as many times,
+ * is the target's, not the promotion's: reported in {@link PromotionReport#alreadyOnTarget()}
+ * without blocking, except for security rules and in strict mode.
  */
 public final class PromotionEngine {
     private PromotionEngine() {}
 
-    public static PromotionReport evaluate(PromotionCandidate c, RenderFunction render) {
+    public static PromotionReport evaluate(PromotionCandidate c, RenderFunction render, boolean strict) {
         String target = c.to();
         GitopsConfig config = c.targetBefore().config();
         RepoSnapshot judgedAfter = Engine.withConfig(c.targetAfter(), config);
 
         Engine.EnvironmentResult after = Engine.checkEnvironment(judgedAfter, c.targetAfter(), target, render, false);
-        Optional<State> stateBefore = resolve(c.targetBefore(), target);
-        Optional<Manifests> manifestsBefore = stateBefore.flatMap(s -> render(render, c.targetBefore(), s));
+        Engine.EnvironmentResult beforeResult = Engine.checkEnvironment(c.targetBefore(), target, render, false);
+        Optional<State> stateBefore = beforeResult.state();
+        Optional<Manifests> manifestsBefore = beforeResult.manifests();
         Optional<ManifestDiff> diff = manifestsBefore.isPresent() && after.manifests().isPresent()
                 ? Optional.of(ManifestDiff.between(manifestsBefore.get(), after.manifests().get()))
                 : Optional.empty();
@@ -64,10 +68,18 @@ public final class PromotionEngine {
         raw.addAll(after.state().isPresent()
                 ? Engine.withSources(promotion, judgedAfter, after.state().get(), attribution)
                 : promotion);
-        List<Finding> findings = new PolicySettings(config.policy()).apply(Engine.distinct(raw), attribution);
+        PolicySettings settings = new PolicySettings(config.policy());
+        List<Finding> findings = settings.apply(Engine.distinct(raw), attribution);
+        Map<List<String>, Integer> before = new HashMap<>();
+        for (Finding f : settings.apply(Engine.distinct(beforeResult.findings()), attribution)) {
+            if (f.counts()) {
+                before.merge(key(f), 1, Integer::sum);
+            }
+        }
 
         List<Finding> judged = new ArrayList<>();
         List<String> blocking = new ArrayList<>();
+        List<Finding> alreadyOnTarget = new ArrayList<>();
         LinkedHashSet<Acknowledgement> used = new LinkedHashSet<>();
         for (Finding f : findings) {
             if (!f.counts()) {
@@ -75,8 +87,19 @@ public final class PromotionEngine {
                 continue;
             }
             Rule rule = Rules.find(f.ruleId()).orElse(null);
+            if (f.severity() != Severity.INFO && before.getOrDefault(key(f), 0) > 0) {
+                // B had this finding before, as often: the promotion did not cause it.
+                before.merge(key(f), -1, Integer::sum);
+                if (!strict && !Rules.isSecurity(f.ruleId())) {
+                    alreadyOnTarget.add(f);
+                    judged.add(f);
+                    continue;
+                }
+            }
             if (f.severity() == Severity.ERROR) {
                 blocking.add(line(f, ""));
+            } else if (strict && f.severity() == Severity.WARNING && (rule == null || !rule.acknowledgeable())) {
+                blocking.add(line(f, " (--strict blocks on warnings)"));
             } else if (f.severity() == Severity.WARNING && rule != null && rule.acknowledgeable()) {
                 Optional<Acknowledgement> ack = PolicySettings.acknowledgementFor(f, c.acknowledgements(), attribution);
                 if (ack.isPresent()) {
@@ -90,27 +113,16 @@ public final class PromotionEngine {
             judged.add(f);
         }
         return new PromotionReport(c.from(), target, judged, diff, versions(c, stateBefore, after.state()),
-                List.copyOf(used), blocking);
+                List.copyOf(used), blocking, alreadyOnTarget, c.targetChanges());
+    }
+
+    /** What makes two findings the same finding before and after a promotion (not where it is). */
+    private static List<String> key(Finding f) {
+        return List.of(f.ruleId(), f.subject().orElse(""), f.message());
     }
 
     private static String line(Finding f, String suffix) {
         return f.ruleId() + f.subject().map(s -> " [" + s + "]").orElse("") + ": " + f.message() + suffix;
-    }
-
-    private static Optional<State> resolve(RepoSnapshot snapshot, String env) {
-        try {
-            return Optional.of(snapshot.resolve(env, false));
-        } catch (StateException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Manifests> render(RenderFunction render, RepoSnapshot snapshot, State state) {
-        try {
-            return Optional.of(render.render(snapshot, state));
-        } catch (RenderException e) {
-            return Optional.empty();
-        }
     }
 
     /** The version table: every service whose revision or image differs between B before and after. */

@@ -47,6 +47,14 @@ public record PromotionScope(
         return candidate.to();
     }
 
+    /**
+     * Whether this is a backport: A is the environment right after B (a fix made on a later
+     * environment carried back), so stage order and A's history do not apply.
+     */
+    public boolean backport() {
+        return config.next(candidate.to()).map(GitopsConfig.EnvironmentConfig::name).equals(java.util.Optional.of(candidate.from()));
+    }
+
     /** Whether B is prod-like by B's own settings before the merge. */
     public boolean targetProdLike() {
         return config.environment(candidate.to()).map(GitopsConfig.EnvironmentConfig::prodLike).orElse(false);

@@ -24,7 +24,7 @@ final class SkippedStageCheck implements PromotionCheck {
 
     @Override
     public void check(PromotionScope scope, List<Finding> out) {
-        if (scope.after().isEmpty()) {
+        if (scope.after().isEmpty() || scope.backport()) {
             return;
         }
         State after = scope.after().get();

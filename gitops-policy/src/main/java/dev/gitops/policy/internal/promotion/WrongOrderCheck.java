@@ -26,6 +26,9 @@ final class WrongOrderCheck implements PromotionCheck {
                     + " (environments: " + String.join(" -> ", order) + ")", Location.NONE));
             return;
         }
+        if (scope.backport()) {
+            return;
+        }
         Optional<GitopsConfig.EnvironmentConfig> next = scope.config().next(from);
         if (next.isEmpty() || !next.get().name().equals(to)) {
             out.add(Finding.of(rule(), to, "promoting " + from + " -> " + to + " skips the order "

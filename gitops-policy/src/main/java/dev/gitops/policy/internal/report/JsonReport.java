@@ -3,6 +3,7 @@ package dev.gitops.policy.internal.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gitops.model.Acknowledgement;
+import dev.gitops.model.TargetChange;
 import dev.gitops.policy.Finding;
 import dev.gitops.policy.Location;
 import dev.gitops.policy.ManifestDiff;
@@ -51,6 +52,17 @@ public final class JsonReport {
         }
         root.set("summary", summary(p.findings()));
         root.set("findings", findings(p.findings()));
+        root.set("alreadyOnTarget", findings(p.alreadyOnTarget()));
+        ArrayNode targetChanges = root.putArray("targetChanges");
+        for (TargetChange t : p.targetChanges()) {
+            ObjectNode o = targetChanges.addObject();
+            o.put("commit", t.commit());
+            o.put("author", t.author());
+            o.put("summary", t.summary());
+            o.put("kind", t.kind().name().toLowerCase(java.util.Locale.ROOT));
+            ArrayNode undone = o.putArray("undone");
+            t.undone().forEach(undone::add);
+        }
         ArrayNode versions = root.putArray("versions");
         for (VersionChange v : p.versions()) {
             ObjectNode o = versions.addObject();

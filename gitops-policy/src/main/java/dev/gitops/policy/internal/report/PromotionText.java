@@ -1,6 +1,8 @@
 package dev.gitops.policy.internal.report;
 
 import dev.gitops.model.Acknowledgement;
+import dev.gitops.model.TargetChange;
+import dev.gitops.policy.Finding;
 import dev.gitops.policy.PromotionReport;
 import dev.gitops.policy.VersionChange;
 
@@ -28,6 +30,24 @@ public final class PromotionText {
             b.append('\n').append(a.bold("acknowledged")).append('\n');
             for (Acknowledgement k : r.acknowledged()) {
                 b.append("  - ").append(k.rule()).append(k.target().map(t -> ":" + t).orElse("")).append(": ").append(k.reason()).append('\n');
+            }
+        }
+        if (!r.targetChanges().isEmpty()) {
+            b.append('\n').append(a.bold("commits on " + r.to() + " that " + r.from() + " does not have")).append('\n');
+            for (TargetChange t : r.targetChanges()) {
+                b.append("  - ").append(t.shortCommit()).append(' ').append(t.kind().name().toLowerCase(java.util.Locale.ROOT))
+                        .append(" \"").append(t.summary()).append("\" by ").append(t.author())
+                        .append(t.kind() == TargetChange.Kind.ROLLBACK ? ""
+                                : t.undone().isEmpty() ? ": kept" : ": would be undone (" + String.join(", ", t.undone()) + ")")
+                        .append('\n');
+            }
+        }
+        if (!r.alreadyOnTarget().isEmpty()) {
+            b.append('\n').append(a.bold("already on " + r.to() + ", not caused by this promotion")).append(" (")
+                    .append(r.alreadyOnTarget().size()).append(", not blocking)\n");
+            for (Finding f : r.alreadyOnTarget()) {
+                b.append("  - ").append(f.ruleId()).append(f.subject().map(x -> " [" + x + "]").orElse(""))
+                        .append(": ").append(f.message()).append('\n');
             }
         }
         b.append('\n').append(a.bold("versions")).append(' ');
