@@ -150,6 +150,19 @@ class DeployArgoCdTest {
         assertEquals("AppProject", read(dir.resolve("project.yaml")).path("kind").asText());
     }
 
+    @Test
+    void cmdParamsPatch_sendsTheRepositoryWithoutGit() throws IOException {
+        JsonNode p = YAML.readTree(DEPLOY.resolve("argocd-cmd-params-cm.yaml").toFile());
+        assertEquals("argocd-cmd-params-cm", p.path("metadata").path("name").asText());
+        assertEquals(".git/*", p.path("data").path("reposerver.plugin.tar.exclusions").asText());
+        JsonNode kustomization = YAML.readTree(DEPLOY.resolve("kustomization.yaml").toFile());
+        boolean applied = false;
+        for (JsonNode patch : kustomization.path("patches")) {
+            applied |= patch.path("path").asText().equals("argocd-cmd-params-cm.yaml");
+        }
+        assertTrue(applied, "kustomization.yaml applies the patch");
+    }
+
     /**
      * Argo CD refuses an object whose namespace the AppProject does not allow. Renders the example
      * repository (examples/central-repo and what `init --example` writes) as the plugin renders
