@@ -50,9 +50,13 @@ public final class CmpGenerate {
     private final Timings timings;
     private final List<String> redact = new ArrayList<>();
 
-    private CmpGenerate(Map<String, String> env, Path cwd) {
+    /** A new process: warm the engine on the other core while this one loads the repository. */
+    private final boolean coldStart;
+
+    private CmpGenerate(Map<String, String> env, Path cwd, boolean coldStart) {
         this.env = env;
         this.cwd = cwd;
+        this.coldStart = coldStart;
         this.timings = new Timings("1".equals(env.get("GITOPS_TIMINGS")), env.get("GITOPS_T0"));
     }
 
@@ -133,18 +137,22 @@ public final class CmpGenerate {
         }, "gitops-deadline");
         watchdog.setDaemon(true);
         watchdog.start();
-        Outcome outcome = render(env, cwd);
+        Outcome outcome = render(env, cwd, true);
         watchdog.interrupt();
         return outcome.deliver(stdout, stderr);
     }
 
     /**
      * Renders the application in {@code cwd} with the request environment {@code env}, entirely in
-     * memory; nothing is written anywhere. Used by the cold path ({@link #run}) and by the warm
-     * render server, which gives each request its own call.
+     * memory; nothing is written anywhere. The warm render server gives each request its own
+     * call; unlike the cold path ({@link #run}) it does not warm the engine up first.
      */
     public static Outcome render(Map<String, String> env, Path cwd) {
-        CmpGenerate g = new CmpGenerate(env, cwd);
+        return render(env, cwd, false);
+    }
+
+    private static Outcome render(Map<String, String> env, Path cwd, boolean coldStart) {
+        CmpGenerate g = new CmpGenerate(env, cwd, coldStart);
         ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
         PrintStream stderr = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
         int code;
@@ -222,11 +230,14 @@ public final class CmpGenerate {
         PluginParameters params = PluginParameters.parse(env.get("ARGOCD_APP_PARAMETERS"));
         boolean allowEmpty = "true".equalsIgnoreCase(env.getOrDefault("ARGOCD_ENV_ALLOW_EMPTY", ""));
         RenderOptions options = RenderOptions.DEFAULT.withDeadline(Duration.ofSeconds(timeoutSeconds));
-        // The engine warms up on the other core while this thread loads the repository; even the
-        // preparation's class loading and initialisation happen there.
-        Thread prepare = new Thread(() -> Renderer.prepare(options), "gitops-prepare");
-        prepare.setDaemon(true);
-        prepare.start();
+        if (coldStart) {
+            // The engine warms up on the other core while this thread loads the repository; even
+            // the preparation's class loading and initialisation happen there. A warm server's
+            // engine is warm already.
+            Thread prepare = new Thread(() -> Renderer.prepare(options), "gitops-prepare");
+            prepare.setDaemon(true);
+            prepare.start();
+        }
         Optional<Path> root = findRoot(work, boundary);
         timings.phase("start", t0);
         Manifests manifests;
