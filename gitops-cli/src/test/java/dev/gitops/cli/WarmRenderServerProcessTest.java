@@ -211,6 +211,31 @@ class WarmRenderServerProcessTest {
     }
 
     @Test
+    void serverBusyPastTheWait_theRequestRendersCold() throws Exception {
+        Path slow = unpack("slow", Map.of("main.jsonnet", "local n = std.foldl(function(a, b) a + b % 7, std.range(1, 4000000), 0);"
+                + " [{apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'sum'}, data: {n: std.toString(n)}}]"));
+        Path repo = unpack("a", Fixtures.centralRepo());
+        GitopsProcess.Result cold = GitopsProcess.run(repo, argoEnv(), "cmp", "generate");
+        Map<String, String> oneSlot = argoEnv();
+        oneSlot.put("GITOPS_WARM_CONCURRENCY", "1");
+        oneSlot.put("GITOPS_WARM_WAIT_MS", "0");
+        generate(repo, oneSlot);
+        awaitServer();
+        Process busy = launcher(slow, oneSlot).start();
+        await("the slow request to start", () -> {
+            try {
+                return Files.readString(warmDir.resolve("server.log")).contains("request 1 started");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        assertRendered(cold, generate(repo, oneSlot), "cold (busy)");
+        GitopsProcess.Result slowResult = finish(busy);
+        assertEquals(0, slowResult.exit(), slowResult.toString());
+        assertEquals("gitops-warm: warm", path(slowResult), "the slow request kept its slot");
+    }
+
+    @Test
     void newBinary_theServerStopsAndASuccessorAnswers() throws Exception {
         Path repo = unpack("a", Fixtures.centralRepo());
         GitopsProcess.Result cold = GitopsProcess.run(repo, argoEnv(), "cmp", "generate");

@@ -297,9 +297,6 @@ public final class JsonnetEngine {
             if (v.isLeft()) {
                 throw failure(v.left().get(), entry);
             }
-            if (!interp.taken.containsAll(tla.keySet())) {
-                throw notTaken(tla.keySet(), interp.taken, state.parseCache.topLevelParameters(new scala.Tuple2<>(entry, text)), entry);
-            }
             ValueVisitor out = new ValueVisitor(options.maxOutputBytes(), objects);
             Either<sjsonnet.Error, Value> m = interp.materialize(v.right().get(), out);
             if (m.isLeft()) {
@@ -311,6 +308,11 @@ public final class JsonnetEngine {
                                     + "RenderOptions.maxOutputBytes if the output really is that large"));
                 }
                 throw failure(err, entry);
+            }
+            // after materialising, so that an error in the evaluation itself is reported first;
+            // only arguments given as code: value arguments are the caller's own (the State)
+            if (!interp.taken.containsAll(tlaCode.keySet())) {
+                throw notTaken(tlaCode.keySet(), interp.taken, state.parseCache.topLevelParameters(new scala.Tuple2<>(entry, text)), entry);
             }
             return new Evaluation(m.right().get(), context.traces());
         } catch (StackOverflowError e) {
