@@ -1,9 +1,9 @@
 #!/usr/bin/perl
 # The client of the warm render server (gitops-cli: internal/cmp/RenderServer, WarmProtocol).
 # deploy/argocd/gitops.sh runs it for `gitops cmp generate`; installed as /opt/gitops/warm-client.pl.
-# Perl, with modules of perl-base only: an Essential package of Debian and Ubuntu, so it is in the
-# image and on every Debian machine without installing anything, and it starts in a few ms (a
-# second JVM would cost what the server saves).
+# Perl, with modules of perl-base only (Socket, Cwd; POSIX and Errno when needed): an Essential
+# package of Debian and Ubuntu, so it is in the image and on every Debian machine without
+# installing anything, and it starts in a few ms (a second JVM would cost what the server saves).
 #
 # Exit codes: the render's own (0 written; 1, 2, 3 failed, nothing on stdout), 1 when stdout could
 # not be written, and 75 when the server gave no answer (absent, busy, stale, cut short, unsafe
@@ -16,10 +16,9 @@
 use strict;
 use warnings;
 use Cwd ();
-use Errno ();
-use Fcntl ();
-use POSIX ();
 use Socket qw(AF_UNIX SOCK_STREAM SHUT_WR pack_sockaddr_un);
+# POSIX (only to start a server) and Errno (only on an interrupted read or write, through %!) are
+# loaded when needed: every render pays for what is loaded up front.
 
 $SIG{PIPE} = 'IGNORE';
 my $COLD = 75;
@@ -61,7 +60,7 @@ sub safe_dir {
         @st = lstat($dir);
         return 0 if !@st;
     }
-    return Fcntl::S_ISDIR($st[2]) && $st[4] == $< && ($st[2] & 077) == 0;
+    return -d _ && $st[4] == $< && ($st[2] & 077) == 0;
 }
 
 sub start_server {
@@ -74,6 +73,7 @@ sub start_server {
     my @st = stat($marker);
     return if @st && time() - $st[9] < 2;
     if (open(my $m, '>', $marker)) { close($m); }
+    require POSIX;
     my $pid = fork();
     return if !defined $pid;
     if ($pid == 0) {
