@@ -49,16 +49,39 @@ class CmpGenerateFailClosedProcessTest {
         assertEquals(0, reference.exit(), reference.toString());
         assertTrue(reference.stdout().length() > 256 * 1024, "larger than a pipe buffer");
 
+        int deadlineSeconds = 15;
         Map<String, String> env = env();
-        env.put("GITOPS_CMP_TIMEOUT_SECONDS", "3");
+        env.put("GITOPS_CMP_TIMEOUT_SECONDS", String.valueOf(deadlineSeconds));
+        env.put("GITOPS_TIMINGS", "1"); // printed on stderr when the render is done, just before the write
+        long start = System.nanoTime();
         Process p = GitopsProcess.builder(List.of(), app, env, "cmp", "generate").start();
         p.getOutputStream().close();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> GitopsProcess.drain(p.getErrorStream()));
-        // the reader starts only after the render's deadline has passed: the write is blocked meanwhile
-        Thread.sleep(7_000);
+        CompletableFuture<Void> rendered = new CompletableFuture<>();
+        StringBuilder err = new StringBuilder();
+        Thread errReader = new Thread(() -> {
+            try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    err.append(line).append('\n');
+                    if (line.startsWith("gitops timings")) {
+                        rendered.complete(null);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // the process ended
+            }
+            rendered.complete(null);
+        });
+        errReader.start();
+        rendered.get(120, TimeUnit.SECONDS);
+        org.junit.jupiter.api.Assumptions.assumeTrue(err.toString().contains("gitops timings"),
+                "the render itself took longer than " + deadlineSeconds + " s on this machine: " + err);
+        // nobody reads stdout until the deadline has passed: the write is blocked meanwhile
+        long waitMillis = TimeUnit.NANOSECONDS.toMillis(start + TimeUnit.SECONDS.toNanos(deadlineSeconds + 2) - System.nanoTime());
+        Thread.sleep(Math.max(0, waitMillis));
         String out = GitopsProcess.drain(p.getInputStream());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finished");
-        assertEquals(0, p.exitValue(), err.join());
+        errReader.join(10_000);
+        assertEquals(0, p.exitValue(), err.toString());
         assertEquals(reference.stdout(), out);
     }
 

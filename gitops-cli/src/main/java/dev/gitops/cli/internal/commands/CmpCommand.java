@@ -27,7 +27,9 @@ final class CmpCommand extends BaseCommand implements Runnable {
      */
     @Command(name = "serve",
             header = "Run the warm render server of the plugin image (started by its gitops.sh).",
-            description = "A long-lived render server on a Unix socket in GITOPS_WARM_DIR, started for GITOPS_WARM_STAMP by the plugin image's client (deploy/argocd/warm-client.pl), which `gitops cmp generate` in the image asks first. See docs/ARGOCD.md, \"Warm render server\".")
+            description = "A long-lived render server on a Unix socket in GITOPS_WARM_DIR, started for GITOPS_WARM_STAMP by the plugin image's client (deploy/argocd/warm-client.pl), which `gitops cmp generate` in the image asks first. See docs/ARGOCD.md, \"Warm render server\".",
+            footer = {"%nExample (what the image's client runs, in the background, with its own stamp):",
+                    "  GITOPS_WARM_DIR=/tmp/gitops-warm-999 GITOPS_WARM_STAMP=<stamp> gitops cmp serve"})
     static final class Serve extends BaseCommand implements java.util.concurrent.Callable<Integer> {
         Serve(Io io) {
             super(io);
