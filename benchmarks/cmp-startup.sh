@@ -43,21 +43,7 @@ cp -R "$root/examples/central-repo/." "$work/example/"
 
 # workload 2: 50 services in dev, each with its own image, env and resources
 fifty=$work/fifty
-mkdir -p "$fifty"
-cp "$root/examples/central-repo/gitops.yaml" "$fifty/"
-printf 'vpc_id: vpc-0a1b2c3d\n' > "$fifty/env-dev.yaml"
-{
-    printf 'dev:\n  elk_endpoint: https://search.example.com\n  log_level: debug\n'
-    for i in $(seq -w 1 50); do
-        printf '  service_%s:\n    git_rev: v1.0.%d\n    replicas: 2\n    memory_min: 256Mi\n    memory_max: 512Mi\n    cpu_min: 100m\n    cpu_max: 500m\n    port: 8080\n    env:\n      MODE: full\n      BATCH: %d\n    flags:\n      feature_x: true\n' "$i" "$((10#$i))" "$((10#$i * 10))"
-    done
-    printf 'preprod: {}\nprod: {}\n'
-} > "$fifty/control-center.yaml"
-{
-    for i in $(seq -w 1 50); do
-        printf 'service_%s:\n  v1.0.%d: 123456789012.dkr.ecr.us-east-1.amazonaws.com/service_%s:%d\n' "$i" "$((10#$i))" "$i" "$((10#$i))"
-    done
-} > "$fifty/tags.yaml"
+bash "$root/benchmarks/make-services.sh" 50 "$fifty"
 
 export ARGOCD_ENV_ENVIRONMENT=dev ARGOCD_APP_PARAMETERS=null ARGOCD_APP_SOURCE_PATH=.
 base=(-XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning:stderr)

@@ -17,11 +17,30 @@ if [ "${GITOPS_TIMINGS:-}" = 1 ] && [ -z "${GITOPS_T0:-}" ]; then
     export GITOPS_T0
 fi
 home=${GITOPS_HOME:-/opt/gitops}
+# The warm path: warm-client.pl asks the render server in this sidecar (docs/ARGOCD.md, "Warm
+# render server"); exit 75 means it had no answer and wrote nothing, and the render runs cold below.
+# GITOPS_WARM=0 turns it off; the training run (GITOPS_CDS_RECORD) never takes it.
+if [ "$#" = 2 ] && [ "$1" = cmp ] && [ "$2" = generate ] && [ "${GITOPS_WARM:-1}" = 1 ] \
+        && [ -z "${GITOPS_CDS_RECORD:-}" ] && [ -f "$home/warm-client.pl" ] && command -v perl >/dev/null 2>&1; then
+    rc=0
+    GITOPS_HOME=$home GITOPS_LAUNCHER=$0 perl "$home/warm-client.pl" || rc=$?
+    [ "$rc" = 75 ] || exit "$rc"
+fi
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 cp=$home/gitops-cli.jar
 for f in "$home"/lib/*.jar; do
     cp="$cp:$f"
 done
+# The warm render server (started by warm-client.pl): a long-lived JVM, so full JIT and a bounded
+# heap (GITOPS_WARM_HEAP, default 512m) instead of the one-shot flags below; no class archive (it
+# was recorded with those flags, and start-up is paid once).
+if [ "$#" = 2 ] && [ "$1" = cmp ] && [ "$2" = serve ]; then
+    # shellcheck disable=SC2086 # GITOPS_JAVA_OPTS is a list of options
+    exec "$java" -XX:+UseSerialGC -Xmx"${GITOPS_WARM_HEAP:-512m}" -XX:MaxMetaspaceSize=192m \
+        -XX:ReservedCodeCacheSize=96m -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -Xshare:auto \
+        -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning:stderr ${GITOPS_JAVA_OPTS:-} \
+        -cp "$cp" dev.gitops.cli.Main cmp serve
+fi
 log=warning
 # AOTCache/AOTCacheOutput refuse any -Xshare option; with them the JVM maps its own CDS archive anyway
 case "${GITOPS_CDS_RECORD:-}" in

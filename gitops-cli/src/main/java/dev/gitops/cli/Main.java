@@ -2,6 +2,7 @@ package dev.gitops.cli;
 
 import dev.gitops.cli.internal.Cli;
 import dev.gitops.cli.internal.cmp.CmpGenerate;
+import dev.gitops.cli.internal.cmp.RenderServer;
 
 import java.nio.file.Path;
 
@@ -30,6 +31,10 @@ public final class Main {
             // (JDK-8301627), a search through every jar costing the plugin ~20 ms; nothing on this
             // path registers a shutdown hook, and both streams are flushed.
             Runtime.getRuntime().halt(code);
+        }
+        if (args.length == 2 && "cmp".equals(args[0]) && "serve".equals(args[1])) {
+            // the warm render server of the plugin image; it ends itself (Runtime.halt) once stopped
+            System.exit(RenderServer.serve(System.getenv(), System.err));
         }
         code = Cli.run(args, System.getenv());
         System.out.flush();

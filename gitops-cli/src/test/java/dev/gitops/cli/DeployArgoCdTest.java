@@ -150,6 +150,73 @@ class DeployArgoCdTest {
         assertEquals("AppProject", read(dir.resolve("project.yaml")).path("kind").asText());
     }
 
+    @Test
+    void cmdParamsPatch_sendsTheRepositoryWithoutGit() throws IOException {
+        JsonNode p = YAML.readTree(DEPLOY.resolve("argocd-cmd-params-cm.yaml").toFile());
+        assertEquals("argocd-cmd-params-cm", p.path("metadata").path("name").asText());
+        assertEquals(".git/*", p.path("data").path("reposerver.plugin.tar.exclusions").asText());
+        JsonNode kustomization = YAML.readTree(DEPLOY.resolve("kustomization.yaml").toFile());
+        boolean applied = false;
+        for (JsonNode patch : kustomization.path("patches")) {
+            applied |= patch.path("path").asText().equals("argocd-cmd-params-cm.yaml");
+        }
+        assertTrue(applied, "kustomization.yaml applies the patch");
+    }
+
+    /**
+     * Argo CD refuses an object whose namespace the AppProject does not allow. Renders the example
+     * repository (examples/central-repo and what `init --example` writes) as the plugin renders
+     * each environment's branch, and checks every object against its child Application's
+     * destination and the project's destinations; the render has no Namespace object, so each
+     * child creates its namespace.
+     */
+    @Test
+    void appOfApps_everyRenderedObject_inANamespaceTheProjectAllows(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        JsonNode project = read(DEPLOY.resolve("app-of-apps/project.yaml"));
+        Set<String> allowed = new HashSet<>();
+        project.path("spec").path("destinations").forEach(d ->
+                allowed.add(d.path("server").asText() + " " + d.path("namespace").asText()));
+        Path initialised = tmp.resolve("init");
+        GitopsProcess.Result init = GitopsProcess.run(tmp, Map.of(), "init", initialised.toString(), "--example");
+        assertEquals(0, init.exit(), init.toString());
+        for (Path repo : List.of(RepoRoot.get().resolve("examples/central-repo"), initialised)) {
+            for (String env : List.of("dev", "preprod", "prod")) {
+                JsonNode root = read(DEPLOY.resolve("app-of-apps/root-" + env + ".yaml"));
+                JsonNode rootDest = root.path("spec").path("destination");
+                assertTrue(allowed.contains(rootDest.path("server").asText() + " " + rootDest.path("namespace").asText()), "root-" + env);
+                JsonNode child = read(DEPLOY.resolve("app-of-apps/children/" + env + "/services.yaml"));
+                JsonNode dest = child.path("spec").path("destination");
+                String server = dest.path("server").asText();
+                String namespace = dest.path("namespace").asText();
+                assertTrue(allowed.contains(server + " " + namespace), "the project allows services-" + env + "'s destination " + namespace);
+                assertTrue(strings(child.path("spec").path("syncPolicy").path("syncOptions")).contains("CreateNamespace=true"), "services-" + env);
+                JsonNode declared = null;
+                for (JsonNode e : read(repo.resolve("gitops.yaml")).path("environments")) {
+                    declared = e.path("name").asText().equals(env) ? e : declared;
+                }
+                assertEquals(namespace, declared == null ? null : declared.path("namespace").asText(), repo + " gitops.yaml, " + env);
+                if (!Files.exists(repo.resolve("env-" + env + ".yaml"))) {
+                    continue; // `init` keeps each environment's outputs file on that environment's branch
+                }
+
+                GitopsProcess.Result r = GitopsProcess.run(repo, Map.of("ARGOCD_ENV_ENVIRONMENT", env,
+                        "ARGOCD_APP_PARAMETERS", "null", "ARGOCD_APP_SOURCE_PATH", ".",
+                        "ARGOCD_APP_SOURCE_TARGET_REVISION", env), "cmp", "generate");
+                assertEquals(0, r.exit(), r.toString());
+                List<JsonNode> objects = Fixtures.yamlStream(r.stdout());
+                assertTrue(objects.size() > 5, repo + " " + env);
+                for (JsonNode o : objects) {
+                    String what = repo.getFileName() + " " + env + ": " + o.path("kind").asText() + "/" + o.path("metadata").path("name").asText();
+                    assertFalse(o.path("kind").asText().equals("Namespace"), what + ": CreateNamespace creates it");
+                    // an object without a namespace would land in the destination namespace
+                    String ns = o.path("metadata").path("namespace").asText(namespace);
+                    assertEquals(namespace, ns, what + " is outside the Application's destination");
+                    assertTrue(allowed.contains(server + " " + ns), what + " in a namespace the project refuses");
+                }
+            }
+        }
+    }
+
     private static List<String> strings(JsonNode arr) {
         List<String> out = new ArrayList<>();
         arr.forEach(n -> out.add(n.asText()));

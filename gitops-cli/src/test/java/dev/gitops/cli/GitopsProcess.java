@@ -42,23 +42,7 @@ final class GitopsProcess {
 
     /** As {@link #run(Path, Map, byte[], String...)}, with extra JVM options (e.g. class-load logging). */
     static Result run(List<String> jvmOptions, Path cwd, Map<String, String> env, byte[] stdin, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-Xshare:auto");
-        cmd.add("-XX:+DisplayVMOutputToStderr");
-        cmd.add("-Xlog:disable");
-        cmd.add("-Xlog:all=warning:stderr");
-        cmd.addAll(jvmOptions);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("dev.gitops.cli.Main");
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
-        Map<String, String> e = pb.environment();
-        e.keySet().removeIf(k -> !(k.equals("PATH") || k.equals("HOME") || k.equals("JAVA_HOME") || k.equals("LANG")));
-        e.putAll(env);
+        ProcessBuilder pb = builder(jvmOptions, cwd, env, args);
         try {
             Process p = pb.start();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
@@ -80,7 +64,29 @@ final class GitopsProcess {
         }
     }
 
-    private static String drain(InputStream in) {
+    /** The process of {@link #run(List, Path, Map, byte[], String...)}, for a test that handles its streams itself. */
+    static ProcessBuilder builder(List<String> jvmOptions, Path cwd, Map<String, String> env, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-Xshare:auto");
+        cmd.add("-XX:+DisplayVMOutputToStderr");
+        cmd.add("-Xlog:disable");
+        cmd.add("-Xlog:all=warning:stderr");
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("dev.gitops.cli.Main");
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
+        Map<String, String> e = pb.environment();
+        e.keySet().removeIf(k -> !(k.equals("PATH") || k.equals("HOME") || k.equals("JAVA_HOME") || k.equals("LANG")));
+        e.putAll(env);
+        return pb;
+    }
+
+    static String drain(InputStream in) {
         try (in) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,7 +50,7 @@ class ImageLauncherTest {
     }
 
     private void trainAndRender(Path javaHome, String archiveName) throws Exception {
-        Path home = imageHome();
+        Path home = ImageHome.create(tmp);
         makeLambdasArchivable(javaHome, home);
         Path repo = tmp.resolve("_cmp_server").resolve("r1");
         Fixtures.write(repo, Fixtures.centralRepo());
@@ -107,29 +104,6 @@ class ImageLauncherTest {
         assertEquals(0, p.exitValue(), out);
         assertTrue(out.matches("(?s).*sjsonnet_2\\.13-[0-9.]+\\.jar: [1-9][0-9]* lambdas.*"), out);
         assertTrue(out.matches("(?s).*scala-library-[0-9.]+\\.jar: [1-9][0-9]* lambdas.*"), out);
-    }
-
-    /** /opt/gitops as the Dockerfile lays it out: gitops-cli.jar (the CLI's classes) and lib/*.jar. */
-    private Path imageHome() throws IOException {
-        Path home = Files.createDirectories(tmp.resolve("opt-gitops"));
-        Path lib = Files.createDirectories(home.resolve("lib"));
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            Path p = Path.of(entry);
-            if (entry.endsWith(".jar") && Files.isRegularFile(p)) {
-                Files.copy(p, lib.resolve(p.getFileName()));
-            }
-        }
-        Path classes = RepoRoot.get().resolve("gitops-cli/target/classes");
-        try (OutputStream out = Files.newOutputStream(home.resolve("gitops-cli.jar"));
-             JarOutputStream jar = new JarOutputStream(out);
-             Stream<Path> files = Files.walk(classes)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                jar.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
-                Files.copy(f, jar);
-                jar.closeEntry();
-            }
-        }
-        return home;
     }
 
     private static GitopsProcess.Result launcher(Path cwd, Map<String, String> env) throws Exception {

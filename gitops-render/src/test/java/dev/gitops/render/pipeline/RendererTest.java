@@ -213,7 +213,12 @@ class RendererTest {
                 () -> RENDERER.render(builtin.state(), builtin.snapshot(), Map.of("replicas", "3")));
         assertTrue(none.getMessage().contains("built-in templates take no top-level argument but 'state'; given: replicas"),
                 none.getMessage());
-        // An argument the repository's entrypoint does not declare is ignored (sjsonnet's rule; go-jsonnet refuses it).
-        assertEquals(0, RENDERER.render(custom.state(), custom.snapshot(), Map.of("replicas", "3")).size());
+        // An argument the repository's entrypoint does not declare is refused (go-jsonnet's rule; sjsonnet
+        // alone would drop it and render the parameter's default).
+        RenderException unknown = assertThrows(RenderException.class,
+                () -> RENDERER.render(custom.state(), custom.snapshot(), Map.of("replicas", "3")));
+        assertTrue(unknown.getMessage().contains("unknown top-level argument replicas (it declares state)"), unknown.getMessage());
+        Fixtures.Env object = new Fixtures.Env("dev").file("templates/main.jsonnet", "[]");
+        assertEquals(0, RENDERER.render(object.state(), object.snapshot()).size(), "an entrypoint need not take the state");
     }
 }

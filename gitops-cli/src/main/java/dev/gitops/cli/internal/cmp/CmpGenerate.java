@@ -14,6 +14,7 @@ import dev.gitops.render.RenderException;
 import dev.gitops.render.RenderOptions;
 import dev.gitops.render.Renderer;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -50,79 +51,168 @@ public final class CmpGenerate {
     private final Timings timings;
     private final List<String> redact = new ArrayList<>();
 
-    private CmpGenerate(Map<String, String> env, Path cwd) {
+    /** A new process: warm the engine on the other core while this one loads the repository. */
+    private final boolean coldStart;
+
+    private CmpGenerate(Map<String, String> env, Path cwd, boolean coldStart) {
         this.env = env;
         this.cwd = cwd;
+        this.coldStart = coldStart;
         this.timings = new Timings("1".equals(env.get("GITOPS_TIMINGS")), env.get("GITOPS_T0"));
     }
 
     /**
-     * Generates the manifests of the application in {@code cwd} and writes them to {@code stdout}.
+     * What one render produced: the exit code, the manifests (empty unless the code is 0) and the
+     * text for stderr (the failure paragraph, or the phase timings when asked for).
+     *
+     * @param exitCode 0 rendered; 1 zero objects; 2 bad input; 3 internal error
+     * @param manifests the YAML stream, empty on failure
+     * @param stderr the text for stderr, possibly empty
+     */
+    public record Outcome(int exitCode, byte[] manifests, String stderr) {
+        /** Copies and checks: manifests only with exit code 0. */
+        public Outcome {
+            manifests = manifests.clone();
+            if (exitCode != 0 && manifests.length > 0) {
+                throw new IllegalArgumentException("manifests with exit code " + exitCode);
+            }
+        }
+
+        /** The manifests (a copy). */
+        @Override
+        public byte[] manifests() {
+            return manifests.clone();
+        }
+
+        /**
+         * Writes the outcome: stderr's text, then the manifests in one write.
+         *
+         * @return the exit code, or 1 when the manifests could not be written completely
+         */
+        public int deliver(OutputStream stdout, PrintStream stderr) {
+            stderr.print(stderr());
+            stderr.flush();
+            if (exitCode != 0 || manifests.length == 0) {
+                return exitCode;
+            }
+            boolean written;
+            try {
+                stdout.write(manifests);
+                stdout.flush();
+                written = !(stdout instanceof PrintStream ps && ps.checkError());
+            } catch (IOException e) {
+                written = false;
+            }
+            if (!written) {
+                stderr.println(PREFIX + "could not write the manifests to stdout (its reader went away)."
+                        + " Hint: Argo CD reads all of stdout; run the command again.");
+                stderr.flush();
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * Generates the manifests of the application in {@code cwd} and writes them to {@code stdout}:
+     * the cold path, one process per render. A watchdog ends the process with exit code 1 when the
+     * render passes its deadline; it is stopped before the manifests are written, so a slow reader
+     * of stdout never turns a finished render into a failure after part of it was written.
      *
      * @param env the process environment (Argo CD's build environment)
      * @param cwd the application's source directory
-     * @return the exit code: 0 written; 1 nothing to deploy (zero objects) or deadline reached;
-     *     2 bad input; 3 internal error
+     * @return the exit code: 0 written; 1 nothing to deploy (zero objects), deadline reached or
+     *     stdout not writable; 2 bad input; 3 internal error
      */
     public static int run(Map<String, String> env, Path cwd, OutputStream stdout, PrintStream stderr) {
-        CmpGenerate g = new CmpGenerate(env, cwd);
-        int timeout = g.timeoutSeconds();
+        int timeout = timeoutSeconds(env);
         Thread watchdog = new Thread(() -> {
             try {
                 Thread.sleep(timeout * 1000L);
             } catch (InterruptedException e) {
                 return;
             }
-            stderr.println(PREFIX + "rendering did not finish within " + timeout
-                    + " s and was stopped. Hint: simplify the templates or raise GITOPS_CMP_TIMEOUT_SECONDS"
-                    + " on the sidecar (Argo CD's own repo-server timeout must stay above it).");
+            stderr.println(deadlineMessage(timeout));
             stderr.flush();
             Runtime.getRuntime().halt(1);
         }, "gitops-deadline");
         watchdog.setDaemon(true);
         watchdog.start();
-        byte[] out;
+        Outcome outcome = render(env, cwd, true);
+        watchdog.interrupt();
+        return outcome.deliver(stdout, stderr);
+    }
+
+    /**
+     * Renders the application in {@code cwd} with the request environment {@code env}, entirely in
+     * memory; nothing is written anywhere. The warm render server gives each request its own
+     * call; unlike the cold path ({@link #run}) it does not warm the engine up first.
+     */
+    public static Outcome render(Map<String, String> env, Path cwd) {
+        return render(env, cwd, false);
+    }
+
+    private static Outcome render(Map<String, String> env, Path cwd, boolean coldStart) {
+        CmpGenerate g = new CmpGenerate(env, cwd, coldStart);
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        PrintStream stderr = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+        int code;
+        byte[] out = new byte[0];
         try {
-            out = g.generate(timeout);
+            out = g.generate(timeoutSeconds(env));
+            code = 0;
         } catch (CmpError e) {
-            return g.fail(stderr, 2, e.getMessage(), e.hint(), List.of());
+            code = g.fail(stderr, 2, e.getMessage(), e.hint(), List.of());
         } catch (StateException e) {
-            return g.fail(stderr, 2, "the repository's input files are invalid", Optional.empty(), e.problems());
+            code = g.fail(stderr, 2, "the repository's input files are invalid", Optional.empty(), e.problems());
         } catch (RenderException e) {
-            return g.fail(stderr, 2, "rendering failed", Optional.empty(), e.problems());
+            code = g.fail(stderr, 2, "rendering failed", g.parameterHint(e), e.problems());
         } catch (Empty e) {
-            return g.fail(stderr, 1, e.getMessage(), Optional.of(e.hint), List.of());
+            code = g.fail(stderr, 1, e.getMessage(), Optional.of(e.hint), List.of());
         } catch (RuntimeException | IOException | StackOverflowError | OutOfMemoryError e) {
             if ("1".equals(env.get("GITOPS_DEBUG"))) {
                 e.printStackTrace(stderr);
             }
-            return g.fail(stderr, 3, "internal error (" + e.getClass().getSimpleName() + ": "
+            code = g.fail(stderr, 3, "internal error (" + e.getClass().getSimpleName() + ": "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")",
                     Optional.of("this is a fault of the plugin, not of the repository; "
                             + "report it with the repository revision"), List.of());
         }
-        long w = System.nanoTime();
-        try {
-            stdout.write(out);
-            stdout.flush();
-        } catch (IOException e) {
-            return g.fail(stderr, 3, "could not write the manifests to stdout", Optional.empty(), List.of());
+        if (code == 0) {
+            g.timings.print(stderr);
         }
-        if (stdout instanceof PrintStream ps && ps.checkError()) {
-            return g.fail(stderr, 3, "could not write the manifests to stdout", Optional.empty(), List.of());
-        }
-        g.timings.phase("write", w);
-        g.timings.print(stderr);
-        watchdog.interrupt();
-        return 0;
+        stderr.flush();
+        return new Outcome(code, code == 0 ? out : new byte[0], errBytes.toString(StandardCharsets.UTF_8));
     }
 
-    private int timeoutSeconds() {
+    /** The paragraph for a render stopped at its deadline (exit code 1). */
+    public static String deadlineMessage(int timeoutSeconds) {
+        return PREFIX + "rendering did not finish within " + timeoutSeconds
+                + " s and was stopped. Hint: simplify the templates or raise GITOPS_CMP_TIMEOUT_SECONDS"
+                + " on the sidecar (Argo CD's own repo-server timeout must stay above it).";
+    }
+
+    /** The render deadline of a request: GITOPS_CMP_TIMEOUT_SECONDS, else 50 s. */
+    public static int timeoutSeconds(Map<String, String> env) {
         String t = env.get("GITOPS_CMP_TIMEOUT_SECONDS");
         if (t != null && t.matches("[1-9][0-9]{0,4}")) {
             return Integer.parseInt(t);
         }
         return DEFAULT_TIMEOUT_SECONDS;
+    }
+
+    /**
+     * A parameter the entrypoint does not declare is refused by the engine as an unknown top-level
+     * argument; the plugin's own parameter ({@code environment}) is named beside it.
+     */
+    private Optional<String> parameterHint(RenderException e) {
+        boolean unknown = e.problems().stream().anyMatch(p -> p.message().startsWith("unknown top-level argument"));
+        if (!unknown) {
+            return Optional.empty();
+        }
+        return Optional.of("the plugin's parameters are 'environment' and the top-level parameters of the"
+                + " repository's entrypoint; remove the unknown one from spec.source.plugin.parameters or declare"
+                + " it in the entrypoint");
     }
 
     private byte[] generate(int timeoutSeconds) throws IOException {
@@ -141,11 +231,14 @@ public final class CmpGenerate {
         PluginParameters params = PluginParameters.parse(env.get("ARGOCD_APP_PARAMETERS"));
         boolean allowEmpty = "true".equalsIgnoreCase(env.getOrDefault("ARGOCD_ENV_ALLOW_EMPTY", ""));
         RenderOptions options = RenderOptions.DEFAULT.withDeadline(Duration.ofSeconds(timeoutSeconds));
-        // The engine warms up on the other core while this thread loads the repository; even the
-        // preparation's class loading and initialisation happen there.
-        Thread prepare = new Thread(() -> Renderer.prepare(options), "gitops-prepare");
-        prepare.setDaemon(true);
-        prepare.start();
+        if (coldStart) {
+            // The engine warms up on the other core while this thread loads the repository; even
+            // the preparation's class loading and initialisation happen there. A warm server's
+            // engine is warm already.
+            Thread prepare = new Thread(() -> Renderer.prepare(options), "gitops-prepare");
+            prepare.setDaemon(true);
+            prepare.start();
+        }
         Optional<Path> root = RepoSearch.centralRoot(work, boundary);
         timings.phase("start", t0);
         Manifests manifests;

@@ -1,6 +1,10 @@
 package dev.gitops.cli.internal.cmp;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -22,6 +26,14 @@ final class PluginParameters {
 
     enum Kind { STRING, ARRAY, MAP }
 
+    /**
+     * Argo CD's parameter values are strings, lists or maps of strings (depth 3); deeper JSON is
+     * refused before it is parsed further, and long before the Jsonnet parser would recurse on it.
+     */
+    static final int MAX_DEPTH = 64;
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build());
+
     private final Map<String, Parameter> byName;
 
     private PluginParameters(Map<String, Parameter> byName) {
@@ -40,10 +52,15 @@ final class PluginParameters {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(json);
+            root = MAPPER.readTree(json);
+        } catch (StreamConstraintsException e) {
+            throw new CmpError("ARGOCD_APP_PARAMETERS is nested deeper than " + MAX_DEPTH + " levels",
+                    "Argo CD sets it from the Application's spec.source.plugin.parameters; a parameter value"
+                            + " is a string, a list of strings or a map of strings");
         } catch (JsonProcessingException e) {
-            throw new CmpError("ARGOCD_APP_PARAMETERS is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")",
+            JsonLocation at = e.getLocation();
+            throw new CmpError("ARGOCD_APP_PARAMETERS is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"),
                     "Argo CD sets it from the Application's spec.source.plugin.parameters; check them");
         }
         if (root == null || root.isNull() || root.isMissingNode()) {

@@ -46,6 +46,18 @@ final class BoundedParseCache implements sjsonnet.ParseCache {
         return v;
     }
 
+    /**
+     * The parameter names of the file parsed under {@code key} when its top level is a function
+     * literal; empty when it was not parsed here or is something else.
+     */
+    java.util.Optional<java.util.List<String>> topLevelParameters(Tuple2<Path, String> key) {
+        Either<sjsonnet.Error, Tuple2<Expr, FileScope>> v = entries.get(key);
+        if (v != null && v.isRight() && v.right().get()._1() instanceof Expr.Function f) {
+            return java.util.Optional.of(java.util.List.of(f.params().names()));
+        }
+        return java.util.Optional.empty();
+    }
+
     int size() {
         return entries.size();
     }

@@ -292,7 +292,8 @@ public final class JsonnetEngine {
             snippets.put(entry, code);
             ScopedImporter importer = new ScopedImporter(scope, snippets, state.texts);
             GuardedInterpreter interp = new GuardedInterpreter(ScalaMaps.of(ext), ScalaMaps.of(tla), importer, state, prebuilt);
-            Either<sjsonnet.Error, Val> v = interp.evaluate(SourceCompat.forParser(state.texts.snippet(entry.display(), code)), entry);
+            String text = SourceCompat.forParser(state.texts.snippet(entry.display(), code));
+            Either<sjsonnet.Error, Val> v = interp.evaluate(text, entry);
             if (v.isLeft()) {
                 throw failure(v.left().get(), entry);
             }
@@ -307,6 +308,11 @@ public final class JsonnetEngine {
                                     + "RenderOptions.maxOutputBytes if the output really is that large"));
                 }
                 throw failure(err, entry);
+            }
+            // after materialising, so that an error in the evaluation itself is reported first;
+            // only arguments given as code: value arguments are the caller's own (the State)
+            if (!interp.taken.containsAll(tlaCode.keySet())) {
+                throw notTaken(tlaCode.keySet(), interp.taken, state.parseCache.topLevelParameters(new scala.Tuple2<>(entry, text)), entry);
             }
             return new Evaluation(m.right().get(), context.traces());
         } catch (StackOverflowError e) {
@@ -325,9 +331,28 @@ public final class JsonnetEngine {
         return err instanceof StackDepthError ? new Unhealthy(e) : e;
     }
 
+    /**
+     * sjsonnet binds a top-level argument only to a parameter of that name and silently drops the
+     * rest (all of them when the file is not a function): a misspelt argument would render with the
+     * parameter's default. Every argument given must be taken.
+     */
+    private static RenderException notTaken(java.util.Set<String> given, java.util.Set<String> taken,
+                                            Optional<List<String>> declared, SourcePath entry) {
+        java.util.TreeSet<String> unknown = new java.util.TreeSet<>(given);
+        unknown.removeAll(taken);
+        String takes = declared.map(d -> d.isEmpty() ? "it declares none" : "it declares " + String.join(", ", d))
+                .orElse(taken.isEmpty() ? "its top level is not a function with such parameters"
+                        : "of those given it takes " + String.join(", ", new java.util.TreeSet<>(taken)));
+        return new RenderException(Problem.of(SourceLocation.ofFile(entry.display()),
+                "unknown top-level argument" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown) + " (" + takes + ")",
+                "declare it as a parameter of the file's top-level function (function(NAME=default) ...), or do not pass it"));
+    }
+
     /** sjsonnet's interpreter with the guarded evaluator; built per evaluation. */
     private static final class GuardedInterpreter extends sjsonnet.Interpreter {
         private final IdentityHashMap<String, Val> prebuilt;
+        /** The top-level arguments bound to a parameter: sjsonnet parses only those (as "tla-var NAME"). */
+        final java.util.Set<String> taken = new java.util.HashSet<>();
 
         GuardedInterpreter(scala.collection.immutable.Map<String, String> ext, scala.collection.immutable.Map<String, String> tla,
                            ScopedImporter importer, EvalState state, IdentityHashMap<String, Val> prebuilt) {
@@ -338,6 +363,9 @@ public final class JsonnetEngine {
         /** A top-level argument given as a value: no parse, the value itself (see {@link ValueVals}). */
         @Override
         public sjsonnet.Expr parseVar(String name, String code) {
+            if (name.startsWith("tla-var")) {
+                taken.add(name.substring("tla-var".length()).strip());
+            }
             Val v = prebuilt.get(code);
             return v != null ? ValueVals.constant(v, v.pos()) : super.parseVar(name, code);
         }

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# `gitops cmp generate` in the plugin image, cold and warm, beside bare sjsonnet, in one run:
+#
+#   bash benchmarks/cmp-warm.sh [RUNS]          (default 20 runs per line, after warm-up)
+#
+# Lays out a home like the image's /opt/gitops (the CLI jar, lib/ with the Scala lambdas made
+# archivable, warm-client.pl), records its class archive with a training render of the example as
+# the Dockerfile does (an AOT cache on Java 25+, else AppCDS), and runs deploy/argocd/gitops.sh on
+# generated central repositories of 50 and 500 services (benchmarks/make-services.sh):
+#   cold   GITOPS_WARM=0: one JVM per render, the image's flags and archive
+#   warm   through warm-client.pl and the render server (started by the first request, then warmed
+#          up with 10 requests), wall time including the shell and the client
+#   bare   sjsonnet's own main (-y, a YAML stream) on a Jsonnet file producing objects of the
+#          same kinds and about the same size, same JVM flags, its own archive recorded the same way
+# Prints per line the median, min and max in ms, the output size, the load average around the
+# run, and the warm server's resident memory. JAVA_HOME picks the JVM (the image runs Java 25).
+set -euo pipefail
+runs=${1:-20}
+root=$(cd "$(dirname "$0")/.." && pwd -P)
+target=$root/gitops-cli/target
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+work=$(mktemp -d)
+home=$work/opt-gitops
+export GITOPS_HOME=$home GITOPS_WARM_DIR=$work/warm
+cleanup() {
+    if [ -f "$GITOPS_WARM_DIR/server.pid" ]; then kill "$(cat "$GITOPS_WARM_DIR/server.pid")" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+launcher=$root/deploy/argocd/gitops.sh
+
+mkdir -p "$home/lib"
+cp "$target"/lib/*.jar "$home/lib/"
+cp "$(ls "$target"/gitops-cli-*.jar | grep -v -e -sources -e -tests | head -n 1)" "$home/gitops-cli.jar"
+cp "$root/deploy/argocd/warm-client.pl" "$home/"
+"$java" -cp "$home/gitops-cli.jar" dev.gitops.cli.internal.image.ArchivableLambdas "$home/lib" >/dev/null 2>&1
+major=$("$java" -version 2>&1 | head -n 1 | sed -E 's/^[^"]*"([0-9]+).*/\1/')
+archive=gitops.jsa
+if [ "${major:-0}" -ge 25 ] 2>/dev/null; then archive=gitops.aot; fi
+mkdir -p "$work/train"
+cp -R "$root/examples/central-repo/." "$work/train/"
+export ARGOCD_APP_PARAMETERS=null ARGOCD_APP_SOURCE_PATH=. ARGOCD_ENV_ENVIRONMENT=dev
+(cd "$work/train" && GITOPS_WARM=0 GITOPS_CDS_RECORD="$home/$archive" sh "$launcher" cmp generate >/dev/null 2>&1)
+
+# sjsonnet alone, with the flags gitops.sh gives the cold JVM (read from it, so they stay the same)
+sj_cp=$(ls "$home"/lib/*.jar | tr '\n' ':')
+flags=$(sed -n 's/^exec "\$java" \(-XX:TieredStopAtLevel.*\) \\$/\1/p' "$launcher")
+flags="$flags $(sed -n 's/^    \(-XX:CompileCommand=quiet.*\) \\$/\1/p' "$launcher")"
+# shellcheck disable=SC2086
+bare() { # dir, archive options...
+    local dir=$1; shift
+    (cd "$dir" && "$java" $flags "$@" -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=error:stderr \
+        -cp "$sj_cp" sjsonnet.SjsonnetMain -y bare.jsonnet)
+}
+
+bare_jsonnet() { # n: Deployments, Services and a ConfigMap per service, like the built-in templates
+    cat <<JSONNET
+local services = [{ name: 'service-%03d' % i, image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/service_%d:%d' % [i, i], batch: i * 10 } for i in std.range(1, $1)];
+local labels(s) = { 'app.kubernetes.io/name': s.name, 'app.kubernetes.io/part-of': 'shop', 'app.kubernetes.io/managed-by': 'gitops' };
+std.flattenArrays([[
+  { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: s.name + '-env', namespace: 'shop-dev', labels: labels(s) },
+    data: { MODE: 'full', BATCH: std.toString(s.batch), LOG_LEVEL: 'debug', ELK_ENDPOINT: 'https://search.example.com' } },
+  { apiVersion: 'v1', kind: 'Service', metadata: { name: s.name, namespace: 'shop-dev', labels: labels(s) },
+    spec: { selector: { 'app.kubernetes.io/name': s.name }, ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }] } },
+  { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: s.name, namespace: 'shop-dev', labels: labels(s) },
+    spec: { replicas: 2, selector: { matchLabels: { 'app.kubernetes.io/name': s.name } },
+      template: { metadata: { labels: labels(s) }, spec: { serviceAccountName: 'default', containers: [{
+        name: s.name, image: s.image, ports: [{ containerPort: 8080, name: 'http' }],
+        envFrom: [{ configMapRef: { name: s.name + '-env' } }],
+        resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+        readinessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 10 },
+        securityContext: { runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true } }] } } } },
+] for s in services])
+JSONNET
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
+timed() { # runs the command RUNS times: "median min max"
+    local t=() s e
+    for _ in $(seq "$runs"); do
+        s=$(date +%s%N)
+        "$@" >/dev/null
+        e=$(date +%s%N)
+        t+=($(( (e - s) / 1000000 )))
+    done
+    printf '%s %s' "$(printf '%s\n' "${t[@]}" | median)" "$(printf '%s\n' "${t[@]}" | sort -n | sed -n '1p;$p' | tr '\n' ' ')"
+}
+cold() { (cd "$1" && GITOPS_WARM=0 sh "$launcher" cmp generate); }
+warm() { (cd "$1" && sh "$launcher" cmp generate); }
+
+echo "JVM: $("$java" -version 2>&1 | head -n 1); archive $archive; $runs runs per line (ms: median min max)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for n in 50 500; do
+    dir=$work/s$n
+    bash "$root/benchmarks/make-services.sh" "$n" "$dir"
+    bare_jsonnet "$n" > "$dir/bare.jsonnet"
+    if [ "$archive" = gitops.aot ]; then
+        bare "$dir" -XX:AOTCacheOutput="$dir/bare.aot" >/dev/null 2>&1
+        bare_cds=(-XX:AOTCache="$dir/bare.aot")
+    else
+        bare "$dir" -Xshare:auto -XX:ArchiveClassesAtExit="$dir/bare.jsa" >/dev/null
+        bare_cds=(-Xshare:auto -XX:SharedArchiveFile="$dir/bare.jsa")
+    fi
+    size=$(cold "$dir" | wc -c)
+    bare_size=$(bare "$dir" "${bare_cds[@]}" | wc -c)
+    objects=$(cold "$dir" | grep -c '^kind:')
+    cold "$dir" >/dev/null # page cache
+    echo "== $n services: $objects objects, $size bytes (bare sjsonnet: $bare_size bytes)"
+    printf '%-6s %s\n' cold "$(timed cold "$dir")"
+    warm "$dir" >/dev/null # starts the server (this request renders cold)
+    for _ in $(seq 100); do [ -S "$GITOPS_WARM_DIR/render.sock" ] && break; sleep 0.1; done
+    for _ in $(seq 10); do warm "$dir" >/dev/null; done
+    [ "$(cd "$dir" && GITOPS_WARM_TRACE=1 sh "$launcher" cmp generate 2>&1 >/dev/null | grep gitops-warm)" = "gitops-warm: warm" ] \
+        || { echo "the warm server does not answer" >&2; exit 1; }
+    printf '%-6s %s\n' warm "$(timed warm "$dir")"
+    printf '       phases of one warm render: %s\n' "$(cd "$dir" && GITOPS_TIMINGS=1 sh "$launcher" cmp generate 2>&1 >/dev/null | grep -o 'start=.*')"
+    printf '       phases of one cold render: %s\n' "$(cd "$dir" && GITOPS_WARM=0 GITOPS_TIMINGS=1 sh "$launcher" cmp generate 2>&1 >/dev/null | grep -o 'jvm=.*')"
+    printf '%-6s %s\n' bare "$(timed bare "$dir" "${bare_cds[@]}")"
+done
+echo "warm server resident memory: $(ps -o rss= -p "$(cat "$GITOPS_WARM_DIR/server.pid")" | awk '{printf "%d MiB", $1/1024}')"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
