@@ -1,0 +1,94 @@
+package dev.gitops.jsonnet.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import sjsonnet.EvalScope;
+import sjsonnet.Lazy;
+import sjsonnet.Position;
+import sjsonnet.Val;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code std.parseYaml} on Jackson: sjsonnet 0.4.9's own version is broken (its snakeyaml 1.x clashes
+ * with the snakeyaml 2 Jackson needs). A stream of several documents gives an array of them, as
+ * go-jsonnet does; a single document gives its value.
+ */
+final class YamlParsing {
+    private YamlParsing() {}
+
+    // Thread-safe once configured; parsers are created per call.
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(1000).build())
+            .build());
+
+    static Val parse(String text, EvalScope ev, Position pos) {
+        List<JsonNode> docs = new ArrayList<>();
+        try (JsonParser p = YAML.getFactory().createParser(text)) {
+            MappingIterator<JsonNode> it = YAML.readValues(p, JsonNode.class);
+            while (it.hasNextValue()) {
+                JsonNode n = it.nextValue();
+                docs.add(n);
+            }
+        } catch (JsonProcessingException e) {
+            throw Sneaky.error("std.parseYaml: invalid YAML at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), pos, ev);
+        } catch (IOException | RuntimeException e) {
+            throw Sneaky.error("std.parseYaml: invalid YAML: " + e.getMessage(), pos, ev);
+        }
+        if (docs.size() == 1) {
+            return toVal(docs.get(0), pos);
+        }
+        Lazy[] items = new Lazy[docs.size()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = toVal(docs.get(i), pos);
+        }
+        return Vals.arr(pos, items);
+    }
+
+    static Val toVal(JsonNode n, Position pos) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return Vals.nul(pos);
+        }
+        if (n.isObject()) {
+            Map<String, Val> fields = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                fields.put(e.getKey(), toVal(e.getValue(), pos));
+            }
+            return Vals.obj(pos, fields);
+        }
+        if (n.isArray()) {
+            Lazy[] items = new Lazy[n.size()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = toVal(n.get(i), pos);
+            }
+            return Vals.arr(pos, items);
+        }
+        if (n.isBoolean()) {
+            return Vals.bool(pos, n.booleanValue());
+        }
+        if (n.isNumber()) {
+            return Vals.num(pos, n.doubleValue());
+        }
+        if (n.isBinary()) {
+            try {
+                return Vals.str(pos, java.util.Base64.getEncoder().encodeToString(n.binaryValue()));
+            } catch (IOException e) {
+                return Vals.str(pos, n.asText());
+            }
+        }
+        return Vals.str(pos, n.asText());
+    }
+}
