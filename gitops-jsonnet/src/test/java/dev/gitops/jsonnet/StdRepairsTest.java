@@ -82,7 +82,7 @@ class StdRepairsTest {
                 arguments("[[1, 2, 3][-2:], [1, 2, 3, 4][:-1], 'abcdef'[1:4:2], 'abcdef'[::2], [1, 2, 3][1], { a: 1 }['a']]",
                         "[[2,3],[1,2,3],\"bd\",\"ace\",2,1]"),
                 // std.mod is the % operator: modulo on numbers, std.format on a string.
-                arguments("[std.mod(7, 3), std.mod('%d!', 5), std.mod('%s', [0.1])]", "[1,\"5!\",\"0.10000000000000001\"]"),
+                arguments("[std.mod(7, 3), std.mod('%d!', 5), std.mod('%s', [0.1])]", "[1,\"5!\",\"0.1\"]"),
                 // slice: null for the defaults, negative index and end count from the end (documentation examples).
                 arguments("std.slice('jsonnet', -3, null, null)", "\"net\""),
                 arguments("std.slice('jsonnet', 0, 4, 1)", "\"json\""),

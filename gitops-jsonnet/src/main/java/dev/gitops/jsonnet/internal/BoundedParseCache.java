@@ -39,7 +39,7 @@ final class BoundedParseCache implements sjsonnet.ParseCache {
             v = parse.apply();
             if (v.isRight()) {
                 Tuple2<Expr, FileScope> parsed = v.right().get();
-                v = new scala.util.Right<>(new Tuple2<>(Operators.rewrite(parsed._1()), parsed._2()));
+                v = new scala.util.Right<>(new Tuple2<>(Operators.rewrite(parsed._1(), SourceCompat.marks(key._2())), parsed._2()));
             }
             entries.put(key, v);
         }

@@ -6,9 +6,8 @@ import java.math.RoundingMode;
 
 /**
  * Number text exactly as go-jsonnet writes it ({@code unparseNumber}), so that output compares
- * equal as text, not just as value: the evaluation result, {@code std.toString}, string
- * concatenation, {@code std.manifestJsonEx}/{@code manifestYamlDoc}/{@code manifestToml} and
- * {@code %s} in formats all use it (so does C++ jsonnet, whose output was compared). Integral
+ * equal as text, not just as value. The evaluation result uses {@link #unparse}; numbers inside
+ * strings the program builds use {@link #shortest}. Integral
  * values print with {@code %.0f} (all digits, never an exponent: {@code 1e21} is
  * {@code 1000000000000000000000}), others with {@code %.17g} (17 significant digits, trailing
  * zeros removed, exponent when below 1e-4: {@code 0.1} is {@code 0.10000000000000001},
@@ -19,7 +18,20 @@ final class GoFormat {
 
     private static final MathContext SEVENTEEN = new MathContext(17, RoundingMode.HALF_EVEN);
 
-    /** go-jsonnet's {@code unparseNumber}. */
+    /**
+     * go-jsonnet's text of a number inside a string it builds ({@code std.toString}, {@code +} with
+     * a string, {@code %s}, every {@code std.manifest*}): Go's {@code FormatFloat(v, 'f', -1, 64)},
+     * the shortest decimal that reads back as the same double, never with an exponent
+     * ({@code 0.6}, {@code 0.0000001}, {@code 1000000000000000000000}).
+     */
+    static String shortest(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v) || v == Math.floor(v)) {
+            return unparse(v);
+        }
+        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
+    /** go-jsonnet's {@code unparseNumber}, for the evaluation result as the {@code jsonnet} command prints it. */
     static String unparse(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             // Jsonnet never produces these (arithmetic raises an error first).

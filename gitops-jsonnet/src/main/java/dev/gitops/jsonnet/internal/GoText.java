@@ -12,9 +12,9 @@ import java.util.Map;
 /**
  * Values turned into text the way go-jsonnet does it wherever a value becomes part of a string:
  * {@code std.toString}, {@code "text" + value}, {@code %s} in {@code std.format} and the {@code %}
- * operator, {@code std.manifestPython}. Numbers print with {@link GoFormat#unparse}
- * ({@code 0.1} is {@code 0.10000000000000001}); sjsonnet 0.4.9 prints the shortest form
- * ({@code 0.1}) or Java's ({@code 1.0E-7}) instead, and writes arrays and objects without the
+ * operator, {@code std.manifestPython}. Numbers print with {@link GoFormat#shortest}
+ * ({@code 0.1} is {@code 0.1}, {@code 1e-7} is {@code 0.0000001}); sjsonnet 0.4.9 prints
+ * Java's form ({@code 1.0E-7}) instead, and writes arrays and objects without the
  * spaces go-jsonnet puts after {@code ,} and {@code :}.
  */
 final class GoText {
@@ -36,7 +36,7 @@ final class GoText {
         if (v instanceof Val.Str s) {
             JsonText.string(s.value(), b);
         } else if (v instanceof Val.Num n) {
-            b.append(GoFormat.unparse(n.value()));
+            b.append(GoFormat.shortest(n.value()));
         } else if (v instanceof Val.True) {
             b.append("true");
         } else if (v instanceof Val.False) {
@@ -171,16 +171,23 @@ final class GoText {
 
     /** Whether arguments of this conversion may need {@link #replacement}: the others are left unevaluated here. */
     private static boolean rewrites(char type) {
-        return type == 's' || type == 'c';
+        return type == 's' || type == 'c' || type == 'd' || type == 'i' || type == 'u';
     }
 
     /**
      * What sjsonnet's formatter must get instead of {@code x} for this conversion, or null: for
      * {@code %s} the go-jsonnet text of numbers, arrays and objects; for {@code %c} a code point
      * beyond the Basic Multilingual Plane as its string (sjsonnet casts it to one UTF-16 unit,
-     * go-jsonnet prints the character).
+     * go-jsonnet prints the character); for {@code %d %i %u} a number in (-1, 0] as
+     * the smallest positive double: go-jsonnet truncates it to the integer 0 first and prints 0 as a
+     * non-negative number ({@code '%+d' % -0.3} is {@code +0}), sjsonnet takes the sign from the
+     * number itself ({@code -0}, and no {@code +} or space for 0); the smallest positive double
+     * truncates to 0 with the sign go-jsonnet gives.
      */
     private static Val replacement(char type, Val x, EvalScope ev, Position pos) {
+        if (type == 'd' || type == 'i' || type == 'u') {
+            return x instanceof Val.Num n && n.value() > -1 && n.value() <= 0 ? Vals.num(pos, Double.MIN_VALUE) : null;
+        }
         if (type == 's') {
             return x instanceof Val.Num || x instanceof Val.Arr || x instanceof Val.Obj ? Vals.str(pos, line(x, ev, pos)) : null;
         }

@@ -51,8 +51,33 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
         return super.visitBinaryOp(new Expr.BinaryOp(e.pos(), (Expr) l, OP_PERCENT, (Expr) r), scope);
     }
 
+    /** Whether this evaluation has met a {@code tailstrict} call. */
+    private boolean strictCalls;
+
+    /** Arguments first, then the call (see {@link StrictCall}). */
+    private Val strictCall(StrictCall c, Lazy[] scope) {
+        strictCalls = true;
+        Val.Func f = visitExpr(c.value(), scope).asFunc();
+        Expr[] args = c.args();
+        Lazy[] values = new Lazy[args.length];
+        for (int i = 0; i < args.length; i++) {
+            values[i] = visitExpr(args[i], scope);
+        }
+        return f.apply(values, c.namedNames(), c.pos(), this);
+    }
+
     /** Slices, and {@code 'literal format' % values} (which sjsonnet pre-parses); null for anything else. */
     private Val special(Expr e, Lazy[] scope) {
+        if (e instanceof ImportBin b) {
+            sjsonnet.ResolvedFile file = importer().resolveAndReadOrFail(b.value(), b.pos(), this)._2();
+            byte[] bytes = file instanceof SourceFile s ? s.bytes()
+                    : file.readString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Lazy[] items = new Lazy[bytes.length];
+            for (int i = 0; i < bytes.length; i++) {
+                items[i] = Vals.num(b.pos(), bytes[i] & 0xff);
+            }
+            return Vals.arr(b.pos(), items);
+        }
         if (e instanceof Expr.Slice sl) {
             // x[a:b:c] as std.slice: negative bounds count from the end, strings by code point.
             Val[] args = {visitExpr(sl.value(), scope), bound(sl.start(), scope, e), bound(sl.end(), scope, e),
@@ -131,7 +156,23 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
             throw Sneaky.raise(new StackDepthError(CANCELLED_MESSAGE, Sneaky.emptyFrames()));
         }
         try {
-            if (e instanceof Expr.Slice || e instanceof Expr.ApplyBuiltin1) {
+            if (e instanceof StrictCall c) {
+                return strictCall(c, scope);
+            }
+            if (e instanceof Expr.IfElse c && strictCalls) {
+                // Taken here, not in sjsonnet's visitExpr and visitIfElse, while tailstrict calls
+                // exist: two frames less per level of a tail recursion, which then reaches 10,000
+                // levels in the default stack.
+                Val cond = visitExpr(c.cond(), scope);
+                if (cond instanceof Val.True) {
+                    return visitExpr(c.then(), scope);
+                }
+                if (cond instanceof Val.False) {
+                    Expr otherwise = (Expr) c.productElement(3); // "else" is a Java keyword
+                    return otherwise == null ? new Val.Null(c.pos()) : visitExpr(otherwise, scope);
+                }
+            }
+            if (e instanceof Expr.Slice || e instanceof Expr.ApplyBuiltin1 || e instanceof ImportBin) {
                 Val v = special(e, scope); // kept out of this method: its frame is on the stack at every level
                 if (v != null) {
                     return v;

@@ -148,7 +148,16 @@ final class ScopedImporter extends sjsonnet.Importer {
         }
         try {
             Optional<byte[]> bytes = scope.files().read(p.path());
-            return bytes.isPresent() ? Option.apply(new SourceFile(texts.file(p.path(), bytes.get()))) : Option.empty();
+            if (bytes.isEmpty()) {
+                return Option.empty();
+            }
+            return Option.apply(new SourceFile(texts.file(p.path(), bytes.get()), () -> {
+                try {
+                    return scope.files().read(p.path()).orElseThrow(() -> Sneaky.error("cannot read " + p.display()));
+                } catch (IOException e) {
+                    throw Sneaky.error("cannot read " + p.display() + ": " + e.getMessage());
+                }
+            }));
         } catch (IOException e) {
             throw Sneaky.error("cannot read " + p.display() + ": " + e.getMessage());
         }

@@ -5,14 +5,21 @@ package dev.gitops.jsonnet.internal;
  * what it accepts, keeping every other character where it was (so {@code line:col} in errors stay
  * right):
  * <ul>
- *   <li>{@code f(x) tailstrict}: the keyword becomes spaces. {@code tailstrict} only asks for the
- *       arguments to be evaluated eagerly; without it they are evaluated when used, which gives the
- *       same value (an unused failing argument no longer fails);</li>
+ *   <li>{@code f(x) tailstrict}: the keyword becomes spaces, and the call's opening parenthesis is
+ *       remembered ({@link Marks#strictCalls}): {@link Operators#rewrite} turns that call into a
+ *       {@link StrictCall}, which evaluates its arguments before the call, so a tail-recursive
+ *       accumulator never grows into a chain of thunks;</li>
+ *   <li>{@code importbin 'file'} (Jsonnet 0.20) becomes {@code importstr 'file'}, its offset
+ *       remembered ({@link Marks#binaryImports}) for {@link Operators#rewrite} to make it an
+ *       {@link ImportBin};</li>
  *   <li>digit separators ({@code 1_000_000}, Jsonnet 0.21): the underscores move out of the number
  *       as trailing spaces ({@code 1000000  });</li>
- *   <li>chomped text blocks ({@code |||-}, Jsonnet 0.20: the block without its final newline)
- *       become a parenthesised sum of string literals, one per line of the block, so that lines
- *       and the columns after the closing {@code |||} stay where they were.</li>
+ *   <li>chomped text blocks ({@code |||-}, Jsonnet 0.20: the block without its final newline),
+ *       and text blocks with Windows line ends (sjsonnet wants {@code \n} right after the opening
+ *       {@code |||}; the value keeps each {@code \r}, as go-jsonnet's does), become a
+ *       parenthesised sum of string literals, one per line of the block, so that lines and the
+ *       columns after the closing {@code |||} stay where they were;</li>
+ *   <li>a UTF-8 byte order mark at the start of the file is dropped.</li>
  * </ul>
  * Only the parser sees the rewrite: {@code importstr} of the same file reads the original text.
  * Strings, text blocks and comments are never touched.
@@ -20,19 +27,87 @@ package dev.gitops.jsonnet.internal;
 final class SourceCompat {
     private SourceCompat() {}
 
+    /**
+     * Where the text to parse has constructs that its parse tree cannot show.
+     *
+     * @param strictCalls offsets of the opening parentheses of {@code tailstrict} calls
+     * @param binaryImports offsets of the {@code importstr} keywords that were {@code importbin}
+     */
+    record Marks(java.util.Set<Integer> strictCalls, java.util.Set<Integer> binaryImports) {
+        static final Marks NONE = new Marks(java.util.Set.of(), java.util.Set.of());
+
+        boolean isEmpty() {
+            return strictCalls.isEmpty() && binaryImports.isEmpty();
+        }
+    }
+
+    /**
+     * The marks of the last texts rewritten on this thread, by the identity of the rewritten text:
+     * the parse cache sees only that text (sjsonnet passes it through), and it is parsed on the
+     * thread that rewrote it, right after.
+     */
+    private static final ThreadLocal<java.util.IdentityHashMap<String, Marks>> RECENT =
+            ThreadLocal.withInitial(java.util.IdentityHashMap::new);
+
+    /**
+     * The marks of {@code text}: either a text {@link #forParser} returned on this thread, or an
+     * original text (then rewritten again to find them).
+     */
+    static Marks marks(String text) {
+        Marks m = RECENT.get().remove(text);
+        if (m != null) {
+            return m;
+        }
+        if (!text.contains("tailstrict") && !text.contains("importbin")) {
+            return Marks.NONE;
+        }
+        java.util.Set<Integer> strict = new java.util.HashSet<>();
+        java.util.Set<Integer> binary = new java.util.HashSet<>();
+        rewrite(text, strict, binary);
+        return new Marks(strict, binary);
+    }
+
     /** The text to parse: {@code code} itself when it needs no rewrite (the common case, one scan). */
     static String forParser(String code) {
-        if (!code.contains("tailstrict") && !hasDigitUnderscore(code) && !code.contains("|||-")) {
+        java.util.Set<Integer> strict = new java.util.HashSet<>();
+        java.util.Set<Integer> binary = new java.util.HashSet<>();
+        String text = rewrite(code, strict, binary);
+        if (!strict.isEmpty() || !binary.isEmpty()) {
+            java.util.IdentityHashMap<String, Marks> recent = RECENT.get();
+            if (recent.size() > 64) {
+                recent.clear(); // texts rewritten but never parsed (already in the parse cache)
+            }
+            recent.put(text, new Marks(strict, binary));
+        }
+        return text;
+    }
+
+    private static String rewrite(String code, java.util.Set<Integer> strictCalls, java.util.Set<Integer> binaryImports) {
+        if (!code.isEmpty() && code.charAt(0) == '\uFEFF') {
+            code = code.substring(1);
+        }
+        boolean crlfBlocks = code.contains("|||") && code.contains("\r\n");
+        if (!code.contains("tailstrict") && !code.contains("importbin") && !hasDigitUnderscore(code)
+                && !code.contains("|||-") && !crlfBlocks) {
             return code;
         }
-        if (code.contains("|||-")) {
-            code = chompedBlocks(code);
+        if (code.contains("|||-") || crlfBlocks) {
+            code = textBlocks(code);
         }
         char[] c = code.toCharArray();
         int n = c.length;
         int i = 0;
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        int lastClose = -1;      // index of the last ')'
+        int lastCloseOpen = -1;  // index of its '('
         while (i < n) {
             char ch = c[i];
+            if (ch == '(') {
+                open.push(i);
+            } else if (ch == ')' && !open.isEmpty()) {
+                lastClose = i;
+                lastCloseOpen = open.pop();
+            }
             if (ch == '#' || ch == '/' && i + 1 < n && c[i + 1] == '/') {
                 while (i < n && c[i] != '\n') {
                     i++;
@@ -62,6 +137,16 @@ final class SourceCompat {
                 }
                 if (i - start == 10 && code.startsWith("tailstrict", start)) {
                     java.util.Arrays.fill(c, start, i, ' ');
+                    int k = start - 1;
+                    while (k >= 0 && Character.isWhitespace(c[k])) {
+                        k--;
+                    }
+                    if (k >= 0 && k == lastClose) {
+                        strictCalls.add(lastCloseOpen);
+                    }
+                } else if (i - start == 9 && code.startsWith("importbin", start)) {
+                    "importstr".getChars(0, 9, c, start);
+                    binaryImports.add(start);
                 }
             } else if (Character.isDigit(ch)) {
                 i = number(c, i);
@@ -72,8 +157,8 @@ final class SourceCompat {
         return new String(c);
     }
 
-    /** Rewrites every {@code |||-} block outside strings and comments (see the class comment). */
-    private static String chompedBlocks(String code) {
+    /** Rewrites every {@code |||-} block, and every block opened by a CRLF line, outside strings and comments (see the class comment). */
+    private static String textBlocks(String code) {
         StringBuilder out = new StringBuilder(code.length() + 64);
         int n = code.length();
         int i = 0;
@@ -86,15 +171,18 @@ final class SourceCompat {
             } else if (ch == '/' && i + 1 < n && code.charAt(i + 1) == '*') {
                 int end = code.indexOf("*/", i + 2);
                 i = end < 0 ? n : end + 2;
-            } else if (code.startsWith("|||-", i)) {
-                int rewritten = chomped(code, i, out);
-                if (rewritten > i) {
-                    i = rewritten;
-                    continue;
-                }
-                i = endOfTextBlock(code, i + 4);
             } else if (code.startsWith("|||", i)) {
-                i = endOfTextBlock(code, i + 3);
+                boolean chomp = code.startsWith("|||-", i);
+                int header = i + (chomp ? 4 : 3);
+                int eol = code.indexOf('\n', header);
+                if (chomp || eol > 0 && code.charAt(eol - 1) == '\r') {
+                    int rewritten = rewrite(code, i, chomp, out);
+                    if (rewritten > i) {
+                        i = rewritten;
+                        continue;
+                    }
+                }
+                i = endOfTextBlock(code, header);
             } else if (ch == '@' && i + 1 < n && (code.charAt(i + 1) == '\'' || code.charAt(i + 1) == '"')) {
                 char q = code.charAt(i + 1);
                 i += 2;
@@ -117,13 +205,14 @@ final class SourceCompat {
     }
 
     /**
-     * Appends the rewrite of the {@code |||-} block at {@code start} and returns the index after its
-     * closing {@code |||}; returns {@code start} (nothing appended) when the block is malformed, so
-     * the parser reports it.
+     * Appends the rewrite of the text block at {@code start} ({@code |||-} when {@code chomp}) and
+     * returns the index after its closing {@code |||}; returns {@code start} (nothing appended) when
+     * the block is malformed, so the parser reports it.
      */
-    private static int chomped(String code, int start, StringBuilder out) {
-        int eol = code.indexOf('\n', start + 4);
-        if (eol < 0 || !code.substring(start + 4, eol).isBlank()) {
+    private static int rewrite(String code, int start, boolean chomp, StringBuilder out) {
+        int header = start + (chomp ? 4 : 3);
+        int eol = code.indexOf('\n', header);
+        if (eol < 0 || !code.substring(header, eol).isBlank()) {
             return start;
         }
         java.util.List<String> lines = new java.util.ArrayList<>();
@@ -150,9 +239,9 @@ final class SourceCompat {
                     return start;
                 }
                 int lead = line.length() - stripped.length();
-                StringBuilder b = new StringBuilder("(   ").append(code, start + 4, eol).append('\n');
+                StringBuilder b = new StringBuilder(chomp ? "(   " : "(  ").append(code, header, eol).append('\n');
                 for (int k = 0; k < lines.size(); k++) {
-                    String text = lines.get(k) + (k < lines.size() - 1 ? "\n" : "");
+                    String text = lines.get(k) + (k < lines.size() - 1 || !chomp ? "\n" : "");
                     b.append('"').append(StdText.escapeJson(text), 1, StdText.escapeJson(text).length() - 1).append("\"+\n");
                 }
                 b.append(line, 0, lead).append("\"\")");

@@ -10,10 +10,23 @@ import fastparse.ParserInput;
  */
 final class SourceFile implements sjsonnet.ResolvedFile {
     private final String content;
+    private final java.util.function.Supplier<byte[]> bytes;
     private IndexedParserInput input;
 
+    /** A file whose bytes are its text in UTF-8 (a snippet, a library file). */
     SourceFile(String content) {
+        this(content, () -> content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** @param bytes reads the file's bytes again, for {@code importbin}: kept out of memory until asked for */
+    SourceFile(String content, java.util.function.Supplier<byte[]> bytes) {
         this.content = content;
+        this.bytes = bytes;
+    }
+
+    /** The file's bytes, as {@code importbin} gives them. */
+    byte[] bytes() {
+        return bytes.get();
     }
 
     @Override

@@ -49,6 +49,20 @@ final class StdAdditions {
                 return false; // a side effect: never folded into the parse result
             }
         });
+        f.put("isNull", fn("v", (v, ev, pos) -> Vals.bool(pos, v instanceof Val.Null)));
+        f.put("decodeUTF8", fn("arr", (a, ev, pos) -> {
+            Val.Arr arr = Std2.arr(a, "decodeUTF8", ev, pos);
+            byte[] bytes = new byte[arr.length()];
+            for (int i = 0; i < bytes.length; i++) {
+                Val v = arr.force(i);
+                double d = v instanceof Val.Num n ? n.value() : Double.NaN;
+                if (!(d >= 0 && d <= 255 && d == Math.rint(d))) {
+                    throw Sneaky.error("Element " + i + " of the provided array was not an integer in range [0,255]", pos, ev);
+                }
+                bytes[i] = (byte) (int) d;
+            }
+            return Vals.str(pos, new String(bytes, StandardCharsets.UTF_8));
+        }));
         StdCollections.register(f);
         StdText.register(f);
         StdManifest.register(f);

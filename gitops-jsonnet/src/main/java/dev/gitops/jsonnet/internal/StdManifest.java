@@ -70,7 +70,7 @@ final class StdManifest {
         } else if (v instanceof Val.False) {
             b.append("false");
         } else if (v instanceof Val.Num n) {
-            b.append(GoFormat.unparse(n.value()));
+            b.append(GoFormat.shortest(n.value()));
         } else if (v instanceof Val.Str s) {
             JsonText.string(s.value(), b);
         } else if (v instanceof Val.Arr a) {
@@ -113,9 +113,10 @@ final class StdManifest {
     private static final Pattern TIMESTAMP = Pattern.compile("^(?:[0-9]*-){2}[0-9]*$");
     private static final Pattern BINARY = Pattern.compile("^[-+]?0b[0-1_]+$");
     private static final Pattern HEX = Pattern.compile("[-+]?0x[0-9a-fA-F_]+");
-    private static final Pattern INTEGER = Pattern.compile("^[+-]?[0-9]+$");
+    // YAML 1.1 numbers may carry '_' between digits (-1_0, 685_230.15): such keys are quoted too.
+    private static final Pattern INTEGER = Pattern.compile("^[+-]?(?=[0-9_]*[0-9])[0-9_]+$");
     private static final Pattern FLOAT = Pattern.compile(
-            "^[+-]?(?:(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[iI][nN][fF](?:[iI][nN][iI][tT][yY])?|[nN][aA][nN])$");
+            "^[+-]?(?:(?=[0-9_.]*[0-9])(?:[0-9_]+\\.?[0-9_]*|\\.[0-9_]+)(?:[eE][+-]?[0-9]+)?|[iI][nN][fF](?:[iI][nN][iI][tT][yY])?|[nN][aA][nN])$");
     private static final String[] RESERVED = {"true", "false", "yes", "no", "on", "off", "y", "n",
         ".nan", "-.inf", "+.inf", ".inf", "null", "-", "---", "''"};
 
@@ -149,7 +150,7 @@ final class StdManifest {
         } else if (v instanceof Val.False) {
             b.append("false");
         } else if (v instanceof Val.Num n) {
-            b.append(GoFormat.unparse(n.value()));
+            b.append(GoFormat.shortest(n.value()));
         } else if (v instanceof Val.Str s) {
             String t = s.value();
             if (t.isEmpty()) {
@@ -271,7 +272,7 @@ final class StdManifest {
             throw Sneaky.error("Tried to manifest \"null\" at " + indexedPath, pos, ev);
         }
         if (v instanceof Val.Num n) {
-            return GoFormat.unparse(n.value());
+            return GoFormat.shortest(n.value());
         }
         if (v instanceof Val.Str s) {
             return StdText.escapeJson(s.value());

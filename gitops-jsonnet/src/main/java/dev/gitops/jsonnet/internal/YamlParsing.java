@@ -22,14 +22,19 @@ import java.util.Map;
 /**
  * {@code std.parseYaml} on Jackson: sjsonnet 0.4.9's own version is broken (its snakeyaml 1.x clashes
  * with the snakeyaml 2 Jackson needs). A stream of several documents gives an array of them, as
- * go-jsonnet does; a single document gives its value.
+ * go-jsonnet does; a single document gives its value, and text without any document gives
+ * {@code null}. Nesting deeper than {@value #MAX_DEPTH} levels is a Jsonnet error, as is any YAML
+ * Jackson refuses.
  */
 final class YamlParsing {
     private YamlParsing() {}
 
+    static final int MAX_DEPTH = 1000;
+
     // Thread-safe once configured; parsers are created per call.
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(1000).build())
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL) // an empty document is null, as in go-jsonnet
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build());
 
     static Val parse(String text, EvalScope ev, Position pos) {
@@ -41,10 +46,15 @@ final class YamlParsing {
                 docs.add(n);
             }
         } catch (JsonProcessingException e) {
-            throw Sneaky.error("std.parseYaml: invalid YAML at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), pos, ev);
-        } catch (IOException | RuntimeException e) {
-            throw Sneaky.error("std.parseYaml: invalid YAML: " + e.getMessage(), pos, ev);
+            // a refused nesting depth has no location
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw Sneaky.error("std.parseYaml: invalid YAML" + where + ": " + e.getOriginalMessage(), pos, ev);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw Sneaky.error("std.parseYaml: invalid YAML: " + (e.getMessage() == null ? "nested too deeply" : e.getMessage()), pos, ev);
+        }
+        if (docs.isEmpty()) {
+            return Vals.nul(pos);
         }
         if (docs.size() == 1) {
             return toVal(docs.get(0), pos);
