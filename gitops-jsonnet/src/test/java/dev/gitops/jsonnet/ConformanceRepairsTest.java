@@ -76,6 +76,12 @@ class ConformanceRepairsTest {
     }
 
     @Test
+    void idAndResolvePath_asGoJsonnet() {
+        assertEquals("[3,\"a/b/c.libsonnet\",\"c.libsonnet\"]",
+                eval("[std.id(3), std.resolvePath('a/b/x.jsonnet', 'c.libsonnet'), std.resolvePath('x.jsonnet', 'c.libsonnet')]"));
+    }
+
+    @Test
     void parseYaml_emptyOrNestedTooDeeply() {
         assertEquals("null", eval("std.parseYaml('   \\n')"));
         assertEquals("[1,null]", eval("std.parseYaml('1\\n---')"));

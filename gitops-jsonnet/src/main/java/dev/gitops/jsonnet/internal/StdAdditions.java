@@ -50,6 +50,12 @@ final class StdAdditions {
             }
         });
         f.put("isNull", fn("v", (v, ev, pos) -> Vals.bool(pos, v instanceof Val.Null)));
+        f.put("id", fn("x", (x, ev, pos) -> x));
+        f.put("resolvePath", fn("f", "r", (file, r, ev, pos) -> {
+            String path = Std2.str(file, "resolvePath", ev, pos);
+            int slash = path.lastIndexOf('/');
+            return Vals.str(pos, (slash < 0 ? "" : path.substring(0, slash + 1)) + Std2.str(r, "resolvePath", ev, pos));
+        }));
         f.put("decodeUTF8", fn("arr", (a, ev, pos) -> {
             Val.Arr arr = Std2.arr(a, "decodeUTF8", ev, pos);
             byte[] bytes = new byte[arr.length()];
