@@ -26,7 +26,7 @@ public final class GoJsonWriter {
 
     private static void write(Value v, String indent, StringBuilder b) {
         if (v instanceof Value.Str s) {
-            JsonText.string(s.value(), b);
+            dev.gitops.model.Value.appendJsonString(s.value(), b);
         } else if (v instanceof Value.Num n) {
             b.append(GoFormat.unparse(n.value().doubleValue()));
         } else if (v instanceof Value.Bool x) {
@@ -55,7 +55,7 @@ public final class GoJsonWriter {
             }
             String inner = indent + INDENT;
             List<String> keys = new ArrayList<>(o.fields().keySet());
-            keys.sort(Std2::compareCodepoints);
+            keys.sort(StdArgs::compareCodepoints);
             b.append("{\n");
             boolean first = true;
             for (String k : keys) {
@@ -64,7 +64,7 @@ public final class GoJsonWriter {
                 }
                 first = false;
                 b.append(inner);
-                JsonText.string(k, b);
+                dev.gitops.model.Value.appendJsonString(k, b);
                 b.append(": ");
                 write(o.fields().get(k), inner, b);
             }
@@ -75,7 +75,7 @@ public final class GoJsonWriter {
     /** Keys of an object in code-point order (go-jsonnet sorts the UTF-8 bytes, which is the same order). */
     public static List<String> sortedKeys(Map<String, Value> fields) {
         List<String> keys = new ArrayList<>(fields.keySet());
-        keys.sort(Std2::compareCodepoints);
+        keys.sort(StdArgs::compareCodepoints);
         return keys;
     }
 }

@@ -34,7 +34,7 @@ final class GoText {
 
     private static void line(Val v, StringBuilder b, EvalScope ev, Position pos) {
         if (v instanceof Val.Str s) {
-            JsonText.string(s.value(), b);
+            dev.gitops.model.Value.appendJsonString(s.value(), b);
         } else if (v instanceof Val.Num n) {
             b.append(GoFormat.shortest(n.value()));
         } else if (v instanceof Val.True) {
@@ -56,7 +56,7 @@ final class GoText {
             b.append(']');
         } else if (v instanceof Val.Obj o) {
             o.triggerAllAsserts(o);
-            String[] names = Std2.fields(o, false);
+            String[] names = StdArgs.fields(o, false);
             if (names.length == 0) {
                 b.append("{ }");
                 return;
@@ -64,13 +64,13 @@ final class GoText {
             b.append('{');
             for (int i = 0; i < names.length; i++) {
                 b.append(i == 0 ? "" : ", ");
-                JsonText.string(names[i], b);
+                dev.gitops.model.Value.appendJsonString(names[i], b);
                 b.append(": ");
-                line(Std2.field(o, names[i], pos, ev), b, ev, pos);
+                line(StdArgs.field(o, names[i], pos, ev), b, ev, pos);
             }
             b.append('}');
         } else {
-            throw Sneaky.error("couldn't manifest function as JSON", pos, ev);
+            throw JsonnetErrors.error("couldn't manifest function as JSON", pos, ev);
         }
     }
 
@@ -97,16 +97,16 @@ final class GoText {
             return b.append(']').toString();
         }
         if (v instanceof Val.Obj o) {
-            String[] names = Std2.fields(o, false);
+            String[] names = StdArgs.fields(o, false);
             b.append('{');
             for (int i = 0; i < names.length; i++) {
                 b.append(i == 0 ? "" : ", ");
-                JsonText.string(names[i], b);
-                b.append(": ").append(python(Std2.field(o, names[i], pos, ev), ev, pos));
+                dev.gitops.model.Value.appendJsonString(names[i], b);
+                b.append(": ").append(python(StdArgs.field(o, names[i], pos, ev), ev, pos));
             }
             return b.append('}').toString();
         }
-        throw Sneaky.error("tried to manifest function", pos, ev);
+        throw JsonnetErrors.error("tried to manifest function", pos, ev);
     }
 
     /**
@@ -121,7 +121,7 @@ final class GoText {
             Map<String, Val> named = null;
             for (Conversion c : conversions) {
                 if (c.name() != null && rewrites(c.type()) && o.containsKey(c.name())) {
-                    Val r = replacement(c.type(), Std2.field(o, c.name(), pos, ev), ev, pos);
+                    Val r = replacement(c.type(), StdArgs.field(o, c.name(), pos, ev), ev, pos);
                     if (r != null) {
                         if (named == null) {
                             named = new LinkedHashMap<>();
@@ -135,7 +135,7 @@ final class GoText {
             }
             for (Conversion c : conversions) {
                 if (c.name() != null && !named.containsKey(c.name()) && o.containsKey(c.name())) {
-                    named.put(c.name(), Std2.field(o, c.name(), pos, ev));
+                    named.put(c.name(), StdArgs.field(o, c.name(), pos, ev));
                 }
             }
             return Vals.obj(pos, named);

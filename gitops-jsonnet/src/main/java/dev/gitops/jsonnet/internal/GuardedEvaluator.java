@@ -132,13 +132,13 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
 
     private Val stringIndex(Expr.Lookup e, Val.Str s, Val i) {
         if (!(i instanceof Val.Num n)) {
-            throw Sneaky.error("attempted to index a string with " + Std2.type(i), e.pos(), this);
+            throw JsonnetErrors.error("attempted to index a string with " + StdArgs.type(i), e.pos(), this);
         }
         String t = s.value();
         int count = t.codePointCount(0, t.length());
         double d = n.value();
         if (d != Math.floor(d) || d < 0 || d >= count) {
-            throw Sneaky.error("index " + GoFormat.unparse(d) + " out of bounds, not within [0, " + count + ")", e.pos(), this);
+            throw JsonnetErrors.error("index " + GoFormat.unparse(d) + " out of bounds, not within [0, " + count + ")", e.pos(), this);
         }
         int at = t.offsetByCodePoints(0, (int) d);
         return new Val.Str(e.pos(), t.substring(at, t.offsetByCodePoints(at, 1)));
@@ -153,7 +153,7 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
     @Override
     public Val visitExpr(Expr e, Lazy[] scope) {
         if (context.cancelled()) {
-            throw Sneaky.raise(new StackDepthError(CANCELLED_MESSAGE, Sneaky.emptyFrames()));
+            throw JsonnetErrors.raise(new StackDepthError(CANCELLED_MESSAGE, JsonnetErrors.emptyFrames()));
         }
         try {
             if (e instanceof StrictCall c) {
@@ -183,7 +183,7 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
             // Runs with almost no stack left; if building the error overflows again, the next
             // enclosing visitExpr retries with a little more room.
             List<sjsonnet.Error.Frame> frame = List.of(new sjsonnet.Error.Frame(e.pos(), e.exprErrorString(), this));
-            throw Sneaky.raise(new StackDepthError(STACK_MESSAGE,
+            throw JsonnetErrors.raise(new StackDepthError(STACK_MESSAGE,
                     scala.jdk.javaapi.CollectionConverters.asScala(frame).toList()));
         }
     }

@@ -140,7 +140,7 @@ public final class JsonnetEngine {
         }
         if (a instanceof JsonnetRequest.Argument.Text t) {
             StringBuilder b = new StringBuilder(t.text().length() + 2);
-            JsonText.string(t.text(), b);
+            dev.gitops.model.Value.appendJsonString(t.text(), b);
             return b.toString();
         }
         return GoJsonWriter.write(((JsonnetRequest.Argument.Data) a).value());

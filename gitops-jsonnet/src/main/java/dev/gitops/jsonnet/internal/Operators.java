@@ -200,7 +200,7 @@ final class Operators {
                 return new Val.Num(pos, bitwise(safeInteger(l, ev, pos), safeInteger(r, ev, pos), ev, pos));
             }
             if (l instanceof Val.Arr && r instanceof Val.Arr) {
-                int c = Std2.compare(l, r, "comparison", ev, pos);
+                int c = StdArgs.compare(l, r, "comparison", ev, pos);
                 boolean result = op == OP_LT ? c < 0 : op == OP_LE ? c <= 0 : op == OP_GT ? c > 0 : c >= 0;
                 return result ? new Val.True(pos) : new Val.False(pos);
             }
@@ -214,7 +214,7 @@ final class Operators {
             if (l instanceof Val.Num a && r instanceof Val.Num b) {
                 double sum = a.value() + b.value();
                 if (Double.isInfinite(sum)) {
-                    throw Sneaky.error("overflow", pos, ev);
+                    throw JsonnetErrors.error("overflow", pos, ev);
                 }
                 return new Val.Num(pos, sum);
             }
@@ -241,7 +241,7 @@ final class Operators {
                 return a ^ b;
             }
             if (b < 0) {
-                throw Sneaky.error("shift by negative exponent.", pos, ev);
+                throw JsonnetErrors.error("shift by negative exponent.", pos, ev);
             }
             int by = (int) (b % 64);
             if (op == OP_SHR) {
@@ -249,7 +249,7 @@ final class Operators {
             }
             long shifted = a << by;
             if (shifted >> by != a) {
-                throw Sneaky.error("numeric value outside safe integer range for bitwise operation.", pos, ev);
+                throw JsonnetErrors.error("numeric value outside safe integer range for bitwise operation.", pos, ev);
             }
             return shifted;
         }
@@ -257,7 +257,7 @@ final class Operators {
         private static long safeInteger(Val v, EvalScope ev, Position pos) {
             double d = ((Val.Num) v).value();
             if (d < -MAX_SAFE_INTEGER || d > MAX_SAFE_INTEGER) {
-                throw Sneaky.error("numeric value outside safe integer range for bitwise operation.", pos, ev);
+                throw JsonnetErrors.error("numeric value outside safe integer range for bitwise operation.", pos, ev);
             }
             return (long) d;
         }

@@ -56,10 +56,10 @@ final class ScopedImporter extends sjsonnet.Importer {
 
     private Option<sjsonnet.Path> resolveUncached(SourcePath base, String importName) {
         if (importName.isEmpty()) {
-            throw Sneaky.error("import of an empty path");
+            throw JsonnetErrors.error("import of an empty path");
         }
         if (importName.startsWith("/") || importName.startsWith("\\") || (importName.length() > 1 && importName.charAt(1) == ':')) {
-            throw Sneaky.error("import '" + importName + "' is an absolute path: imports are relative to the importing file, "
+            throw JsonnetErrors.error("import '" + importName + "' is an absolute path: imports are relative to the importing file, "
                     + "the jpath or the built-in library");
         }
         if (base.isLibrary()) {
@@ -89,12 +89,12 @@ final class ScopedImporter extends sjsonnet.Importer {
             return Option.apply(hit.get());
         }
         if (!escapes.isEmpty()) {
-            throw Sneaky.error("import '" + importName + "' reaches outside what templates may import (the template root"
+            throw JsonnetErrors.error("import '" + importName + "' reaches outside what templates may import (the template root"
                     + (scope.templateRoot().isEmpty() ? "" : " " + scope.templateRoot() + "/")
                     + (scope.jpath().isEmpty() ? "" : ", the jpath " + scope.jpath())
                     + " and the built-in library)");
         }
-        throw Sneaky.error("import '" + importName + "' not found (looked next to the importing file"
+        throw JsonnetErrors.error("import '" + importName + "' not found (looked next to the importing file"
                 + (scope.jpath().isEmpty() ? "" : ", in the jpath " + scope.jpath()) + " and in the built-in library)");
     }
 
@@ -107,7 +107,7 @@ final class ScopedImporter extends sjsonnet.Importer {
         if (Library.read(scope.libraryRoot(), importName).isPresent()) {
             return Option.apply(SourcePath.library(importName));
         }
-        throw Sneaky.error("import '" + importName + "' not found in the built-in library");
+        throw JsonnetErrors.error("import '" + importName + "' not found in the built-in library");
     }
 
     /** The file at {@code candidate}, identified by its link-free path, when imports may reach it. */
@@ -153,13 +153,13 @@ final class ScopedImporter extends sjsonnet.Importer {
             }
             return Option.apply(new SourceFile(texts.file(p.path(), bytes.get()), () -> {
                 try {
-                    return scope.files().read(p.path()).orElseThrow(() -> Sneaky.error("cannot read " + p.display()));
+                    return scope.files().read(p.path()).orElseThrow(() -> JsonnetErrors.error("cannot read " + p.display()));
                 } catch (IOException e) {
-                    throw Sneaky.error("cannot read " + p.display() + ": " + e.getMessage());
+                    throw JsonnetErrors.error("cannot read " + p.display() + ": " + e.getMessage());
                 }
             }));
         } catch (IOException e) {
-            throw Sneaky.error("cannot read " + p.display() + ": " + e.getMessage());
+            throw JsonnetErrors.error("cannot read " + p.display() + ": " + e.getMessage());
         }
     }
 }

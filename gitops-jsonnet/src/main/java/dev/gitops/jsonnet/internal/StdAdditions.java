@@ -19,8 +19,8 @@ final class StdAdditions {
     /** Native functions reachable through {@code std.native(name)}. */
     static Map<String, Val.Func> natives() {
         Map<String, Val.Func> n = new LinkedHashMap<>();
-        n.put("parseYaml", fn("str", (s, ev, pos) -> YamlParsing.parse(Std2.str(s, "parseYaml", ev, pos), ev, pos)));
-        n.put("sha256", fn("str", (s, ev, pos) -> Vals.str(pos, digest("SHA-256", Std2.str(s, "sha256", ev, pos)))));
+        n.put("parseYaml", fn("str", (s, ev, pos) -> YamlParsing.parse(StdArgs.str(s, "parseYaml", ev, pos), ev, pos)));
+        n.put("sha256", fn("str", (s, ev, pos) -> Vals.str(pos, digest("SHA-256", StdArgs.str(s, "sha256", ev, pos)))));
         return n;
     }
 
@@ -29,7 +29,7 @@ final class StdAdditions {
         Map<String, Val.Func> natives = natives();
         f.put("parseYaml", natives.get("parseYaml"));
         f.put("native", fn("name", (name, ev, pos) -> {
-            Val.Func n = natives.get(Std2.str(name, "native", ev, pos));
+            Val.Func n = natives.get(StdArgs.str(name, "native", ev, pos));
             return n == null ? Vals.nul(pos) : n;
         }));
         f.put("trace", new Val.Builtin2("str", "rest", null) {
@@ -37,7 +37,7 @@ final class StdAdditions {
             public Val evalRhs(Val s, Val rest, sjsonnet.EvalScope ev, sjsonnet.Position pos) {
                 String where = pos.currentFile() instanceof SourcePath p ? p.display() : "";
                 String line = ev.prettyIndex(pos).isDefined() ? ":" + ev.prettyIndex(pos).get()._1() : "";
-                String msg = "TRACE: " + where + line + " " + Std2.str(s, "trace", ev, pos);
+                String msg = "TRACE: " + where + line + " " + StdArgs.str(s, "trace", ev, pos);
                 if (ev instanceof GuardedEvaluator g) {
                     g.trace(msg);
                 }
@@ -52,18 +52,18 @@ final class StdAdditions {
         f.put("isNull", fn("v", (v, ev, pos) -> Vals.bool(pos, v instanceof Val.Null)));
         f.put("id", fn("x", (x, ev, pos) -> x));
         f.put("resolvePath", fn("f", "r", (file, r, ev, pos) -> {
-            String path = Std2.str(file, "resolvePath", ev, pos);
+            String path = StdArgs.str(file, "resolvePath", ev, pos);
             int slash = path.lastIndexOf('/');
-            return Vals.str(pos, (slash < 0 ? "" : path.substring(0, slash + 1)) + Std2.str(r, "resolvePath", ev, pos));
+            return Vals.str(pos, (slash < 0 ? "" : path.substring(0, slash + 1)) + StdArgs.str(r, "resolvePath", ev, pos));
         }));
         f.put("decodeUTF8", fn("arr", (a, ev, pos) -> {
-            Val.Arr arr = Std2.arr(a, "decodeUTF8", ev, pos);
+            Val.Arr arr = StdArgs.arr(a, "decodeUTF8", ev, pos);
             byte[] bytes = new byte[arr.length()];
             for (int i = 0; i < bytes.length; i++) {
                 Val v = arr.force(i);
                 double d = v instanceof Val.Num n ? n.value() : Double.NaN;
                 if (!(d >= 0 && d <= 255 && d == Math.rint(d))) {
-                    throw Sneaky.error("Element " + i + " of the provided array was not an integer in range [0,255]", pos, ev);
+                    throw JsonnetErrors.error("Element " + i + " of the provided array was not an integer in range [0,255]", pos, ev);
                 }
                 bytes[i] = (byte) (int) d;
             }
@@ -89,12 +89,12 @@ final class StdAdditions {
             if (!(arr instanceof Val.Str s)) {
                 return map.apply2(fun, arr, pos, ev);
             }
-            Val.Func g = Std2.func(fun, "map", ev, pos);
+            Val.Func g = StdArgs.func(fun, "map", ev, pos);
             int[] cps = s.value().codePoints().toArray();
             sjsonnet.Lazy[] out = new sjsonnet.Lazy[cps.length];
             for (int i = 0; i < cps.length; i++) {
                 Val c = Vals.str(pos, Character.toString(cps[i]));
-                out[i] = Std2.lazy(() -> Std2.call(g, c, pos, ev));
+                out[i] = StdArgs.lazy(() -> StdArgs.call(g, c, pos, ev));
             }
             return Vals.arr(pos, out);
         }));
@@ -103,7 +103,7 @@ final class StdAdditions {
             if (!(arr instanceof Val.Str s)) {
                 return foldr.apply3(fun, arr, init, pos, ev);
             }
-            Val.Func g = Std2.func(fun, "foldr", ev, pos);
+            Val.Func g = StdArgs.func(fun, "foldr", ev, pos);
             int[] cps = s.value().codePoints().toArray();
             Val acc = init;
             for (int i = cps.length - 1; i >= 0; i--) {
@@ -114,47 +114,47 @@ final class StdAdditions {
         f.put("toString", fn("a", (a, ev, pos) -> Vals.str(pos, GoText.string(a, ev, pos))));
         f.put("manifestPython", fn("v", (v, ev, pos) -> Vals.str(pos, GoText.python(v, ev, pos))));
         f.put("manifestPythonVars", fn("conf", (c, ev, pos) -> {
-            Val.Obj o = Std2.obj(c, "manifestPythonVars", ev, pos);
+            Val.Obj o = StdArgs.obj(c, "manifestPythonVars", ev, pos);
             StringBuilder b = new StringBuilder();
-            for (String k : Std2.fields(o, false)) {
-                b.append(k).append(" = ").append(GoText.python(Std2.field(o, k, pos, ev), ev, pos)).append('\n');
+            for (String k : StdArgs.fields(o, false)) {
+                b.append(k).append(" = ").append(GoText.python(StdArgs.field(o, k, pos, ev), ev, pos)).append('\n');
             }
             return Vals.str(pos, b.toString());
         }));
         f.put("manifestIni", fn("ini", (i, ev, pos) -> {
-            Val.Obj ini = Std2.obj(i, "manifestIni", ev, pos);
+            Val.Obj ini = StdArgs.obj(i, "manifestIni", ev, pos);
             StringBuilder b = new StringBuilder();
             if (ini.containsKey("main")) {
-                iniBody(Std2.obj(Std2.field(ini, "main", pos, ev), "manifestIni", ev, pos), b, ev, pos);
+                iniBody(StdArgs.obj(StdArgs.field(ini, "main", pos, ev), "manifestIni", ev, pos), b, ev, pos);
             }
-            Val.Obj sections = Std2.obj(Std2.field(ini, "sections", pos, ev), "manifestIni", ev, pos);
-            for (String name : Std2.fields(sections, false)) {
+            Val.Obj sections = StdArgs.obj(StdArgs.field(ini, "sections", pos, ev), "manifestIni", ev, pos);
+            for (String name : StdArgs.fields(sections, false)) {
                 b.append('[').append(name).append("]\n");
-                iniBody(Std2.obj(Std2.field(sections, name, pos, ev), "manifestIni", ev, pos), b, ev, pos);
+                iniBody(StdArgs.obj(StdArgs.field(sections, name, pos, ev), "manifestIni", ev, pos), b, ev, pos);
             }
             return Vals.str(pos, b.toString());
         }));
         f.put("manifestXmlJsonml", fn("value", (v, ev, pos) -> {
             if (!(v instanceof Val.Arr)) {
-                throw Sneaky.error("Expected a JSONML value (an array), got " + Std2.type(v), pos, ev);
+                throw JsonnetErrors.error("Expected a JSONML value (an array), got " + StdArgs.type(v), pos, ev);
             }
             StringBuilder b = new StringBuilder();
             jsonml(v, b, ev, pos);
             return Vals.str(pos, b.toString());
         }));
         f.put("sort", Builtins.fn(new String[] {"arr", "keyF"}, new Val.Literal[] {null, IDENTITY}, (a, ev, pos) -> {
-            Val.Arr arr = Std2.arr(a[0], "sort", ev, pos);
-            Val.Func keyF = a[1] == IDENTITY ? null : Std2.func(a[1], "sort", ev, pos);
+            Val.Arr arr = StdArgs.arr(a[0], "sort", ev, pos);
+            Val.Func keyF = a[1] == IDENTITY ? null : StdArgs.func(a[1], "sort", ev, pos);
             int n = arr.length();
             Val[] items = new Val[n];
             Val[] keys = new Val[n];
             Integer[] order = new Integer[n];
             for (int i = 0; i < n; i++) {
                 items[i] = arr.force(i);
-                keys[i] = keyF == null ? items[i] : Std2.call(keyF, items[i], pos, ev);
+                keys[i] = keyF == null ? items[i] : StdArgs.call(keyF, items[i], pos, ev);
                 order[i] = i;
             }
-            java.util.Arrays.sort(order, (x, y) -> Std2.compare(keys[x], keys[y], "sort", ev, pos)); // stable
+            java.util.Arrays.sort(order, (x, y) -> StdArgs.compare(keys[x], keys[y], "sort", ev, pos)); // stable
             sjsonnet.Lazy[] out = new sjsonnet.Lazy[n];
             for (int i = 0; i < n; i++) {
                 out[i] = items[order[i]];
@@ -168,7 +168,7 @@ final class StdAdditions {
         f.put("slice", fn(new String[] {"indexable", "index", "end", "step"}, new Val.Literal[0], (a, ev, pos) -> slice(a, ev, pos)));
         Val.Func format = base.apply("format");
         f.put("format", fn("str", "vals", (s, v, ev, pos) -> {
-            String fmtText = Std2.str(s, "format", ev, pos);
+            String fmtText = StdArgs.str(s, "format", ev, pos);
             return format.apply2(s, GoText.formatArgs(v, GoText.conversions(fmtText, ev), ev, pos), pos, ev);
         }));
         Val.Func jsonEx = f.containsKey("manifestJsonEx") ? f.get("manifestJsonEx") : base.apply("manifestJsonEx");
@@ -189,14 +189,14 @@ final class StdAdditions {
         Val x = a[0];
         int[] cps = x instanceof Val.Str s ? s.value().codePoints().toArray() : null;
         if (cps == null && !(x instanceof Val.Arr)) {
-            throw Sneaky.error("std.slice accepts a string or an array, but got: " + Std2.type(x), pos, ev);
+            throw JsonnetErrors.error("std.slice accepts a string or an array, but got: " + StdArgs.type(x), pos, ev);
         }
         int length = cps != null ? cps.length : ((Val.Arr) x).length();
-        int index = a[1] instanceof Val.Null ? 0 : (int) Std2.num(a[1], "slice", ev, pos);
-        int end = a[2] instanceof Val.Null ? length : (int) Std2.num(a[2], "slice", ev, pos);
-        int step = a[3] instanceof Val.Null ? 1 : (int) Std2.num(a[3], "slice", ev, pos);
+        int index = a[1] instanceof Val.Null ? 0 : (int) StdArgs.num(a[1], "slice", ev, pos);
+        int end = a[2] instanceof Val.Null ? length : (int) StdArgs.num(a[2], "slice", ev, pos);
+        int step = a[3] instanceof Val.Null ? 1 : (int) StdArgs.num(a[3], "slice", ev, pos);
         if (step <= 0) {
-            throw Sneaky.error("std.slice: got [" + index + ":" + end + ":" + step + "] but the step must be greater than 0", pos, ev);
+            throw JsonnetErrors.error("std.slice: got [" + index + ":" + end + ":" + step + "] but the step must be greater than 0", pos, ev);
         }
         index = index < 0 ? Math.max(0, length + index) : index;
         end = Math.min(length, end < 0 ? length + end : end);
@@ -216,8 +216,8 @@ final class StdAdditions {
 
     /** A section body of {@code std.manifestIni}: {@code key = value}, one line per array element. */
     private static void iniBody(Val.Obj body, StringBuilder b, sjsonnet.EvalScope ev, sjsonnet.Position pos) {
-        for (String k : Std2.fields(body, false)) {
-            Val v = Std2.field(body, k, pos, ev);
+        for (String k : StdArgs.fields(body, false)) {
+            Val v = StdArgs.field(body, k, pos, ev);
             if (v instanceof Val.Arr a) {
                 for (int i = 0; i < a.length(); i++) {
                     b.append(k).append(" = ").append(GoText.string(a.force(i), ev, pos)).append('\n');
@@ -234,17 +234,17 @@ final class StdAdditions {
             b.append(s.value());
             return;
         }
-        Val.Arr a = Std2.arr(v, "manifestXmlJsonml", ev, pos);
+        Val.Arr a = StdArgs.arr(v, "manifestXmlJsonml", ev, pos);
         if (a.length() == 0) {
-            throw Sneaky.error("std.manifestXmlJsonml: an element needs a tag", pos, ev);
+            throw JsonnetErrors.error("std.manifestXmlJsonml: an element needs a tag", pos, ev);
         }
         String tag = GoText.string(a.force(0), ev, pos);
         boolean hasAttrs = a.length() > 1 && a.force(1) instanceof Val.Obj;
         b.append('<').append(tag);
         if (hasAttrs) {
             Val.Obj attrs = (Val.Obj) a.force(1);
-            for (String k : Std2.fields(attrs, false)) {
-                b.append(' ').append(k).append("=\"").append(GoText.string(Std2.field(attrs, k, pos, ev), ev, pos)).append('"');
+            for (String k : StdArgs.fields(attrs, false)) {
+                b.append(' ').append(k).append("=\"").append(GoText.string(StdArgs.field(attrs, k, pos, ev), ev, pos)).append('"');
             }
         }
         b.append('>');

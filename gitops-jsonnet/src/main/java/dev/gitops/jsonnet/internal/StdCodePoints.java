@@ -28,25 +28,25 @@ final class StdCodePoints {
                 ? Vals.num(pos, s.value().codePointCount(0, s.value().length()))
                 : length.apply1(x, pos, ev)));
         f.put("codepoint", fn("str", (s, ev, pos) -> {
-            String t = Std2.str(s, "codepoint", ev, pos);
+            String t = StdArgs.str(s, "codepoint", ev, pos);
             if (t.length() == 1 && !Character.isSurrogate(t.charAt(0))) {
                 return Vals.num(pos, t.charAt(0));
             }
             int n = t.codePointCount(0, t.length());
             if (n != 1) {
-                throw Sneaky.error("codepoint takes a string of length 1, got length " + n, pos, ev);
+                throw JsonnetErrors.error("codepoint takes a string of length 1, got length " + n, pos, ev);
             }
             return Vals.num(pos, t.codePointAt(0));
         }));
         f.put("char", fn("n", (n, ev, pos) -> {
-            double d = Std2.num(n, "char", ev, pos);
+            double d = StdArgs.num(n, "char", ev, pos);
             if (d < 0 || d > Character.MAX_CODE_POINT || d != Math.floor(d)) {
-                throw Sneaky.error("invalid unicode codepoint, got " + GoFormat.unparse(d), pos, ev);
+                throw JsonnetErrors.error("invalid unicode codepoint, got " + GoFormat.unparse(d), pos, ev);
             }
             return Vals.str(pos, Character.toString((int) d));
         }));
         f.put("stringChars", fn("str", (s, ev, pos) -> {
-            String t = Std2.str(s, "stringChars", ev, pos);
+            String t = StdArgs.str(s, "stringChars", ev, pos);
             if (!hasSurrogate(t)) { // one character per UTF-16 unit: no code point array needed
                 Lazy[] out = new Lazy[t.length()];
                 for (int i = 0; i < out.length; i++) {
@@ -63,14 +63,14 @@ final class StdCodePoints {
             return Vals.arr(pos, out);
         }));
         f.put("substr", fn("str", "from", "len", (s, from, len, ev, pos) -> {
-            String t = Std2.str(s, "substr", ev, pos);
-            double a = Std2.num(from, "substr", ev, pos);
-            double l = Std2.num(len, "substr", ev, pos);
+            String t = StdArgs.str(s, "substr", ev, pos);
+            double a = StdArgs.num(from, "substr", ev, pos);
+            double l = StdArgs.num(len, "substr", ev, pos);
             if (a < 0 || a != Math.floor(a)) {
-                throw Sneaky.error("substr second parameter should be a non-negative integer, got " + GoFormat.unparse(a), pos, ev);
+                throw JsonnetErrors.error("substr second parameter should be a non-negative integer, got " + GoFormat.unparse(a), pos, ev);
             }
             if (l < 0 || l != Math.floor(l)) {
-                throw Sneaky.error("substr third parameter should be a non-negative integer, got " + GoFormat.unparse(l), pos, ev);
+                throw JsonnetErrors.error("substr third parameter should be a non-negative integer, got " + GoFormat.unparse(l), pos, ev);
             }
             int n = t.codePointCount(0, t.length());
             int begin = (int) Math.min(a, n);
@@ -78,8 +78,8 @@ final class StdCodePoints {
             return Vals.str(pos, t.substring(t.offsetByCodePoints(0, begin), t.offsetByCodePoints(0, end)));
         }));
         f.put("findSubstr", fn("pat", "str", (p, s, ev, pos) -> {
-            int[] pat = Std2.str(p, "findSubstr", ev, pos).codePoints().toArray();
-            int[] str = Std2.str(s, "findSubstr", ev, pos).codePoints().toArray();
+            int[] pat = StdArgs.str(p, "findSubstr", ev, pos).codePoints().toArray();
+            int[] str = StdArgs.str(s, "findSubstr", ev, pos).codePoints().toArray();
             List<Lazy> out = new ArrayList<>();
             if (pat.length > 0) {
                 for (int i = 0; i + pat.length <= str.length; i++) {
@@ -95,15 +95,15 @@ final class StdCodePoints {
             if (!(arr instanceof Val.Str s)) {
                 return foldl.apply3(fun, arr, init, pos, ev);
             }
-            Val.Func g = Std2.func(fun, "foldl", ev, pos);
+            Val.Func g = StdArgs.func(fun, "foldl", ev, pos);
             Val acc = init;
             for (int cp : s.value().codePoints().toArray()) {
                 acc = g.apply2(acc, Vals.str(pos, Character.toString(cp)), pos, ev);
             }
             return acc;
         }));
-        f.put("asciiUpper", fn("str", (s, ev, pos) -> Vals.str(pos, ascii(Std2.str(s, "asciiUpper", ev, pos), 'a', 'z', -32))));
-        f.put("asciiLower", fn("str", (s, ev, pos) -> Vals.str(pos, ascii(Std2.str(s, "asciiLower", ev, pos), 'A', 'Z', 32))));
+        f.put("asciiUpper", fn("str", (s, ev, pos) -> Vals.str(pos, ascii(StdArgs.str(s, "asciiUpper", ev, pos), 'a', 'z', -32))));
+        f.put("asciiLower", fn("str", (s, ev, pos) -> Vals.str(pos, ascii(StdArgs.str(s, "asciiLower", ev, pos), 'A', 'Z', 32))));
     }
 
     /** The one-character strings of ASCII, shared: {@code std.stringChars} makes one per character. */

@@ -37,12 +37,12 @@ final class StdCollections {
 
     private static void objects(Map<String, Val.Func> f) {
         f.put("objectHasEx", fn("obj", "fname", "hidden", (o, k, h, ev, pos) -> {
-            Val.Obj obj = Std2.obj(o, "objectHasEx", ev, pos);
-            String name = Std2.str(k, "objectHasEx", ev, pos);
-            return Vals.bool(pos, Std2.bool(h, "objectHasEx", ev, pos) ? obj.containsKey(name) : obj.containsVisibleKey(name));
+            Val.Obj obj = StdArgs.obj(o, "objectHasEx", ev, pos);
+            String name = StdArgs.str(k, "objectHasEx", ev, pos);
+            return Vals.bool(pos, StdArgs.bool(h, "objectHasEx", ev, pos) ? obj.containsKey(name) : obj.containsVisibleKey(name));
         }));
         f.put("objectFieldsEx", fn("obj", "hidden", (o, h, ev, pos) -> {
-            String[] names = Std2.fields(Std2.obj(o, "objectFieldsEx", ev, pos), Std2.bool(h, "objectFieldsEx", ev, pos));
+            String[] names = StdArgs.fields(StdArgs.obj(o, "objectFieldsEx", ev, pos), StdArgs.bool(h, "objectFieldsEx", ev, pos));
             Lazy[] out = new Lazy[names.length];
             for (int i = 0; i < names.length; i++) {
                 out[i] = Vals.str(pos, names[i]);
@@ -51,20 +51,20 @@ final class StdCollections {
         }));
         f.put("get", Builtins.lazyFn(new String[] {"o", "f", "default", "inc_hidden"},
                 new Val.Literal[] {null, null, new Val.Null(NO_POS), new Val.True(NO_POS)}, (a, ev, pos) -> {
-                    Val.Obj obj = Std2.obj(a[0].force(), "get", ev, pos);
-                    String name = Std2.str(a[1].force(), "get", ev, pos);
-                    boolean has = Std2.bool(a[3].force(), "get", ev, pos) ? obj.containsKey(name) : obj.containsVisibleKey(name);
-                    return has ? Std2.field(obj, name, pos, ev) : a[2].force();
+                    Val.Obj obj = StdArgs.obj(a[0].force(), "get", ev, pos);
+                    String name = StdArgs.str(a[1].force(), "get", ev, pos);
+                    boolean has = StdArgs.bool(a[3].force(), "get", ev, pos) ? obj.containsKey(name) : obj.containsVisibleKey(name);
+                    return has ? StdArgs.field(obj, name, pos, ev) : a[2].force();
                 }));
-        f.put("objectKeysValues", fn("o", (o, ev, pos) -> keysValues(Std2.obj(o, "objectKeysValues", ev, pos), false, ev, pos)));
-        f.put("objectKeysValuesAll", fn("o", (o, ev, pos) -> keysValues(Std2.obj(o, "objectKeysValuesAll", ev, pos), true, ev, pos)));
+        f.put("objectKeysValues", fn("o", (o, ev, pos) -> keysValues(StdArgs.obj(o, "objectKeysValues", ev, pos), false, ev, pos)));
+        f.put("objectKeysValuesAll", fn("o", (o, ev, pos) -> keysValues(StdArgs.obj(o, "objectKeysValuesAll", ev, pos), true, ev, pos)));
         f.put("objectRemoveKey", fn("obj", "key", (o, k, ev, pos) ->
-                removeKey(Std2.obj(o, "objectRemoveKey", ev, pos), Std2.str(k, "objectRemoveKey", ev, pos), ev, pos)));
+                removeKey(StdArgs.obj(o, "objectRemoveKey", ev, pos), StdArgs.str(k, "objectRemoveKey", ev, pos), ev, pos)));
         f.put("equals", fn("a", "b", (a, b, ev, pos) -> Vals.bool(pos, ev.equal(a, b))));
         f.put("primitiveEquals", fn("x", "y", (a, b, ev, pos) -> {
             if (a instanceof Val.Arr || a instanceof Val.Obj || a instanceof Val.Func
                     || b instanceof Val.Arr || b instanceof Val.Obj || b instanceof Val.Func) {
-                throw Sneaky.error("std.primitiveEquals operates on primitive types, got " + Std2.type(a) + " and " + Std2.type(b), pos, ev);
+                throw JsonnetErrors.error("std.primitiveEquals operates on primitive types, got " + StdArgs.type(a) + " and " + StdArgs.type(b), pos, ev);
             }
             return Vals.bool(pos, ev.equal(a, b));
         }));
@@ -97,13 +97,13 @@ final class StdCollections {
                 @Override
                 public Val invoke(Val.Obj self, Val.Obj sup, sjsonnet.FileScope fs, EvalScope e) {
                     if (sup == null) {
-                        return Std2.field(obj, name, pos, ev);
+                        return StdArgs.field(obj, name, pos, ev);
                     }
                     if (rebased[0] != sup) {
                         rebased[1] = obj.addSuper(pos, sup);
                         rebased[0] = sup;
                     }
-                    return Std2.field(rebased[1], name, pos, ev);
+                    return StdArgs.field(rebased[1], name, pos, ev);
                 }
             });
         }
@@ -111,13 +111,13 @@ final class StdCollections {
     }
 
     private static Val keysValues(Val.Obj obj, boolean hidden, EvalScope ev, Position pos) {
-        String[] names = Std2.fields(obj, hidden);
+        String[] names = StdArgs.fields(obj, hidden);
         Lazy[] out = new Lazy[names.length];
         for (int i = 0; i < names.length; i++) {
             String name = names[i];
             Map<String, Lazy> kv = new LinkedHashMap<>();
             kv.put("key", Vals.str(pos, name));
-            kv.put("value", Std2.lazy(() -> Std2.field(obj, name, pos, ev)));
+            kv.put("value", StdArgs.lazy(() -> StdArgs.field(obj, name, pos, ev)));
             out[i] = Vals.lazyObj(pos, kv);
         }
         return Vals.arr(pos, out);
@@ -130,7 +130,7 @@ final class StdCollections {
             return Vals.arr(pos, out);
         }));
         f.put("all", fn("arr", (a, ev, pos) -> {
-            Val.Arr arr = Std2.arr(a, "all", ev, pos);
+            Val.Arr arr = StdArgs.arr(a, "all", ev, pos);
             for (int i = 0; i < arr.length(); i++) {
                 if (!element(arr.force(i), "all", ev, pos)) {
                     return Vals.bool(pos, false);
@@ -139,7 +139,7 @@ final class StdCollections {
             return Vals.bool(pos, true);
         }));
         f.put("any", fn("arr", (a, ev, pos) -> {
-            Val.Arr arr = Std2.arr(a, "any", ev, pos);
+            Val.Arr arr = StdArgs.arr(a, "any", ev, pos);
             for (int i = 0; i < arr.length(); i++) {
                 if (element(arr.force(i), "any", ev, pos)) {
                     return Vals.bool(pos, true);
@@ -147,18 +147,18 @@ final class StdCollections {
             }
             return Vals.bool(pos, false);
         }));
-        f.put("sum", fn("arr", (a, ev, pos) -> Vals.num(pos, sum(Std2.arr(a, "sum", ev, pos), "sum", ev, pos))));
+        f.put("sum", fn("arr", (a, ev, pos) -> Vals.num(pos, sum(StdArgs.arr(a, "sum", ev, pos), "sum", ev, pos))));
         f.put("avg", fn("arr", (a, ev, pos) -> {
-            Val.Arr arr = Std2.arr(a, "avg", ev, pos);
+            Val.Arr arr = StdArgs.arr(a, "avg", ev, pos);
             if (arr.length() == 0) {
-                throw Sneaky.error("std.avg: cannot calculate the average of an empty array", pos, ev);
+                throw JsonnetErrors.error("std.avg: cannot calculate the average of an empty array", pos, ev);
             }
             return Vals.num(pos, sum(arr, "avg", ev, pos) / arr.length());
         }));
         f.put("minArray", extremum("minArray", -1));
         f.put("maxArray", extremum("maxArray", 1));
         f.put("contains", fn("arr", "elem", (a, x, ev, pos) -> {
-            Val.Arr arr = Std2.arr(a, "contains", ev, pos);
+            Val.Arr arr = StdArgs.arr(a, "contains", ev, pos);
             for (int i = 0; i < arr.length(); i++) {
                 if (ev.equal(arr.force(i), x)) {
                     return Vals.bool(pos, true);
@@ -167,7 +167,7 @@ final class StdCollections {
             return Vals.bool(pos, false);
         }));
         f.put("remove", fn("arr", "elem", (a, x, ev, pos) -> {
-            Val.Arr arr = Std2.arr(a, "remove", ev, pos);
+            Val.Arr arr = StdArgs.arr(a, "remove", ev, pos);
             for (int i = 0; i < arr.length(); i++) {
                 if (ev.equal(arr.force(i), x)) {
                     return without(arr, i, pos);
@@ -176,8 +176,8 @@ final class StdCollections {
             return arr;
         }));
         f.put("removeAt", fn("arr", "at", (a, at, ev, pos) -> {
-            Val.Arr arr = Std2.arr(a, "removeAt", ev, pos);
-            double i = Std2.num(at, "removeAt", ev, pos);
+            Val.Arr arr = StdArgs.arr(a, "removeAt", ev, pos);
+            double i = StdArgs.num(at, "removeAt", ev, pos);
             if (i != Math.rint(i) || i < 0 || i >= arr.length()) {
                 return arr; // as documented: keeps every element whose index differs from `at`
             }
@@ -202,7 +202,7 @@ final class StdCollections {
         if (v instanceof Val.False) {
             return false;
         }
-        throw Sneaky.error("std." + fn + ": element of type " + Std2.type(v) + " is not a boolean", pos, ev);
+        throw JsonnetErrors.error("std." + fn + ": element of type " + StdArgs.type(v) + " is not a boolean", pos, ev);
     }
 
     private static double sum(Val.Arr arr, String fn, EvalScope ev, Position pos) {
@@ -210,7 +210,7 @@ final class StdCollections {
         for (int i = 0; i < arr.length(); i++) {
             Val v = arr.force(i);
             if (!(v instanceof Val.Num n)) {
-                throw Sneaky.error("std." + fn + ": element " + i + " is a " + Std2.type(v) + ", expected a number", pos, ev);
+                throw JsonnetErrors.error("std." + fn + ": element " + i + " is a " + StdArgs.type(v) + ", expected a number", pos, ev);
             }
             s += n.value();
         }
@@ -230,22 +230,22 @@ final class StdCollections {
     /** minArray (sign -1) or maxArray (sign 1): the first element with the extreme key. */
     private static Val.Func extremum(String name, int sign) {
         return Builtins.lazyFn(new String[] {"arr", "keyF", "onEmpty"}, new Val.Literal[] {null, ABSENT_KEYF, ABSENT_ON_EMPTY}, (a, ev, pos) -> {
-            Val.Arr arr = Std2.arr(a[0].force(), name, ev, pos);
+            Val.Arr arr = StdArgs.arr(a[0].force(), name, ev, pos);
             if (arr.length() == 0) {
                 Val onEmpty = a[2].force();
                 if (onEmpty == ABSENT_ON_EMPTY) {
-                    throw Sneaky.error("std." + name + ": expected at least one element in the array, got none", pos, ev);
+                    throw JsonnetErrors.error("std." + name + ": expected at least one element in the array, got none", pos, ev);
                 }
                 return onEmpty;
             }
             Val keyFn = a[1].force();
-            Val.Func keyF = keyFn == ABSENT_KEYF ? null : Std2.func(keyFn, name, ev, pos);
+            Val.Func keyF = keyFn == ABSENT_KEYF ? null : StdArgs.func(keyFn, name, ev, pos);
             Val best = arr.force(0);
-            Val bestKey = keyF == null ? best : Std2.call(keyF, best, pos, ev);
+            Val bestKey = keyF == null ? best : StdArgs.call(keyF, best, pos, ev);
             for (int i = 1; i < arr.length(); i++) {
                 Val x = arr.force(i);
-                Val k = keyF == null ? x : Std2.call(keyF, x, pos, ev);
-                if (Std2.compare(k, bestKey, name, ev, pos) * sign > 0) {
+                Val k = keyF == null ? x : StdArgs.call(keyF, x, pos, ev);
+                if (StdArgs.compare(k, bestKey, name, ev, pos) * sign > 0) {
                     best = x;
                     bestKey = k;
                 }
@@ -256,28 +256,28 @@ final class StdCollections {
 
     private static void numbers(Map<String, Val.Func> f) {
         f.put("sign", fn("n", (n, ev, pos) -> {
-            double x = Std2.num(n, "sign", ev, pos);
+            double x = StdArgs.num(n, "sign", ev, pos);
             return Vals.num(pos, x > 0 ? 1 : x < 0 ? -1 : 0);
         }));
-        f.put("log2", fn("x", (x, ev, pos) -> Vals.num(pos, Math.log(Std2.num(x, "log2", ev, pos)) / Math.log(2))));
-        f.put("log10", fn("x", (x, ev, pos) -> Vals.num(pos, Math.log(Std2.num(x, "log10", ev, pos)) / Math.log(10))));
-        f.put("atan2", fn("y", "x", (y, x, ev, pos) -> Vals.num(pos, Math.atan2(Std2.num(y, "atan2", ev, pos), Std2.num(x, "atan2", ev, pos)))));
-        f.put("hypot", fn("a", "b", (a, b, ev, pos) -> Vals.num(pos, Math.hypot(Std2.num(a, "hypot", ev, pos), Std2.num(b, "hypot", ev, pos)))));
-        f.put("deg2rad", fn("x", (x, ev, pos) -> Vals.num(pos, Std2.num(x, "deg2rad", ev, pos) * Math.PI / 180)));
-        f.put("rad2deg", fn("x", (x, ev, pos) -> Vals.num(pos, Std2.num(x, "rad2deg", ev, pos) * 180 / Math.PI)));
-        f.put("round", fn("x", (x, ev, pos) -> Vals.num(pos, Math.floor(Std2.num(x, "round", ev, pos) + 0.5))));
+        f.put("log2", fn("x", (x, ev, pos) -> Vals.num(pos, Math.log(StdArgs.num(x, "log2", ev, pos)) / Math.log(2))));
+        f.put("log10", fn("x", (x, ev, pos) -> Vals.num(pos, Math.log(StdArgs.num(x, "log10", ev, pos)) / Math.log(10))));
+        f.put("atan2", fn("y", "x", (y, x, ev, pos) -> Vals.num(pos, Math.atan2(StdArgs.num(y, "atan2", ev, pos), StdArgs.num(x, "atan2", ev, pos)))));
+        f.put("hypot", fn("a", "b", (a, b, ev, pos) -> Vals.num(pos, Math.hypot(StdArgs.num(a, "hypot", ev, pos), StdArgs.num(b, "hypot", ev, pos)))));
+        f.put("deg2rad", fn("x", (x, ev, pos) -> Vals.num(pos, StdArgs.num(x, "deg2rad", ev, pos) * Math.PI / 180)));
+        f.put("rad2deg", fn("x", (x, ev, pos) -> Vals.num(pos, StdArgs.num(x, "rad2deg", ev, pos) * 180 / Math.PI)));
+        f.put("round", fn("x", (x, ev, pos) -> Vals.num(pos, Math.floor(StdArgs.num(x, "round", ev, pos) + 0.5))));
         // `%` on numbers is C's fmod in Jsonnet, which Java's % matches (sign of the dividend).
-        f.put("isEven", fn("x", (x, ev, pos) -> Vals.bool(pos, Math.floor(Std2.num(x, "isEven", ev, pos) + 0.5) % 2 == 0)));
-        f.put("isOdd", fn("x", (x, ev, pos) -> Vals.bool(pos, Math.floor(Std2.num(x, "isOdd", ev, pos) + 0.5) % 2 != 0)));
+        f.put("isEven", fn("x", (x, ev, pos) -> Vals.bool(pos, Math.floor(StdArgs.num(x, "isEven", ev, pos) + 0.5) % 2 == 0)));
+        f.put("isOdd", fn("x", (x, ev, pos) -> Vals.bool(pos, Math.floor(StdArgs.num(x, "isOdd", ev, pos) + 0.5) % 2 != 0)));
         f.put("isInteger", fn("x", (x, ev, pos) -> {
-            double d = Std2.num(x, "isInteger", ev, pos);
+            double d = StdArgs.num(x, "isInteger", ev, pos);
             return Vals.bool(pos, Math.floor(d + 0.5) == d);
         }));
         f.put("isDecimal", fn("x", (x, ev, pos) -> {
-            double d = Std2.num(x, "isDecimal", ev, pos);
+            double d = StdArgs.num(x, "isDecimal", ev, pos);
             return Vals.bool(pos, Math.floor(d + 0.5) != d);
         }));
-        f.put("xor", fn("x", "y", (x, y, ev, pos) -> Vals.bool(pos, Std2.bool(x, "xor", ev, pos) != Std2.bool(y, "xor", ev, pos))));
-        f.put("xnor", fn("x", "y", (x, y, ev, pos) -> Vals.bool(pos, Std2.bool(x, "xnor", ev, pos) == Std2.bool(y, "xnor", ev, pos))));
+        f.put("xor", fn("x", "y", (x, y, ev, pos) -> Vals.bool(pos, StdArgs.bool(x, "xor", ev, pos) != StdArgs.bool(y, "xor", ev, pos))));
+        f.put("xnor", fn("x", "y", (x, y, ev, pos) -> Vals.bool(pos, StdArgs.bool(x, "xnor", ev, pos) == StdArgs.bool(y, "xnor", ev, pos))));
     }
 }

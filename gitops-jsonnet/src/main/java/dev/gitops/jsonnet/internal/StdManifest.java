@@ -27,23 +27,23 @@ final class StdManifest {
         f.put("manifestJsonEx", fn(new String[] {"value", "indent", "newline", "key_val_sep"},
                 new Val.Literal[] {null, null, new Val.Str(NO_POS, "\n"), new Val.Str(NO_POS, ": ")}, (a, ev, pos) -> {
                     StringBuilder b = new StringBuilder();
-                    json(a[0], b, "", Std2.str(a[1], "manifestJsonEx", ev, pos), Std2.str(a[2], "manifestJsonEx", ev, pos),
-                            Std2.str(a[3], "manifestJsonEx", ev, pos), new ArrayList<>(), ev, pos);
+                    json(a[0], b, "", StdArgs.str(a[1], "manifestJsonEx", ev, pos), StdArgs.str(a[2], "manifestJsonEx", ev, pos),
+                            StdArgs.str(a[3], "manifestJsonEx", ev, pos), new ArrayList<>(), ev, pos);
                     return Vals.str(pos, b.toString());
                 }));
         f.put("manifestYamlDoc", fn(new String[] {"value", "indent_array_in_object", "quote_keys"},
                 new Val.Literal[] {null, new Val.False(NO_POS), new Val.True(NO_POS)}, (a, ev, pos) -> {
                     StringBuilder b = new StringBuilder();
-                    yaml(a[0], b, "", Std2.bool(a[1], "manifestYamlDoc", ev, pos), Std2.bool(a[2], "manifestYamlDoc", ev, pos), ev, pos);
+                    yaml(a[0], b, "", StdArgs.bool(a[1], "manifestYamlDoc", ev, pos), StdArgs.bool(a[2], "manifestYamlDoc", ev, pos), ev, pos);
                     return Vals.str(pos, b.toString());
                 }));
         f.put("manifestYamlStream", fn(new String[] {"value", "indent_array_in_object", "c_document_end", "quote_keys"},
                 new Val.Literal[] {null, new Val.False(NO_POS), new Val.True(NO_POS), new Val.True(NO_POS)}, (a, ev, pos) -> {
                     if (!(a[0] instanceof Val.Arr arr)) {
-                        throw Sneaky.error("std.manifestYamlStream only takes arrays, got " + Std2.type(a[0]), pos, ev);
+                        throw JsonnetErrors.error("std.manifestYamlStream only takes arrays, got " + StdArgs.type(a[0]), pos, ev);
                     }
-                    boolean indentArrays = Std2.bool(a[1], "manifestYamlStream", ev, pos);
-                    boolean quoteKeys = Std2.bool(a[3], "manifestYamlStream", ev, pos);
+                    boolean indentArrays = StdArgs.bool(a[1], "manifestYamlStream", ev, pos);
+                    boolean quoteKeys = StdArgs.bool(a[3], "manifestYamlStream", ev, pos);
                     StringBuilder b = new StringBuilder("---\n");
                     for (int i = 0; i < arr.length(); i++) {
                         if (i > 0) {
@@ -51,11 +51,11 @@ final class StdManifest {
                         }
                         yaml(arr.force(i), b, "", indentArrays, quoteKeys, ev, pos);
                     }
-                    b.append(Std2.bool(a[2], "manifestYamlStream", ev, pos) ? "\n...\n" : "\n");
+                    b.append(StdArgs.bool(a[2], "manifestYamlStream", ev, pos) ? "\n...\n" : "\n");
                     return Vals.str(pos, b.toString());
                 }));
         f.put("manifestTomlEx", fn("value", "indent", (v, ind, ev, pos) ->
-                Vals.str(pos, toml(v, Std2.str(ind, "manifestTomlEx", ev, pos), ev, pos))));
+                Vals.str(pos, toml(v, StdArgs.str(ind, "manifestTomlEx", ev, pos), ev, pos))));
         f.put("manifestToml", fn("value", (v, ev, pos) -> Vals.str(pos, toml(v, "  ", ev, pos))));
     }
 
@@ -72,7 +72,7 @@ final class StdManifest {
         } else if (v instanceof Val.Num n) {
             b.append(GoFormat.shortest(n.value()));
         } else if (v instanceof Val.Str s) {
-            JsonText.string(s.value(), b);
+            dev.gitops.model.Value.appendJsonString(s.value(), b);
         } else if (v instanceof Val.Arr a) {
             String inner = cindent + indent;
             b.append('[').append(newline);
@@ -90,21 +90,21 @@ final class StdManifest {
             o.triggerAllAsserts(o);
             String inner = cindent + indent;
             b.append('{').append(newline);
-            String[] names = Std2.fields(o, false);
+            String[] names = StdArgs.fields(o, false);
             for (int i = 0; i < names.length; i++) {
                 if (i > 0) {
                     b.append(',').append(newline);
                 }
                 b.append(inner);
-                JsonText.string(names[i], b);
+                dev.gitops.model.Value.appendJsonString(names[i], b);
                 b.append(kvSep);
                 path.add(names[i]);
-                json(Std2.field(o, names[i], pos, ev), b, inner, indent, newline, kvSep, path, ev, pos);
+                json(StdArgs.field(o, names[i], pos, ev), b, inner, indent, newline, kvSep, path, ev, pos);
                 path.remove(path.size() - 1);
             }
             b.append(newline).append(cindent).append('}');
         } else {
-            throw Sneaky.error("tried to manifest function at " + path, pos, ev);
+            throw JsonnetErrors.error("tried to manifest function at " + path, pos, ev);
         }
     }
 
@@ -161,7 +161,7 @@ final class StdManifest {
                     b.append('\n').append(cindent).append(YAML_INDENT).append(line);
                 }
             } else {
-                JsonText.string(t, b);
+                dev.gitops.model.Value.appendJsonString(t, b);
             }
         } else if (v instanceof Val.Arr a) {
             if (a.length() == 0) {
@@ -184,18 +184,18 @@ final class StdManifest {
             }
         } else if (v instanceof Val.Obj o) {
             o.triggerAllAsserts(o);
-            String[] names = Std2.fields(o, false);
+            String[] names = StdArgs.fields(o, false);
             if (names.length == 0) {
                 b.append("{}");
                 return;
             }
             for (int i = 0; i < names.length; i++) {
-                Val fv = Std2.field(o, names[i], pos, ev);
+                Val fv = StdArgs.field(o, names[i], pos, ev);
                 if (i > 0) {
                     b.append('\n').append(cindent);
                 }
                 if (quoteKeys || !bareSafe(names[i])) {
-                    JsonText.string(names[i], b);
+                    dev.gitops.model.Value.appendJsonString(names[i], b);
                 } else {
                     b.append(names[i]);
                 }
@@ -220,7 +220,7 @@ final class StdManifest {
                 yaml(fv, b, inner, indentArrays, quoteKeys, ev, pos);
             }
         } else {
-            throw Sneaky.error("tried to manifest function", pos, ev);
+            throw JsonnetErrors.error("tried to manifest function", pos, ev);
         }
     }
 
@@ -228,7 +228,7 @@ final class StdManifest {
 
     private static String toml(Val v, String indent, EvalScope ev, Position pos) {
         if (!(v instanceof Val.Obj o)) {
-            throw Sneaky.error("TOML body must be an object. Got " + Std2.type(v), pos, ev);
+            throw JsonnetErrors.error("TOML body must be an object. Got " + StdArgs.type(v), pos, ev);
         }
         return tomlTableInternal(o, new ArrayList<>(), new ArrayList<>(), "", indent, ev, pos);
     }
@@ -269,7 +269,7 @@ final class StdManifest {
             return "false";
         }
         if (v instanceof Val.Null) {
-            throw Sneaky.error("Tried to manifest \"null\" at " + indexedPath, pos, ev);
+            throw JsonnetErrors.error("Tried to manifest \"null\" at " + indexedPath, pos, ev);
         }
         if (v instanceof Val.Num n) {
             return GoFormat.shortest(n.value());
@@ -278,7 +278,7 @@ final class StdManifest {
             return StdText.escapeJson(s.value());
         }
         if (v instanceof Val.Func) {
-            throw Sneaky.error("Tried to manifest function at " + indexedPath, pos, ev);
+            throw JsonnetErrors.error("Tried to manifest function at " + indexedPath, pos, ev);
         }
         if (v instanceof Val.Arr a) {
             if (a.length() == 0) {
@@ -299,25 +299,25 @@ final class StdManifest {
         }
         Val.Obj o = (Val.Obj) v;
         StringBuilder b = new StringBuilder("{ ");
-        String[] names = Std2.fields(o, false);
+        String[] names = StdArgs.fields(o, false);
         for (int i = 0; i < names.length; i++) {
             if (i > 0) {
                 b.append(", ");
             }
             List<Object> p = new ArrayList<>(indexedPath);
             p.add(names[i]);
-            b.append(tomlKey(names[i])).append(" = ").append(tomlValue(Std2.field(o, names[i], pos, ev), p, true, "", indent, ev, pos));
+            b.append(tomlKey(names[i])).append(" = ").append(tomlValue(StdArgs.field(o, names[i], pos, ev), p, true, "", indent, ev, pos));
         }
         return b.append(" }").toString();
     }
 
     private static String tomlTableInternal(Val.Obj v, List<String> path, List<Object> indexedPath, String cindent, String indent,
                                             EvalScope ev, Position pos) {
-        String[] names = Std2.fields(v, false);
+        String[] names = StdArgs.fields(v, false);
         List<String> kvp = new ArrayList<>();
         List<String> sections = new ArrayList<>();
         for (String k : names) {
-            Val fv = Std2.field(v, k, pos, ev);
+            Val fv = StdArgs.field(v, k, pos, ev);
             List<Object> p = new ArrayList<>(indexedPath);
             p.add(k);
             if (!isSection(fv)) {
@@ -326,7 +326,7 @@ final class StdManifest {
         }
         sections.add(String.join("\n", kvp));
         for (String k : names) {
-            Val fv = Std2.field(v, k, pos, ev);
+            Val fv = StdArgs.field(v, k, pos, ev);
             if (!isSection(fv)) {
                 continue;
             }

@@ -27,43 +27,43 @@ final class StdText {
 
     static void register(Map<String, Val.Func> f) {
         f.put("split", fn("str", "c", (s, c, ev, pos) -> strings(pos,
-                splitLimit(Std2.str(s, "split", ev, pos), separator(c, "split", ev, pos), -1))));
+                splitLimit(StdArgs.str(s, "split", ev, pos), separator(c, "split", ev, pos), -1))));
         f.put("splitLimit", fn("str", "c", "maxsplits", (s, c, m, ev, pos) -> strings(pos,
-                splitLimit(Std2.str(s, "splitLimit", ev, pos), separator(c, "splitLimit", ev, pos), Std2.num(m, "splitLimit", ev, pos)))));
+                splitLimit(StdArgs.str(s, "splitLimit", ev, pos), separator(c, "splitLimit", ev, pos), StdArgs.num(m, "splitLimit", ev, pos)))));
         f.put("splitLimitR", fn("str", "c", "maxsplits", (s, c, m, ev, pos) -> {
-            double max = Std2.num(m, "splitLimitR", ev, pos);
+            double max = StdArgs.num(m, "splitLimitR", ev, pos);
             if (max < -1) {
-                throw Sneaky.error("std.splitLimitR third parameter should be -1 or non-negative, got " + GoFormat.unparse(max), pos, ev);
+                throw JsonnetErrors.error("std.splitLimitR third parameter should be -1 or non-negative, got " + GoFormat.unparse(max), pos, ev);
             }
-            return strings(pos, splitLimitR(Std2.str(s, "splitLimitR", ev, pos), separator(c, "splitLimitR", ev, pos), max));
+            return strings(pos, splitLimitR(StdArgs.str(s, "splitLimitR", ev, pos), separator(c, "splitLimitR", ev, pos), max));
         }));
         f.put("isEmpty", fn("str", (s, ev, pos) -> Vals.bool(pos, length(s, "isEmpty", ev, pos) == 0)));
         f.put("equalsIgnoreCase", fn("str1", "str2", (a, b, ev, pos) -> Vals.bool(pos,
-                asciiLower(Std2.str(a, "equalsIgnoreCase", ev, pos)).equals(asciiLower(Std2.str(b, "equalsIgnoreCase", ev, pos))))));
-        f.put("trim", fn("str", (s, ev, pos) -> Vals.str(pos, strip(Std2.str(s, "trim", ev, pos), TRIM_CHARS))));
+                asciiLower(StdArgs.str(a, "equalsIgnoreCase", ev, pos)).equals(asciiLower(StdArgs.str(b, "equalsIgnoreCase", ev, pos))))));
+        f.put("trim", fn("str", (s, ev, pos) -> Vals.str(pos, strip(StdArgs.str(s, "trim", ev, pos), TRIM_CHARS))));
         f.put("escapeStringJson", fn("str_", (s, ev, pos) -> Vals.str(pos, escapeJson(text(s, ev)))));
         f.put("escapeStringPython", fn("str", (s, ev, pos) -> Vals.str(pos, escapeJson(text(s, ev)))));
         Val.Func xml = fn("str_", (s, ev, pos) -> Vals.str(pos, escapeXml(text(s, ev))));
         f.put("escapeStringXml", xml);  // the documented name
         f.put("escapeStringXML", xml);  // the name the reference implementation defines
         f.put("parseInt", fn("str", (s, ev, pos) -> {
-            String t = Std2.str(s, "parseInt", ev, pos);
+            String t = StdArgs.str(s, "parseInt", ev, pos);
             if (t.isEmpty() || t.equals("-")) {
-                throw Sneaky.error("std.parseInt: not an integer: \"" + t + "\"", pos, ev);
+                throw JsonnetErrors.error("std.parseInt: not an integer: \"" + t + "\"", pos, ev);
             }
             return t.startsWith("-") ? Vals.num(pos, -parseNat(t.substring(1), t, 10, ev, pos)) : Vals.num(pos, parseNat(t, t, 10, ev, pos));
         }));
         f.put("parseOctal", fn("str", (s, ev, pos) -> {
-            String t = Std2.str(s, "parseOctal", ev, pos);
+            String t = StdArgs.str(s, "parseOctal", ev, pos);
             if (t.isEmpty()) {
-                throw Sneaky.error("std.parseOctal: not an octal number: \"\"", pos, ev);
+                throw JsonnetErrors.error("std.parseOctal: not an octal number: \"\"", pos, ev);
             }
             return Vals.num(pos, parseNat(t, t, 8, ev, pos));
         }));
         f.put("parseHex", fn("str", (s, ev, pos) -> {
-            String t = Std2.str(s, "parseHex", ev, pos);
+            String t = StdArgs.str(s, "parseHex", ev, pos);
             if (t.isEmpty()) {
-                throw Sneaky.error("std.parseHex: not hexadecimal: \"\"", pos, ev);
+                throw JsonnetErrors.error("std.parseHex: not hexadecimal: \"\"", pos, ev);
             }
             return Vals.num(pos, parseNat(t, t, 16, ev, pos));
         }));
@@ -79,7 +79,7 @@ final class StdText {
     }
 
     private static Val.Func digest(String name, String algorithm) {
-        return fn("str", (s, ev, pos) -> Vals.str(pos, StdAdditions.digest(algorithm, Std2.str(s, name, ev, pos))));
+        return fn("str", (s, ev, pos) -> Vals.str(pos, StdAdditions.digest(algorithm, StdArgs.str(s, name, ev, pos))));
     }
 
     /** {@code std.toString}: strings as they are, anything else as sjsonnet renders it. */
@@ -88,9 +88,9 @@ final class StdText {
     }
 
     private static String separator(Val c, String fn, EvalScope ev, Position pos) {
-        String sep = Std2.str(c, fn, ev, pos);
+        String sep = StdArgs.str(c, fn, ev, pos);
         if (sep.isEmpty()) {
-            throw Sneaky.error("std." + fn + ": the separator must have length 1 or greater", pos, ev);
+            throw JsonnetErrors.error("std." + fn + ": the separator must have length 1 or greater", pos, ev);
         }
         return sep;
     }
@@ -152,7 +152,7 @@ final class StdText {
         if (v instanceof Val.Func fun) {
             return fun.params().names().length;
         }
-        throw Sneaky.error("std." + fn + ": cannot get the length of " + Std2.type(v), pos, ev);
+        throw JsonnetErrors.error("std." + fn + ": cannot get the length of " + StdArgs.type(v), pos, ev);
     }
 
     static String asciiLower(String s) {
@@ -179,7 +179,7 @@ final class StdText {
     /** JSON string escaping as the standard library defines it: non-ASCII text stays as it is. */
     static String escapeJson(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2);
-        JsonText.string(s, b);
+        dev.gitops.model.Value.appendJsonString(s, b);
         return b.toString();
     }
 
@@ -205,7 +205,7 @@ final class StdText {
             char c = digits.charAt(i);
             int d = c >= 'a' ? c - 'a' + 10 : c >= 'A' ? c - 'A' + 10 : c - '0';
             if (d < 0 || d >= base) {
-                throw Sneaky.error("\"" + whole + "\" is not a base " + base + " integer", pos, ev);
+                throw JsonnetErrors.error("\"" + whole + "\" is not a base " + base + " integer", pos, ev);
             }
             v = v * base + d;
         }
@@ -220,7 +220,7 @@ final class StdText {
                 deepJoin(a.force(i), b, ev, pos);
             }
         } else {
-            throw Sneaky.error("std.deepJoin: expected a string or an array, got " + Std2.type(v), pos, ev);
+            throw JsonnetErrors.error("std.deepJoin: expected a string or an array, got " + StdArgs.type(v), pos, ev);
         }
     }
 }

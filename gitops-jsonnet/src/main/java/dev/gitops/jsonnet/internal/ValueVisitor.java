@@ -176,7 +176,7 @@ final class ValueVisitor implements ujson.JsVisitor<Value, Value> {
     public Value visitFloat64(double d, int index) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             // sjsonnet lets some arithmetic overflow through; go-jsonnet stops at the operator.
-            throw Sneaky.error("numeric value is not finite (" + d + "): an arithmetic operation overflowed");
+            throw JsonnetErrors.error("numeric value is not finite (" + d + "): an arithmetic operation overflowed");
         }
         BigDecimal b = decimal(d);
         count(b.precision() + 2);

@@ -49,9 +49,9 @@ final class YamlParsing {
             // a refused nesting depth has no location
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
-            throw Sneaky.error("std.parseYaml: invalid YAML" + where + ": " + e.getOriginalMessage(), pos, ev);
+            throw JsonnetErrors.error("std.parseYaml: invalid YAML" + where + ": " + e.getOriginalMessage(), pos, ev);
         } catch (IOException | RuntimeException | StackOverflowError e) {
-            throw Sneaky.error("std.parseYaml: invalid YAML: " + (e.getMessage() == null ? "nested too deeply" : e.getMessage()), pos, ev);
+            throw JsonnetErrors.error("std.parseYaml: invalid YAML: " + (e.getMessage() == null ? "nested too deeply" : e.getMessage()), pos, ev);
         }
         if (docs.isEmpty()) {
             return Vals.nul(pos);

@@ -8,8 +8,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** File-system chores of the testkit. */
-public final class Paths2 {
-    private Paths2() {}
+public final class FileTrees {
+    private FileTrees() {}
 
     /**
      * Deletes a directory tree without following symbolic links (a link to a directory outside must

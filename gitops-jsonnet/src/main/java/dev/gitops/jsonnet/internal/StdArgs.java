@@ -11,21 +11,21 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** Argument checks and conversions shared by the std additions; errors name the std function. */
-final class Std2 {
-    private Std2() {}
+final class StdArgs {
+    private StdArgs() {}
 
     static String str(Val v, String fn, EvalScope ev, Position pos) {
         if (v instanceof Val.Str s) {
             return s.value();
         }
-        throw Sneaky.error("std." + fn + ": expected a string, got " + v.prettyName(), pos, ev);
+        throw JsonnetErrors.error("std." + fn + ": expected a string, got " + v.prettyName(), pos, ev);
     }
 
     static double num(Val v, String fn, EvalScope ev, Position pos) {
         if (v instanceof Val.Num n) {
             return n.value();
         }
-        throw Sneaky.error("std." + fn + ": expected a number, got " + v.prettyName(), pos, ev);
+        throw JsonnetErrors.error("std." + fn + ": expected a number, got " + v.prettyName(), pos, ev);
     }
 
     static boolean bool(Val v, String fn, EvalScope ev, Position pos) {
@@ -35,28 +35,28 @@ final class Std2 {
         if (v instanceof Val.False) {
             return false;
         }
-        throw Sneaky.error("std." + fn + ": expected a boolean, got " + v.prettyName(), pos, ev);
+        throw JsonnetErrors.error("std." + fn + ": expected a boolean, got " + v.prettyName(), pos, ev);
     }
 
     static Val.Arr arr(Val v, String fn, EvalScope ev, Position pos) {
         if (v instanceof Val.Arr a) {
             return a;
         }
-        throw Sneaky.error("std." + fn + ": expected an array, got " + v.prettyName(), pos, ev);
+        throw JsonnetErrors.error("std." + fn + ": expected an array, got " + v.prettyName(), pos, ev);
     }
 
     static Val.Obj obj(Val v, String fn, EvalScope ev, Position pos) {
         if (v instanceof Val.Obj o) {
             return o;
         }
-        throw Sneaky.error("std." + fn + ": expected an object, got " + v.prettyName(), pos, ev);
+        throw JsonnetErrors.error("std." + fn + ": expected an object, got " + v.prettyName(), pos, ev);
     }
 
     static Val.Func func(Val v, String fn, EvalScope ev, Position pos) {
         if (v instanceof Val.Func f) {
             return f;
         }
-        throw Sneaky.error("std." + fn + ": expected a function, got " + v.prettyName(), pos, ev);
+        throw JsonnetErrors.error("std." + fn + ": expected a function, got " + v.prettyName(), pos, ev);
     }
 
     /** Jsonnet's type names, as {@code std.type} gives them. */
@@ -86,7 +86,7 @@ final class Std2 {
     static String[] fields(Val.Obj o, boolean includeHidden) {
         String[] k = includeHidden ? o.allKeyNames() : o.visibleKeyNames();
         String[] sorted = k.clone();
-        Arrays.sort(sorted, Std2::compareCodepoints);
+        Arrays.sort(sorted, StdArgs::compareCodepoints);
         return sorted;
     }
 
@@ -149,9 +149,9 @@ final class Std2 {
             return Integer.compare(x.length(), y.length());
         }
         if (!type(a).equals(type(b))) {
-            throw Sneaky.error("std." + fn + ": comparison requires matching types, got " + type(a) + " and " + type(b), pos, ev);
+            throw JsonnetErrors.error("std." + fn + ": comparison requires matching types, got " + type(a) + " and " + type(b), pos, ev);
         }
-        throw Sneaky.error("std." + fn + ": values of type " + type(a) + " are not comparable", pos, ev);
+        throw JsonnetErrors.error("std." + fn + ": values of type " + type(a) + " are not comparable", pos, ev);
     }
 
     /** Applies a Jsonnet function of one argument. */

@@ -8,12 +8,12 @@ import scala.collection.immutable.Nil$;
  * Raising sjsonnet errors from Java. {@code sjsonnet.Error} is a checked exception that Scala methods
  * throw without declaring it; Java code overriding those methods must do the same.
  */
-final class Sneaky {
-    private Sneaky() {}
+final class JsonnetErrors {
+    private JsonnetErrors() {}
 
-    /** Throws {@code t} unchecked; the return type lets callers write {@code throw Sneaky.raise(e)}. */
+    /** Throws {@code t} unchecked; the return type lets callers write {@code throw JsonnetErrors.raise(e)}. */
     static RuntimeException raise(Throwable t) {
-        Sneaky.<RuntimeException>raise0(t);
+        JsonnetErrors.<RuntimeException>raise0(t);
         throw new AssertionError("unreachable");
     }
 
