@@ -20,6 +20,7 @@ import java.util.Objects;
  *     {@code /} (e.g. {@code /dev/gitops/render/lib/}), or {@code ""} for none
  */
 public record ImportScope(FileSource files, String templateRoot, List<String> jpath, String libraryRoot) {
+    /** Normalises the folders; refuses paths outside the source and a library root not shaped {@code /.../}. */
     public ImportScope {
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(libraryRoot, "libraryRoot");

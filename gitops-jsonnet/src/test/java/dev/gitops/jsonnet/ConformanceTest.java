@@ -44,8 +44,9 @@ class ConformanceTest {
 
     /** Cases whose outcome differs from the reference, with the reason each is accepted. */
     static final Map<String, String> ACCEPTED_DIFFERENCES = Map.of(
-            "test suite: format.jsonnet", "sjsonnet 0.4.9's formatter prints 0 with %e as 0.000000e+9223372036854775807 "
-                    + "(it takes the exponent from log10(0)); the engine repairs its %s, %c and %d/%i/%u, not yet %e/%E/%g/%G");
+            "test suite: format.jsonnet", "sjsonnet 0.4.9's formatter, of which the engine repairs %s, %c and %d/%i/%u only: "
+                    + "%e/%E/%g/%G of 0 print an exponent of 9223372036854775807 (log10(0)), %f/%g lose a rounding carry "
+                    + "('%.1f' % 0.99 is 0.0), and '*' widths are refused with a clear error; 12 of the file's assertions");
 
     @TestFactory
     Stream<DynamicTest> testSuite_everyCase_givesTheReferenceOutcome() throws IOException {

@@ -242,7 +242,7 @@ public final class JsonnetEngine {
             snippets.put(entry, code);
             ScopedImporter importer = new ScopedImporter(scope, snippets, state.texts);
             GuardedInterpreter interp = new GuardedInterpreter(ScalaMaps.of(ext), ScalaMaps.of(tla), importer, state, prebuilt);
-            Either<sjsonnet.Error, Val> v = interp.evaluate(SourceCompat.forParser(state.texts.snippet(entry.display(), code)), entry);
+            Either<sjsonnet.Error, Val> v = interp.evaluate(SourceCompat.forParserRemembering(state.texts.snippet(entry.display(), code)), entry);
             if (v.isLeft()) {
                 throw failure(v.left().get(), entry);
             }

@@ -42,16 +42,16 @@ final class SourceCompat {
     }
 
     /**
-     * The marks of the last texts rewritten on this thread, by the identity of the rewritten text:
-     * the parse cache sees only that text (sjsonnet passes it through), and it is parsed on the
-     * thread that rewrote it, right after.
+     * The marks of entry texts rewritten on this thread ({@link #forParserRemembering}), by the
+     * identity of the rewritten text: the parse cache sees only that text (sjsonnet parses the entry
+     * as it is given), on the thread that rewrote it, right after.
      */
     private static final ThreadLocal<java.util.IdentityHashMap<String, Marks>> RECENT =
             ThreadLocal.withInitial(java.util.IdentityHashMap::new);
 
     /**
-     * The marks of {@code text}: either a text {@link #forParser} returned on this thread, or an
-     * original text (then rewritten again to find them).
+     * The marks of {@code text}: either a text {@link #forParserRemembering} returned on this
+     * thread, or an original text as the importer read it (then rewritten again to find them).
      */
     static Marks marks(String text) {
         Marks m = RECENT.get().remove(text);
@@ -69,12 +69,21 @@ final class SourceCompat {
 
     /** The text to parse: {@code code} itself when it needs no rewrite (the common case, one scan). */
     static String forParser(String code) {
+        return rewrite(code, new java.util.HashSet<>(), new java.util.HashSet<>());
+    }
+
+    /**
+     * Like {@link #forParser}, for text that sjsonnet parses as it is given (the entry point, not a
+     * file it reads through the importer): the marks are kept for {@link #marks} to find by the
+     * identity of the returned text.
+     */
+    static String forParserRemembering(String code) {
         java.util.Set<Integer> strict = new java.util.HashSet<>();
         java.util.Set<Integer> binary = new java.util.HashSet<>();
         String text = rewrite(code, strict, binary);
         if (!strict.isEmpty() || !binary.isEmpty()) {
             java.util.IdentityHashMap<String, Marks> recent = RECENT.get();
-            if (recent.size() > 64) {
+            if (recent.size() > 16) {
                 recent.clear(); // texts rewritten but never parsed (already in the parse cache)
             }
             recent.put(text, new Marks(strict, binary));
