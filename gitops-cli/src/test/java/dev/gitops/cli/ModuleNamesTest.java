@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The module names the built jars give to module-path users: gitops-model and gitops-git are
- * explicit modules exporting one API package; gitops-render, gitops-policy and the testkit are
+ * explicit modules exporting one API package; gitops-jsonnet, gitops-render, gitops-policy and the testkit are
  * automatic modules named by {@code Automatic-Module-Name} (sjsonnet's Scala jars and fabric8's
  * model jars cannot be required by name, see docs/ARCHITECTURE.md).
  *
@@ -38,6 +38,7 @@ class ModuleNamesTest {
     @TestFactory
     Stream<DynamicTest> siblingJarsCarryTheirModuleNames() {
         Map<String, String> automatic = Map.of(
+                "gitops-jsonnet", "dev.gitops.jsonnet",
                 "gitops-render", "dev.gitops.render",
                 "gitops-policy", "dev.gitops.policy",
                 "testkit", "dev.gitops.testkit");

@@ -87,6 +87,15 @@ public sealed interface Value {
         }
     }
 
+    /**
+     * Appends {@code s} as a quoted JSON string: the short escapes, {@code \\u00xx} for other control
+     * characters (U+0000-U+001F, U+007F-U+009F), everything else as it is (go-jsonnet's rule). Every
+     * JSON text of the project writes its strings with this method.
+     */
+    static void appendJsonString(String s, StringBuilder b) {
+        dev.gitops.model.internal.JsonStrings.append(s, b);
+    }
+
     /** A {@link Builder} for an object of about {@code expectedFields} fields. */
     static Builder builder(int expectedFields) {
         return new Builder(expectedFields);

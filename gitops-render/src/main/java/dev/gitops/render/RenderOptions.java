@@ -1,5 +1,7 @@
 package dev.gitops.render;
 
+import dev.gitops.jsonnet.JsonnetLimits;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,6 +21,11 @@ public record RenderOptions(long stackBytes, long maxOutputBytes, Duration deadl
         if (stackBytes < 256 * 1024 || maxOutputBytes <= 0 || deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("stackBytes >= 256 KiB, maxOutputBytes > 0 and a positive deadline");
         }
+    }
+
+    /** The same limits for one Jsonnet evaluation. */
+    public JsonnetLimits limits() {
+        return new JsonnetLimits(stackBytes, maxOutputBytes, deadline);
     }
 
     public RenderOptions withDeadline(Duration d) {

@@ -28,6 +28,12 @@ import java.util.Map;
  * }</pre>
  */
 public final class Renderer {
+    /**
+     * The class-path folder of the built-in library ({@code gitops.libsonnet}), for an
+     * {@link dev.gitops.jsonnet.ImportScope} that offers it, as {@code gitops jsonnet} does.
+     */
+    public static final String LIBRARY = "/dev/gitops/render/lib/";
+
     private final RenderOptions options;
 
     private Renderer(RenderOptions options) {

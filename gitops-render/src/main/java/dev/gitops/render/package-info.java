@@ -1,6 +1,7 @@
 /**
- * Pure rendering of a {@link dev.gitops.model.State} into Kubernetes manifests with sjsonnet:
- * {@link dev.gitops.render.Renderer}, {@link dev.gitops.render.Manifests}, and
- * {@link dev.gitops.render.Jsonnet} for evaluating any Jsonnet file with the same engine.
+ * Pure rendering of a {@link dev.gitops.model.State} into Kubernetes manifests:
+ * {@link dev.gitops.render.Renderer} and {@link dev.gitops.render.Manifests}. The templates are
+ * evaluated by gitops-jsonnet ({@code dev.gitops.jsonnet}); this module keeps the pipeline and the
+ * built-in templates.
  */
 package dev.gitops.render;

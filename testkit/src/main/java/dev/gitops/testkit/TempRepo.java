@@ -1,7 +1,7 @@
 package dev.gitops.testkit;
 
 import dev.gitops.model.FileSource;
-import dev.gitops.testkit.internal.Paths2;
+import dev.gitops.testkit.internal.FileTrees;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
@@ -117,7 +117,7 @@ public final class TempRepo implements AutoCloseable {
             r.configure();
             return r;
         } catch (GitAPIException | RuntimeException e) {
-            Paths2.deleteRecursively(tmp);
+            FileTrees.deleteRecursively(tmp);
             throw failure("cannot clone " + remote.describe(), e);
         }
     }
@@ -132,7 +132,7 @@ public final class TempRepo implements AutoCloseable {
             r.configure();
             return r;
         } catch (GitAPIException | RuntimeException e) {
-            Paths2.deleteRecursively(tmp);
+            FileTrees.deleteRecursively(tmp);
             throw failure("cannot create a repository", e);
         }
     }
@@ -372,7 +372,7 @@ public final class TempRepo implements AutoCloseable {
         }
         closed = true;
         git.close(); // Git.init() made the Git own the repository: this closes it, once
-        Paths2.deleteRecursively(tempRoot);
+        FileTrees.deleteRecursively(tempRoot);
     }
 
     private String describe() {

@@ -1,6 +1,10 @@
 package dev.gitops.model.internal;
 
-/** JSON string literals (RFC 8259 section 7): the short escapes, {@code \\u00xx} for other control characters. */
+/**
+ * JSON string literals (RFC 8259 section 7) as go-jsonnet writes them: the short escapes,
+ * {@code \\u00xx} for the other C0 controls, DEL and the C1 controls (U+007F-U+009F); everything else
+ * as it is. The one JSON string writer of the project ({@link dev.gitops.model.Value#appendJsonString}).
+ */
 public final class JsonStrings {
     private JsonStrings() {}
 
@@ -18,7 +22,7 @@ public final class JsonStrings {
                 case '\b' -> b.append("\\b");
                 case '\f' -> b.append("\\f");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || c >= 0x7f && c <= 0x9f) {
                         b.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
                     } else {
                         b.append(c);

@@ -23,7 +23,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Types rendered objects of known kinds through the fabric8 Kubernetes model (7.9.0) with Jackson,
@@ -99,16 +98,6 @@ public final class TypedObjects {
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         return m;
-    }
-
-    /** Whether objects of this apiVersion and kind are typed (and so checked). */
-    public static boolean isKnown(String apiVersion, String kind) {
-        return KNOWN.containsKey(apiVersion + "|" + kind);
-    }
-
-    /** The kinds typed, as {@code apiVersion kind}. */
-    public static List<String> knownKinds() {
-        return KNOWN.keySet().stream().map(k -> k.replace('|', ' ')).toList();
     }
 
     /** Every problem found in the object; empty for unknown kinds and for valid objects. */
@@ -372,10 +361,5 @@ public final class TypedObjects {
             }
         }
         return best != null && bestD <= Math.max(2, key.length() / 4) ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    /** For tests: the typed class of a kind. */
-    static Optional<Class<?>> typeOf(String apiVersion, String kind) {
-        return Optional.ofNullable(KNOWN.get(apiVersion + "|" + kind));
     }
 }

@@ -5,8 +5,9 @@ import dev.gitops.model.TemplateApi;
 import dev.gitops.model.Value;
 import dev.gitops.render.RenderException;
 import dev.gitops.render.RenderOptions;
-import dev.gitops.render.internal.engine.ImportScope;
-import dev.gitops.render.internal.engine.JsonnetEngine;
+import dev.gitops.jsonnet.Jsonnet;
+import dev.gitops.jsonnet.JsonnetLimits;
+import dev.gitops.jsonnet.JsonnetRequest;
 import dev.gitops.render.internal.pipeline.Evaluate;
 import dev.gitops.render.templates.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EvaluateTest {
-    private static JsonnetEngine engine(Fixtures.Env env) {
-        var t = env.snapshot().config().templates();
-        return new JsonnetEngine(new ImportScope(env.snapshot().files(), t.root(), t.jpath()), RenderOptions.DEFAULT);
+    private static Value apply(Fixtures.Env env, Evaluate.Arguments tla) {
+        return Evaluate.apply(Evaluate.scope(env.snapshot()), JsonnetLimits.DEFAULT, Evaluate.entrypoint(env.snapshot()), tla, o -> { });
     }
 
     @Test
@@ -71,9 +71,9 @@ class EvaluateTest {
                   json: std.manifestJsonMinified(state),
                 }
                 """);
-        Value viaValue = Evaluate.apply(engine(env), Evaluate.entrypoint(env.snapshot()), Evaluate.topLevelArguments(env.state()));
-        Value viaJson = engine(env).evaluate("templates/main.jsonnet",
-                Map.of("state", TemplateApi.toValue(env.state()).toJson()), Map.of());
+        Value viaValue = apply(env, Evaluate.topLevelArguments(env.state()));
+        Value viaJson = Evaluate.value(Jsonnet.evaluate(JsonnetRequest.file(Evaluate.scope(env.snapshot()), "templates/main.jsonnet")
+                .withTla(Map.of("state", JsonnetRequest.Argument.code(TemplateApi.toValue(env.state()).toJson())))));
         assertEquals(viaJson, viaValue);
         assertTrue(viaValue.toJson().contains("\"t\":\"number\""), "the kitchen sink has numbers");
     }
@@ -83,7 +83,7 @@ class EvaluateTest {
         Fixtures.Env env = Fixtures.kitchenSink().file("templates/main.jsonnet", "function(state, region='x', tags=[]) { r: region, t: tags, e: state.environment }");
         Evaluate.Arguments tla = Evaluate.topLevelArguments(env.state(), Evaluate.entrypoint(env.snapshot()),
                 Map.of("region", "'eu'", "tags", "['a']"));
-        Value v = Evaluate.apply(engine(env), Evaluate.entrypoint(env.snapshot()), tla);
+        Value v = apply(env, tla);
         assertEquals(Values.json("{r: 'eu', t: ['a'], e: 'dev'}"), v);
     }
 
@@ -91,14 +91,14 @@ class EvaluateTest {
     void apply_givesTheTemplateTheStateArgument() {
         Fixtures.Env env = Fixtures.kitchenSink().file("templates/main.jsonnet",
                 "function(state) { env: state.environment, ns: state.namespace, image: state.services.service_rpps.image }");
-        Value v = Evaluate.apply(engine(env), Evaluate.entrypoint(env.snapshot()), Evaluate.topLevelArguments(env.state()));
+        Value v = apply(env, Evaluate.topLevelArguments(env.state()));
         assertEquals(Values.json("{env: 'dev', ns: 'payments-dev', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/service_rpps:59'}"), v);
     }
 
     @Test
     void apply_builtinEntrypoint_evaluatesTheLibrary() {
         Fixtures.Env env = new Fixtures.Env("dev").param("a", Value.of("b"));
-        Value v = Evaluate.apply(engine(env), Evaluate.entrypoint(env.snapshot()), Evaluate.topLevelArguments(env.state()));
+        Value v = apply(env, Evaluate.topLevelArguments(env.state()));
         Value.Obj params = (Value.Obj) ((Value.Obj) ((Value.Obj) v).fields().get("environment")).fields().get("params");
         assertEquals(Value.of("ConfigMap"), params.fields().get("kind"));
     }
@@ -107,7 +107,7 @@ class EvaluateTest {
     void apply_jsonnetError_carriesFileLineAndColumn() {
         Fixtures.Env env = new Fixtures.Env("dev").file("templates/main.jsonnet", "function(state)\n  error 'boom'\n");
         RenderException e = assertThrows(RenderException.class,
-                () -> Evaluate.apply(engine(env), Evaluate.entrypoint(env.snapshot()), Evaluate.topLevelArguments(env.state())));
+                () -> apply(env, Evaluate.topLevelArguments(env.state())));
         assertEquals("templates/main.jsonnet", e.problems().get(0).location().file());
         assertEquals(2, e.problems().get(0).location().line());
         assertTrue(e.problems().get(0).message().startsWith("boom"), e.problems().get(0).message());

@@ -6,8 +6,10 @@ import dev.gitops.render.Manifest;
 import dev.gitops.render.Manifests;
 import dev.gitops.render.RenderOptions;
 import dev.gitops.render.Renderer;
-import dev.gitops.render.internal.engine.ImportScope;
-import dev.gitops.render.internal.engine.JsonnetEngine;
+import dev.gitops.jsonnet.ImportScope;
+import dev.gitops.jsonnet.Jsonnet;
+import dev.gitops.jsonnet.JsonnetRequest;
+import dev.gitops.jsonnet.JsonnetResult;
 import dev.gitops.render.internal.pipeline.CanonicalText;
 import org.junit.jupiter.api.Test;
 
@@ -74,8 +76,8 @@ class JbProjectUnchangedTest {
 
         Manifests rendered = Renderer.create(RenderOptions.DEFAULT).renderPlain(src, List.of("environments/prod/main.jsonnet"), jpath, Map.of());
 
-        Value raw = new JsonnetEngine(ImportScope.whole(src, jpath), RenderOptions.DEFAULT)
-                .evaluate("environments/prod/main.jsonnet", Map.of(), Map.of());
+        Value raw = ((JsonnetResult.Success) Jsonnet.evaluate(JsonnetRequest.file(ImportScope.whole(src, jpath, Renderer.LIBRARY),
+                "environments/prod/main.jsonnet"))).value();
         List<Value> expected = new ArrayList<>();
         collect(raw, expected);
         assertEquals(5, expected.size()); // Deployment, ConfigMap, the two List items, Namespace

@@ -8,8 +8,9 @@ import dev.gitops.render.Manifests;
 import dev.gitops.render.RenderException;
 import dev.gitops.render.RenderOptions;
 import dev.gitops.render.Renderer;
-import dev.gitops.render.internal.engine.ImportScope;
-import dev.gitops.render.internal.engine.JsonnetEngine;
+import dev.gitops.jsonnet.ImportScope;
+import dev.gitops.jsonnet.Jsonnet;
+import dev.gitops.jsonnet.JsonnetRequest;
 import dev.gitops.render.internal.pipeline.CanonicalText;
 import dev.gitops.render.internal.pipeline.Evaluate;
 import dev.gitops.render.internal.pipeline.Extract;
@@ -58,8 +59,9 @@ class RendererTest {
     @Test
     void prepare_sampleState_rendersWithTheBuiltInTemplates() {
         // The warm-up drops its errors; a sample the templates no longer accept would warm nothing.
-        JsonnetEngine e = new JsonnetEngine(new ImportScope(FileSource.inMemory(Map.of()), "", List.of()), RenderOptions.DEFAULT);
-        Value out = e.evaluateSnippet(Evaluate.BUILTIN_NAME, Evaluate.builtinCode(), Map.of("state", Pipeline.warmUpState()), Map.of());
+        ImportScope library = new ImportScope(FileSource.inMemory(Map.of()), "", List.of(), Renderer.LIBRARY);
+        Value out = Evaluate.value(Jsonnet.evaluate(JsonnetRequest.snippet(library, Evaluate.BUILTIN_NAME, Evaluate.builtinCode())
+                .withTla(Map.of("state", JsonnetRequest.Argument.code(Pipeline.warmUpState())))));
         List<Extracted> objects = Extract.apply(out, Evaluate.BUILTIN_NAME);
         assertTrue(objects.size() >= 5, "objects: " + objects.size());
         assertTrue(objects.stream().anyMatch(o -> o.body().toJson().contains("\"kind\":\"SealedSecret\"")), "secrets too");

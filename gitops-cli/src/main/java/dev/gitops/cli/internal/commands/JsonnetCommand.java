@@ -1,13 +1,18 @@
 package dev.gitops.cli.internal.commands;
 
 import dev.gitops.cli.internal.Io;
+import dev.gitops.cli.internal.Refused;
 import dev.gitops.cli.internal.UserError;
+import dev.gitops.jsonnet.ImportScope;
+import dev.gitops.jsonnet.Jsonnet;
+import dev.gitops.jsonnet.JsonnetOutput;
+import dev.gitops.jsonnet.JsonnetOutputMode;
+import dev.gitops.jsonnet.JsonnetRequest;
+import dev.gitops.jsonnet.JsonnetRequest.Argument;
+import dev.gitops.jsonnet.JsonnetResult;
+import dev.gitops.model.Problem;
 import dev.gitops.model.FileSource;
-import dev.gitops.render.Jsonnet;
-import dev.gitops.render.JsonnetOutput;
-import dev.gitops.render.JsonnetOutputMode;
-import dev.gitops.render.JsonnetRequest;
-import dev.gitops.render.RenderOptions;
+import dev.gitops.render.Renderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 @Command(name = "jsonnet",
         header = "Evaluate any Jsonnet file with the renderer's engine (go-jsonnet flags).",
@@ -66,10 +72,17 @@ final class JsonnetCommand extends BaseCommand implements Callable<Integer> {
         super(io);
     }
 
+    /**
+     * Exit 0 with the output; exit 1 when the program fails (a Jsonnet error, or a result of the
+     * wrong shape for the output flags), as jsonnet and go-jsonnet do; exit 2 for usage errors.
+     */
     @Override
     public Integer call() throws IOException {
         if (yamlStream && multi != null) {
             throw new UserError("-y and -m cannot be combined", "choose one output mode");
+        }
+        if (yamlStream && string) {
+            throw new UserError("-S (string output) cannot be combined with -y (YAML stream)", "choose one of them");
         }
         Path cwd = Path.of("").toAbsolutePath().normalize();
         List<Path> dirs = new ArrayList<>();
@@ -97,24 +110,28 @@ final class JsonnetCommand extends BaseCommand implements Callable<Integer> {
         for (Path d : dirs) {
             jp.add(rel(root, d));
         }
-        JsonnetRequest request = JsonnetRequest.json()
-                .withExtStr(bindings(extStr, "--ext-str"))
-                .withExtCode(bindings(extCode, "--ext-code"))
-                .withTlaStr(bindings(tlaStr, "--tla-str"))
-                .withTlaCode(bindings(tlaCode, "--tla-code"))
-                .withMode(multi != null ? JsonnetOutputMode.MULTI : yamlStream ? JsonnetOutputMode.YAML_STREAM : JsonnetOutputMode.JSON)
-                .withStringOutput(string);
-        Jsonnet jsonnet = Jsonnet.create(FileSource.directory(root), jp, RenderOptions.DEFAULT);
-        JsonnetOutput out = exec
-                ? jsonnet.evaluateSnippet(rel(root, target), file, request)
-                : jsonnet.evaluateFile(rel(root, target), request);
-        out.traces().forEach(io::warn);
-        if (multi == null) {
-            io.print(out.text().orElse(""));
+        ImportScope scope = ImportScope.whole(FileSource.directory(root), jp, Renderer.LIBRARY);
+        String entry = rel(root, target);
+        JsonnetRequest request = (exec ? JsonnetRequest.snippet(scope, entry, file) : JsonnetRequest.file(scope, entry))
+                .withExt(arguments(extStr, "--ext-str", extCode, "--ext-code"))
+                .withTla(arguments(tlaStr, "--tla-str", tlaCode, "--tla-code"));
+        JsonnetResult result = Jsonnet.evaluate(request);
+        if (result instanceof JsonnetResult.Failure f) {
+            throw refused(f.problems());
+        }
+        JsonnetResult.Success success = (JsonnetResult.Success) result;
+        success.traces().forEach(io::warn);
+        JsonnetOutputMode mode = multi != null ? JsonnetOutputMode.MULTI : yamlStream ? JsonnetOutputMode.YAML_STREAM : JsonnetOutputMode.JSON;
+        JsonnetOutput out = JsonnetOutput.of(success.value(), mode, string, entry);
+        if (out instanceof JsonnetOutput.Refused r) {
+            throw refused(List.of(r.problem()));
+        }
+        if (out instanceof JsonnetOutput.Text t) {
+            io.print(t.text());
             return 0;
         }
         Files.createDirectories(multi);
-        for (Map.Entry<String, String> f : out.files().entrySet()) {
+        for (Map.Entry<String, String> f : ((JsonnetOutput.Files) out).files().entrySet()) {
             Path p = multi.resolve(f.getKey());
             if (p.getParent() != null) {
                 Files.createDirectories(p.getParent());
@@ -124,6 +141,23 @@ final class JsonnetCommand extends BaseCommand implements Callable<Integer> {
             io.println(multi.resolve(f.getKey()).normalize().toString());
         }
         return 0;
+    }
+
+    private static Refused refused(List<Problem> problems) {
+        return new Refused(problems.stream().map(Problem::format).collect(Collectors.joining("\n")));
+    }
+
+    /** String and code bindings of one kind (external variables or top-level arguments); a name given as both is a usage error. */
+    private Map<String, Argument> arguments(List<String> texts, String textFlag, List<String> codes, String codeFlag) {
+        Map<String, Argument> m = new LinkedHashMap<>();
+        bindings(texts, textFlag).forEach((k, v) -> m.put(k, Argument.text(v)));
+        for (Map.Entry<String, String> c : bindings(codes, codeFlag).entrySet()) {
+            if (m.containsKey(c.getKey())) {
+                throw new UserError("'" + c.getKey() + "' given both as " + textFlag + " and as " + codeFlag, "give it once");
+            }
+            m.put(c.getKey(), Argument.code(c.getValue()));
+        }
+        return m;
     }
 
     private Map<String, String> bindings(List<String> specs, String flag) {

@@ -6,8 +6,13 @@ import dev.gitops.model.SourceLocation;
 import dev.gitops.model.State;
 import dev.gitops.model.TemplateApi;
 import dev.gitops.model.Value;
+import dev.gitops.jsonnet.ImportScope;
+import dev.gitops.jsonnet.Jsonnet;
+import dev.gitops.jsonnet.JsonnetLimits;
+import dev.gitops.jsonnet.JsonnetRequest;
+import dev.gitops.jsonnet.JsonnetResult;
 import dev.gitops.render.RenderException;
-import dev.gitops.render.internal.engine.JsonnetEngine;
+import dev.gitops.render.Renderer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,25 +110,38 @@ public final class Evaluate {
     }
 
     /**
-     * Evaluates the entrypoint.
+     * Evaluates the entrypoint, handing each object that looks like a Kubernetes object to
+     * {@code objects} as soon as it is materialised (see {@link Jsonnet#evaluate(JsonnetRequest, Consumer)}).
      *
      * @throws RenderException with {@code file:line:col} and the Jsonnet stack on any Jsonnet error
      */
-    public static Value apply(JsonnetEngine engine, Entrypoint entrypoint, Arguments tla) {
-        return apply(engine, entrypoint, tla, o -> { });
+    public static Value apply(ImportScope scope, JsonnetLimits limits, Entrypoint entrypoint, Arguments tla, Consumer<Value.Obj> objects) {
+        return value(Jsonnet.evaluate(request(scope, entrypoint, tla).withLimits(limits), objects));
     }
 
-    /**
-     * Evaluates the entrypoint, handing each object that looks like a Kubernetes object to
-     * {@code objects} as soon as it is materialised (see {@link JsonnetEngine#evaluate(String, Map, Map, Map, Consumer)}).
-     *
-     * @throws RenderException with {@code file:line:col} and the Jsonnet stack on any Jsonnet error
-     */
-    public static Value apply(JsonnetEngine engine, Entrypoint entrypoint, Arguments tla, Consumer<Value.Obj> objects) {
-        if (entrypoint.file().isPresent()) {
-            return engine.evaluate(entrypoint.file().get(), tla.code(), tla.values(), Map.of(), objects);
+    /** The request that evaluates the entrypoint with these arguments. */
+    public static JsonnetRequest request(ImportScope scope, Entrypoint entrypoint, Arguments tla) {
+        JsonnetRequest r = entrypoint.file().isPresent()
+                ? JsonnetRequest.file(scope, entrypoint.file().get())
+                : JsonnetRequest.snippet(scope, BUILTIN_NAME, BUILTIN_CODE);
+        Map<String, JsonnetRequest.Argument> arguments = new TreeMap<>();
+        tla.code().forEach((k, v) -> arguments.put(k, JsonnetRequest.Argument.code(v)));
+        tla.values().forEach((k, v) -> arguments.put(k, JsonnetRequest.Argument.data(v)));
+        return r.withTla(arguments).withStrictArguments();
+    }
+
+    /** The import scope of a repository's templates, with the built-in library. */
+    public static ImportScope scope(RepoSnapshot snapshot) {
+        var templates = snapshot.config().templates();
+        return new ImportScope(snapshot.files(), templates.root(), templates.jpath(), Renderer.LIBRARY);
+    }
+
+    /** The value of a successful evaluation. @throws RenderException with the problems of a failed one */
+    public static Value value(JsonnetResult result) {
+        if (result instanceof JsonnetResult.Failure f) {
+            throw new RenderException(f.problems());
         }
-        return engine.evaluateSnippet(BUILTIN_NAME, BUILTIN_CODE, tla.code(), tla.values(), Map.of(), objects);
+        return ((JsonnetResult.Success) result).value();
     }
 
     /** The source text of the built-in default entrypoint. */

@@ -8,8 +8,10 @@ import dev.gitops.model.Value;
 import dev.gitops.render.Manifest;
 import dev.gitops.render.RenderException;
 import dev.gitops.render.RenderOptions;
-import dev.gitops.render.internal.engine.ImportScope;
-import dev.gitops.render.internal.engine.JsonnetEngine;
+import dev.gitops.jsonnet.ImportScope;
+import dev.gitops.jsonnet.Jsonnet;
+import dev.gitops.jsonnet.JsonnetRequest;
+import dev.gitops.render.Renderer;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -48,7 +50,10 @@ public final class Pipeline {
 
     /** Prepares an evaluation in the background with a render of {@link #warmUpState()} by the built-in templates. */
     public static void prepare(RenderOptions options) {
-        JsonnetEngine.prepare(options, Evaluate.BUILTIN_NAME, Evaluate.builtinCode(), Map.of("state", warmUpState()));
+        ImportScope library = new ImportScope(FileSource.inMemory(Map.of()), "", List.of(), Renderer.LIBRARY);
+        Jsonnet.prepare(JsonnetRequest.snippet(library, Evaluate.BUILTIN_NAME, Evaluate.builtinCode())
+                .withTla(Map.of("state", JsonnetRequest.Argument.code(warmUpState())))
+                .withLimits(options.limits()));
     }
 
     /**
@@ -66,10 +71,9 @@ public final class Pipeline {
     public static Rendered render(State state, RepoSnapshot snapshot, Map<String, String> extraTla, RenderOptions options) {
         ImageCheck.apply(state, snapshot);
         Evaluate.Entrypoint entry = Evaluate.entrypoint(snapshot);
-        var templates = snapshot.config().templates();
-        JsonnetEngine engine = new JsonnetEngine(new ImportScope(snapshot.files(), templates.root(), templates.jpath()), options);
         Documents documents = new Documents(state.namespace());
-        Value output = Evaluate.apply(engine, entry, Evaluate.topLevelArguments(state, entry, extraTla), documents);
+        Value output = Evaluate.apply(Evaluate.scope(snapshot), options.limits(), entry,
+                Evaluate.topLevelArguments(state, entry, extraTla), documents);
         List<Manifest> extracted = UnwrapLists.apply(Extract.apply(output, entry.display()));
         List<Manifest> objects = DefaultNamespace.apply(extracted, state.namespace());
         documents.follow(extracted, objects);
@@ -85,14 +89,17 @@ public final class Pipeline {
      */
     public static Rendered renderPlain(FileSource files, List<String> entrypoints, List<String> jpath,
                                         Map<String, String> tlaCode, RenderOptions options) {
-        JsonnetEngine engine = new JsonnetEngine(ImportScope.whole(files, jpath), options);
+        ImportScope scope = ImportScope.whole(files, jpath, Renderer.LIBRARY);
+        Map<String, JsonnetRequest.Argument> arguments = new java.util.TreeMap<>();
+        tlaCode.forEach((k, v) -> arguments.put(k, JsonnetRequest.Argument.code(v)));
         List<Problem> problems = new ArrayList<>();
         List<Manifest> objects = new ArrayList<>();
         IdentityHashMap<Manifest, String> origin = new IdentityHashMap<>();
         Documents documents = new Documents();
         for (String file : entrypoints) {
             try {
-                Value output = engine.evaluate(file, tlaCode, Map.of(), Map.of(), documents);
+                Value output = Evaluate.value(Jsonnet.evaluate(JsonnetRequest.file(scope, file).withTla(arguments).withStrictArguments()
+                        .withLimits(options.limits()), documents));
                 for (Manifest m : UnwrapLists.apply(Extract.apply(output, file))) {
                     Manifest named = new Manifest(m.apiVersion(), m.kind(), m.namespace(), m.name(), m.body(), file + ":" + m.path());
                     origin.put(named, file);

@@ -1,0 +1,264 @@
+package dev.gitops.jsonnet.internal;
+
+import sjsonnet.Val;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.gitops.jsonnet.internal.Builtins.fn;
+
+/** The std functions this engine adds to or replaces in sjsonnet 0.4.9's {@code std}. */
+final class StdAdditions {
+    private StdAdditions() {}
+
+    /** Native functions reachable through {@code std.native(name)}. */
+    static Map<String, Val.Func> natives() {
+        Map<String, Val.Func> n = new LinkedHashMap<>();
+        n.put("parseYaml", fn("str", (s, ev, pos) -> YamlParsing.parse(StdArgs.str(s, "parseYaml", ev, pos), ev, pos)));
+        n.put("sha256", fn("str", (s, ev, pos) -> Vals.str(pos, digest("SHA-256", StdArgs.str(s, "sha256", ev, pos)))));
+        return n;
+    }
+
+    static Map<String, Val.Func> functions(scala.collection.immutable.Map<String, Val.Func> base) {
+        Map<String, Val.Func> f = new LinkedHashMap<>();
+        Map<String, Val.Func> natives = natives();
+        f.put("parseYaml", natives.get("parseYaml"));
+        f.put("native", fn("name", (name, ev, pos) -> {
+            Val.Func n = natives.get(StdArgs.str(name, "native", ev, pos));
+            return n == null ? Vals.nul(pos) : n;
+        }));
+        f.put("trace", new Val.Builtin2("str", "rest", null) {
+            @Override
+            public Val evalRhs(Val s, Val rest, sjsonnet.EvalScope ev, sjsonnet.Position pos) {
+                String where = pos.currentFile() instanceof SourcePath p ? p.display() : "";
+                String line = ev.prettyIndex(pos).isDefined() ? ":" + ev.prettyIndex(pos).get()._1() : "";
+                String msg = "TRACE: " + where + line + " " + StdArgs.str(s, "trace", ev, pos);
+                if (ev instanceof GuardedEvaluator g) {
+                    g.trace(msg);
+                }
+                return rest;
+            }
+
+            @Override
+            public boolean staticSafe() {
+                return false; // a side effect: never folded into the parse result
+            }
+        });
+        f.put("isNull", fn("v", (v, ev, pos) -> Vals.bool(pos, v instanceof Val.Null)));
+        f.put("id", fn("x", (x, ev, pos) -> x));
+        f.put("resolvePath", fn("f", "r", (file, r, ev, pos) -> {
+            String path = StdArgs.str(file, "resolvePath", ev, pos);
+            int slash = path.lastIndexOf('/');
+            return Vals.str(pos, (slash < 0 ? "" : path.substring(0, slash + 1)) + StdArgs.str(r, "resolvePath", ev, pos));
+        }));
+        f.put("decodeUTF8", fn("arr", (a, ev, pos) -> {
+            Val.Arr arr = StdArgs.arr(a, "decodeUTF8", ev, pos);
+            byte[] bytes = new byte[arr.length()];
+            for (int i = 0; i < bytes.length; i++) {
+                Val v = arr.force(i);
+                double d = v instanceof Val.Num n ? n.value() : Double.NaN;
+                if (!(d >= 0 && d <= 255 && d == Math.rint(d))) {
+                    throw JsonnetErrors.error("Element " + i + " of the provided array was not an integer in range [0,255]", pos, ev);
+                }
+                bytes[i] = (byte) (int) d;
+            }
+            return Vals.str(pos, new String(bytes, StandardCharsets.UTF_8));
+        }));
+        StdCollections.register(f);
+        StdText.register(f);
+        StdManifest.register(f);
+        strings(f, base);
+        StdCodePoints.register(f, base);
+        return f;
+    }
+
+    /**
+     * Functions that sjsonnet 0.4.9 gets right for arrays but not for strings, which the
+     * documentation also allows ({@code std.map} refuses them, {@code std.foldr} walks them left
+     * to right), and {@code std.manifestJsonMinified}, which sjsonnet prints with a newline inside
+     * empty arrays and objects: it is {@code manifestJsonEx(value, '', '', ':')} by definition.
+     */
+    private static void strings(Map<String, Val.Func> f, scala.collection.immutable.Map<String, Val.Func> base) {
+        Val.Func map = base.apply("map");
+        f.put("map", fn("func", "arr", (fun, arr, ev, pos) -> {
+            if (!(arr instanceof Val.Str s)) {
+                return map.apply2(fun, arr, pos, ev);
+            }
+            Val.Func g = StdArgs.func(fun, "map", ev, pos);
+            int[] cps = s.value().codePoints().toArray();
+            sjsonnet.Lazy[] out = new sjsonnet.Lazy[cps.length];
+            for (int i = 0; i < cps.length; i++) {
+                Val c = Vals.str(pos, Character.toString(cps[i]));
+                out[i] = StdArgs.lazy(() -> StdArgs.call(g, c, pos, ev));
+            }
+            return Vals.arr(pos, out);
+        }));
+        Val.Func foldr = base.apply("foldr");
+        f.put("foldr", fn("func", "arr", "init", (fun, arr, init, ev, pos) -> {
+            if (!(arr instanceof Val.Str s)) {
+                return foldr.apply3(fun, arr, init, pos, ev);
+            }
+            Val.Func g = StdArgs.func(fun, "foldr", ev, pos);
+            int[] cps = s.value().codePoints().toArray();
+            Val acc = init;
+            for (int i = cps.length - 1; i >= 0; i--) {
+                acc = g.apply2(Vals.str(pos, Character.toString(cps[i])), acc, pos, ev);
+            }
+            return acc;
+        }));
+        f.put("toString", fn("a", (a, ev, pos) -> Vals.str(pos, GoText.string(a, ev, pos))));
+        f.put("manifestPython", fn("v", (v, ev, pos) -> Vals.str(pos, GoText.python(v, ev, pos))));
+        f.put("manifestPythonVars", fn("conf", (c, ev, pos) -> {
+            Val.Obj o = StdArgs.obj(c, "manifestPythonVars", ev, pos);
+            StringBuilder b = new StringBuilder();
+            for (String k : StdArgs.fields(o, false)) {
+                b.append(k).append(" = ").append(GoText.python(StdArgs.field(o, k, pos, ev), ev, pos)).append('\n');
+            }
+            return Vals.str(pos, b.toString());
+        }));
+        f.put("manifestIni", fn("ini", (i, ev, pos) -> {
+            Val.Obj ini = StdArgs.obj(i, "manifestIni", ev, pos);
+            StringBuilder b = new StringBuilder();
+            if (ini.containsKey("main")) {
+                iniBody(StdArgs.obj(StdArgs.field(ini, "main", pos, ev), "manifestIni", ev, pos), b, ev, pos);
+            }
+            Val.Obj sections = StdArgs.obj(StdArgs.field(ini, "sections", pos, ev), "manifestIni", ev, pos);
+            for (String name : StdArgs.fields(sections, false)) {
+                b.append('[').append(name).append("]\n");
+                iniBody(StdArgs.obj(StdArgs.field(sections, name, pos, ev), "manifestIni", ev, pos), b, ev, pos);
+            }
+            return Vals.str(pos, b.toString());
+        }));
+        f.put("manifestXmlJsonml", fn("value", (v, ev, pos) -> {
+            if (!(v instanceof Val.Arr)) {
+                throw JsonnetErrors.error("Expected a JSONML value (an array), got " + StdArgs.type(v), pos, ev);
+            }
+            StringBuilder b = new StringBuilder();
+            jsonml(v, b, ev, pos);
+            return Vals.str(pos, b.toString());
+        }));
+        f.put("sort", Builtins.fn(new String[] {"arr", "keyF"}, new Val.Literal[] {null, IDENTITY}, (a, ev, pos) -> {
+            Val.Arr arr = StdArgs.arr(a[0], "sort", ev, pos);
+            Val.Func keyF = a[1] == IDENTITY ? null : StdArgs.func(a[1], "sort", ev, pos);
+            int n = arr.length();
+            Val[] items = new Val[n];
+            Val[] keys = new Val[n];
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                items[i] = arr.force(i);
+                keys[i] = keyF == null ? items[i] : StdArgs.call(keyF, items[i], pos, ev);
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (x, y) -> StdArgs.compare(keys[x], keys[y], "sort", ev, pos)); // stable
+            sjsonnet.Lazy[] out = new sjsonnet.Lazy[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = items[order[i]];
+            }
+            return Vals.arr(pos, out);
+        }));
+        Val.Func mod = base.apply("mod");
+        f.put("mod", fn("a", "b", (a, b, ev, pos) -> a instanceof Val.Str fmt
+                ? Vals.str(pos, sjsonnet.Format$.MODULE$.format(fmt.value(), GoText.formatArgs(b, GoText.conversions(fmt.value(), ev), ev, pos), pos, ev))
+                : mod.apply2(a, b, pos, ev)));
+        f.put("slice", fn(new String[] {"indexable", "index", "end", "step"}, new Val.Literal[0], (a, ev, pos) -> slice(a, ev, pos)));
+        Val.Func format = base.apply("format");
+        f.put("format", fn("str", "vals", (s, v, ev, pos) -> {
+            String fmtText = StdArgs.str(s, "format", ev, pos);
+            return format.apply2(s, GoText.formatArgs(v, GoText.conversions(fmtText, ev), ev, pos), pos, ev);
+        }));
+        Val.Func jsonEx = f.containsKey("manifestJsonEx") ? f.get("manifestJsonEx") : base.apply("manifestJsonEx");
+        f.put("manifestJsonMinified", fn("value", (v, ev, pos) -> jsonEx.apply(
+                new sjsonnet.Lazy[] {v, Vals.str(pos, ""), Vals.str(pos, ""), Vals.str(pos, ":")}, null, pos, ev)));
+        f.put("manifestJson", fn("value", (v, ev, pos) -> jsonEx.apply(
+                new sjsonnet.Lazy[] {v, Vals.str(pos, "    ")}, null, pos, ev)));
+    }
+
+    /** Marks "no keyF given": the identity, without calling a function per element. */
+    private static final Val.Null IDENTITY = new Val.Null(Builtins.NO_POS);
+
+    /**
+     * {@code std.slice(indexable, index, end, step)} as documented: {@code null} means the start,
+     * the end and 1; a negative index or end counts from the end; strings by code point.
+     */
+    static Val slice(Val[] a, sjsonnet.EvalScope ev, sjsonnet.Position pos) {
+        Val x = a[0];
+        int[] cps = x instanceof Val.Str s ? s.value().codePoints().toArray() : null;
+        if (cps == null && !(x instanceof Val.Arr)) {
+            throw JsonnetErrors.error("std.slice accepts a string or an array, but got: " + StdArgs.type(x), pos, ev);
+        }
+        int length = cps != null ? cps.length : ((Val.Arr) x).length();
+        int index = a[1] instanceof Val.Null ? 0 : (int) StdArgs.num(a[1], "slice", ev, pos);
+        int end = a[2] instanceof Val.Null ? length : (int) StdArgs.num(a[2], "slice", ev, pos);
+        int step = a[3] instanceof Val.Null ? 1 : (int) StdArgs.num(a[3], "slice", ev, pos);
+        if (step <= 0) {
+            throw JsonnetErrors.error("std.slice: got [" + index + ":" + end + ":" + step + "] but the step must be greater than 0", pos, ev);
+        }
+        index = index < 0 ? Math.max(0, length + index) : index;
+        end = Math.min(length, end < 0 ? length + end : end);
+        if (cps != null) {
+            StringBuilder b = new StringBuilder();
+            for (int i = index; i < end; i += step) {
+                b.appendCodePoint(cps[i]);
+            }
+            return Vals.str(pos, b.toString());
+        }
+        List<sjsonnet.Lazy> out = new java.util.ArrayList<>();
+        for (int i = index; i < end; i += step) {
+            out.add(((Val.Arr) x).force(i));
+        }
+        return Vals.arr(pos, out);
+    }
+
+    /** A section body of {@code std.manifestIni}: {@code key = value}, one line per array element. */
+    private static void iniBody(Val.Obj body, StringBuilder b, sjsonnet.EvalScope ev, sjsonnet.Position pos) {
+        for (String k : StdArgs.fields(body, false)) {
+            Val v = StdArgs.field(body, k, pos, ev);
+            if (v instanceof Val.Arr a) {
+                for (int i = 0; i < a.length(); i++) {
+                    b.append(k).append(" = ").append(GoText.string(a.force(i), ev, pos)).append('\n');
+                }
+            } else {
+                b.append(k).append(" = ").append(GoText.string(v, ev, pos)).append('\n');
+            }
+        }
+    }
+
+    /** {@code std.manifestXmlJsonml}: {@code [tag, {attrs}?, children...]}, text as is (the definition escapes nothing). */
+    private static void jsonml(Val v, StringBuilder b, sjsonnet.EvalScope ev, sjsonnet.Position pos) {
+        if (v instanceof Val.Str s) {
+            b.append(s.value());
+            return;
+        }
+        Val.Arr a = StdArgs.arr(v, "manifestXmlJsonml", ev, pos);
+        if (a.length() == 0) {
+            throw JsonnetErrors.error("std.manifestXmlJsonml: an element needs a tag", pos, ev);
+        }
+        String tag = GoText.string(a.force(0), ev, pos);
+        boolean hasAttrs = a.length() > 1 && a.force(1) instanceof Val.Obj;
+        b.append('<').append(tag);
+        if (hasAttrs) {
+            Val.Obj attrs = (Val.Obj) a.force(1);
+            for (String k : StdArgs.fields(attrs, false)) {
+                b.append(' ').append(k).append("=\"").append(GoText.string(StdArgs.field(attrs, k, pos, ev), ev, pos)).append('"');
+            }
+        }
+        b.append('>');
+        for (int i = hasAttrs ? 2 : 1; i < a.length(); i++) {
+            jsonml(a.force(i), b, ev, pos);
+        }
+        b.append("</").append(tag).append('>');
+    }
+
+    static String digest(String algorithm, String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " missing from the JDK", e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.gitops.jsonnet.internal;
+
+import sjsonnet.Lazy;
+import sjsonnet.Position;
+import sjsonnet.Val;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.gitops.jsonnet.internal.Builtins.fn;
+
+/**
+ * String functions over Unicode code points, as Jsonnet defines strings. sjsonnet 0.4.9 counts
+ * UTF-16 units, so a character outside the Basic Multilingual Plane (an emoji) counts as two and
+ * can be cut in half by {@code std.substr} or {@code std.stringChars}; {@code std.asciiUpper} and
+ * {@code std.asciiLower} also change non-ASCII letters. Each replacement hands non-string
+ * arguments to sjsonnet's own function, so arrays, objects and functions behave (and fail) as
+ * before. Indexing and slicing a string ({@code s[i]}, {@code s[a:b]}) are part of the language,
+ * not of std, and still count UTF-16 units (docs/JSONNET.md).
+ */
+final class StdCodePoints {
+    private StdCodePoints() {}
+
+    static void register(Map<String, Val.Func> f, scala.collection.immutable.Map<String, Val.Func> base) {
+        Val.Func length = base.apply("length");
+        f.put("length", fn("x", (x, ev, pos) -> x instanceof Val.Str s
+                ? Vals.num(pos, s.value().codePointCount(0, s.value().length()))
+                : length.apply1(x, pos, ev)));
+        f.put("codepoint", fn("str", (s, ev, pos) -> {
+            String t = StdArgs.str(s, "codepoint", ev, pos);
+            if (t.length() == 1 && !Character.isSurrogate(t.charAt(0))) {
+                return Vals.num(pos, t.charAt(0));
+            }
+            int n = t.codePointCount(0, t.length());
+            if (n != 1) {
+                throw JsonnetErrors.error("codepoint takes a string of length 1, got length " + n, pos, ev);
+            }
+            return Vals.num(pos, t.codePointAt(0));
+        }));
+        f.put("char", fn("n", (n, ev, pos) -> {
+            double d = StdArgs.num(n, "char", ev, pos);
+            if (d < 0 || d > Character.MAX_CODE_POINT || d != Math.floor(d)) {
+                throw JsonnetErrors.error("invalid unicode codepoint, got " + GoFormat.unparse(d), pos, ev);
+            }
+            return Vals.str(pos, Character.toString((int) d));
+        }));
+        f.put("stringChars", fn("str", (s, ev, pos) -> {
+            String t = StdArgs.str(s, "stringChars", ev, pos);
+            if (!hasSurrogate(t)) { // one character per UTF-16 unit: no code point array needed
+                Lazy[] out = new Lazy[t.length()];
+                for (int i = 0; i < out.length; i++) {
+                    char c = t.charAt(i);
+                    out[i] = Vals.str(pos, c < ASCII.length ? ASCII[c] : String.valueOf(c));
+                }
+                return Vals.arr(pos, out);
+            }
+            int[] cps = t.codePoints().toArray();
+            Lazy[] out = new Lazy[cps.length];
+            for (int i = 0; i < cps.length; i++) {
+                out[i] = Vals.str(pos, Character.toString(cps[i]));
+            }
+            return Vals.arr(pos, out);
+        }));
+        f.put("substr", fn("str", "from", "len", (s, from, len, ev, pos) -> {
+            String t = StdArgs.str(s, "substr", ev, pos);
+            double a = StdArgs.num(from, "substr", ev, pos);
+            double l = StdArgs.num(len, "substr", ev, pos);
+            if (a < 0 || a != Math.floor(a)) {
+                throw JsonnetErrors.error("substr second parameter should be a non-negative integer, got " + GoFormat.unparse(a), pos, ev);
+            }
+            if (l < 0 || l != Math.floor(l)) {
+                throw JsonnetErrors.error("substr third parameter should be a non-negative integer, got " + GoFormat.unparse(l), pos, ev);
+            }
+            int n = t.codePointCount(0, t.length());
+            int begin = (int) Math.min(a, n);
+            int end = (int) Math.min(a + l, n);
+            return Vals.str(pos, t.substring(t.offsetByCodePoints(0, begin), t.offsetByCodePoints(0, end)));
+        }));
+        f.put("findSubstr", fn("pat", "str", (p, s, ev, pos) -> {
+            int[] pat = StdArgs.str(p, "findSubstr", ev, pos).codePoints().toArray();
+            int[] str = StdArgs.str(s, "findSubstr", ev, pos).codePoints().toArray();
+            List<Lazy> out = new ArrayList<>();
+            if (pat.length > 0) {
+                for (int i = 0; i + pat.length <= str.length; i++) {
+                    if (java.util.Arrays.equals(str, i, i + pat.length, pat, 0, pat.length)) {
+                        out.add(Vals.num(pos, i));
+                    }
+                }
+            }
+            return Vals.arr(pos, out);
+        }));
+        Val.Func foldl = base.apply("foldl");
+        f.put("foldl", fn("func", "arr", "init", (fun, arr, init, ev, pos) -> {
+            if (!(arr instanceof Val.Str s)) {
+                return foldl.apply3(fun, arr, init, pos, ev);
+            }
+            Val.Func g = StdArgs.func(fun, "foldl", ev, pos);
+            Val acc = init;
+            for (int cp : s.value().codePoints().toArray()) {
+                acc = g.apply2(acc, Vals.str(pos, Character.toString(cp)), pos, ev);
+            }
+            return acc;
+        }));
+        f.put("asciiUpper", fn("str", (s, ev, pos) -> Vals.str(pos, ascii(StdArgs.str(s, "asciiUpper", ev, pos), 'a', 'z', -32))));
+        f.put("asciiLower", fn("str", (s, ev, pos) -> Vals.str(pos, ascii(StdArgs.str(s, "asciiLower", ev, pos), 'A', 'Z', 32))));
+    }
+
+    /** The one-character strings of ASCII, shared: {@code std.stringChars} makes one per character. */
+    private static final String[] ASCII = new String[128];
+
+    static {
+        for (char c = 0; c < ASCII.length; c++) {
+            ASCII[c] = String.valueOf(c);
+        }
+    }
+
+    private static boolean hasSurrogate(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (Character.isSurrogate(t.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Shifts the ASCII letters {@code from..to} by {@code delta}; every other character stays. */
+    private static String ascii(String s, char from, char to, int delta) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(c >= from && c <= to ? (char) (c + delta) : c);
+        }
+        return b.toString();
+    }
+}
