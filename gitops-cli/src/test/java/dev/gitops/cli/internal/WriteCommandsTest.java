@@ -307,4 +307,17 @@ class WriteCommandsTest {
         assertEquals("Repo Config <committer@example.com>",
                 e.getCommitterIdent().getName() + " <" + e.getCommitterIdent().getEmailAddress() + ">");
     }
+
+    @Test
+    void identity_promotionCommitTakesAuthorAndCommitterApart() throws Exception {
+        Run tag = gitops("tag", "set", "--service", "service_rpps", "--revision", "v1.0.152", "--image", IMAGE_151 + "2");
+        assertEquals(0, tag.exit(), tag.toString());
+        Run r = gitops(Map.of("GIT_AUTHOR_NAME", "Release Manager", "GIT_AUTHOR_EMAIL", "rm@example.com",
+                "GIT_COMMITTER_NAME", "Release Bot", "GIT_COMMITTER_EMAIL", "bot@example.com"),
+                "promote", "--from", "dev", "--to", "preprod");
+        assertEquals(0, r.exit(), r.toString());
+        RevCommit c = commit("preprod");
+        assertEquals("Release Manager <rm@example.com>", c.getAuthorIdent().getName() + " <" + c.getAuthorIdent().getEmailAddress() + ">");
+        assertEquals("Release Bot <bot@example.com>", c.getCommitterIdent().getName() + " <" + c.getCommitterIdent().getEmailAddress() + ">");
+    }
 }

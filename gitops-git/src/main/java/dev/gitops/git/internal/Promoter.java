@@ -29,6 +29,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,9 +108,11 @@ public final class Promoter {
             if (o.dryRun()) {
                 return done(new PromotionResult.DryRun(judged.verdict(), judged.changes()));
             }
-            PersonIdent who = new PersonIdent(o.identity().name(), o.identity().email());
+            Instant now = Instant.now();
+            PersonIdent author = Identities.author(o.identity(), now);
+            PersonIdent committer = Identities.committer(o.identity(), now);
             List<RevCommit> parents = o.services().isEmpty() ? List.of(tgt.get(), src.get()) : List.of(tgt.get());
-            ObjectId commit = Commits.commit(ins, tree, parents, who, who,
+            ObjectId commit = Commits.commit(ins, tree, parents, author, committer,
                     message(from, to, fromBranch, src.get(), judged.changes(), judged.verdict(), o.services(),
                             judged.targetChanges()));
             String branch = o.prBranch().orElse(toBranch);
@@ -208,7 +211,9 @@ public final class Promoter {
             if (o.dryRun()) {
                 return done(new PromotionResult.DryRun(judged.verdict(), judged.changes()));
             }
-            PersonIdent who = new PersonIdent(o.identity().name(), o.identity().email());
+            Instant now = Instant.now();
+            PersonIdent author = Identities.author(o.identity(), now);
+            PersonIdent committer = Identities.committer(o.identity(), now);
             StringBuilder msg = new StringBuilder("backport ").append(from).append(" -> ").append(to).append("\n\n");
             changesText(to, judged.changes(), msg);
             if (!carried.isEmpty()) {
@@ -221,7 +226,7 @@ public final class Promoter {
             acknowledgedText(judged.verdict(), msg);
             msg.append("\n").append(TargetChanges.BACKPORTED_FROM).append(": ").append(fromBranch).append(' ')
                     .append(src.get().name()).append('\n');
-            ObjectId commit = Commits.commit(ins, tree, List.of(tgt.get(), src.get()), who, who, msg.toString());
+            ObjectId commit = Commits.commit(ins, tree, List.of(tgt.get(), src.get()), author, committer, msg.toString());
             String branch = o.prBranch().orElse(toBranch);
             return new BranchWriter.Publish<>(branch,
                     o.prBranch().isPresent() ? Optional.empty() : Optional.of(tgt.get().copy()), commit,
