@@ -219,17 +219,7 @@ final class SealCommand extends BaseCommand implements Callable<Integer> {
     private int report(SealResult r) {
         if (r instanceof SealResult.Sealed s) {
             if (format.equals("json")) {
-                Map<String, Value> m = new LinkedHashMap<>();
-                m.put("result", Value.of("sealed"));
-                m.put("environment", Value.of(env));
-                m.put("branch", Value.of(s.branch()));
-                m.put("commit", Value.of(s.commit()));
-                m.put("file", Value.of(s.file()));
-                m.put("added", names(s.added()));
-                m.put("changed", names(s.changed()));
-                m.put("removed", names(s.removed()));
-                m.put("unchanged", names(s.unchanged()));
-                io.printDocument(ValueText.json(Value.of(m)));
+                json("sealed", s.branch(), s.commit(), s.added(), s.changed(), s.removed(), s.unchanged());
             } else {
                 io.println("sealed into " + s.file() + " (" + env + ") on " + s.branch() + " at " + s.commit());
                 line("added", s.added());
@@ -241,16 +231,7 @@ final class SealCommand extends BaseCommand implements Callable<Integer> {
         }
         if (r instanceof SealResult.NoChange n) {
             if (format.equals("json")) {
-                Map<String, Value> m = new LinkedHashMap<>();
-                m.put("result", Value.of("unchanged"));
-                m.put("environment", Value.of(env));
-                m.put("branch", Value.of(n.branch()));
-                m.put("commit", Value.of(n.commit()));
-                m.put("added", names(List.of()));
-                m.put("changed", names(List.of()));
-                m.put("removed", names(List.of()));
-                m.put("unchanged", names(n.unchanged()));
-                io.printDocument(ValueText.json(Value.of(m)));
+                json("unchanged", n.branch(), n.commit(), List.of(), List.of(), List.of(), n.unchanged());
             } else {
                 io.println("unchanged: " + n.branch() + " already has these values sealed (" + n.unchanged().size() + " secret(s))");
             }
@@ -263,6 +244,20 @@ final class SealCommand extends BaseCommand implements Callable<Integer> {
             throw new Refused("gitops seal: " + l.branch() + " kept moving: gave up after " + l.attempts() + " attempts; nothing was written");
         }
         throw new Refused("gitops seal: failed: " + ((SealResult.Failed) r).reason());
+    }
+
+    private void json(String result, String branch, String commit, List<String> added, List<String> changed,
+                      List<String> removed, List<String> unchanged) {
+        Map<String, Value> m = new LinkedHashMap<>();
+        m.put("result", Value.of(result));
+        m.put("environment", Value.of(env));
+        m.put("branch", Value.of(branch));
+        m.put("commit", Value.of(commit));
+        m.put("added", names(added));
+        m.put("changed", names(changed));
+        m.put("removed", names(removed));
+        m.put("unchanged", names(unchanged));
+        io.printDocument(ValueText.json(Value.of(m)));
     }
 
     private void line(String what, List<String> names) {
