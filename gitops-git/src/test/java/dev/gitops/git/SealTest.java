@@ -222,6 +222,18 @@ class SealTest {
     }
 
     @Test
+    void seal_secretsYamlThatDoesNotLoad_refusedWithTheLoadersProblem() {
+        try (TestRepo r = central(); CentralRepo repo = CentralRepo.open(r.dir())) {
+            r.branch("dev").commit("a broken entry").add("secrets.yaml", "prod:\n  Bad_Name:\n    encryptedData: {}\n").create();
+            ObjectId tip = r.tip("dev").orElseThrow();
+            SealResult res = repo.seal("dev", key, twenty(-1, 1), batch());
+            assertTrue(res instanceof SealResult.Refused f && f.reason().startsWith("secrets.yaml:2:3: ")
+                    && f.reason().endsWith("nothing was written"), res.toString());
+            assertEquals(tip, r.tip("dev").orElseThrow());
+        }
+    }
+
+    @Test
     void seal_prodSection_landsOnDevBranch() {
         try (TestRepo r = central(); CentralRepo repo = CentralRepo.open(r.dir())) {
             ObjectId prod = r.tip("prod").orElseThrow();

@@ -4,6 +4,10 @@ import dev.gitops.git.SealOptions;
 import dev.gitops.git.SealResult;
 import dev.gitops.git.SecretToSeal;
 import dev.gitops.model.GitopsConfig;
+import dev.gitops.model.Problem;
+import dev.gitops.model.Provenance;
+import dev.gitops.model.RepoLoader;
+import dev.gitops.model.RepoSnapshot;
 import dev.gitops.model.SealedSecretSpec;
 import dev.gitops.model.Sealing;
 import dev.gitops.model.SealingKey;
@@ -13,7 +17,6 @@ import dev.gitops.model.StateException;
 
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 
@@ -131,9 +134,29 @@ public final class SecretSealer {
             try (ObjectReader reader = repo.newObjectReader()) {
                 tree = Commits.editTree(ins, reader, tip.get().getTree(), Map.of(path, Optional.of(blob)));
             }
-            PersonIdent who = new PersonIdent(options.identity().name(), options.identity().email());
-            ObjectId commit = Commits.commit(ins, tree, List.of(tip.get()), who, who,
-                    message(env, secretsFile, key, plan, removed));
+            // Judged before it lands: the new tree must load, and secrets.yaml must hold this environment's
+            // entries exactly as planned. Problems of other files were there before and are not this write's.
+            ins.flush();
+            try {
+                RepoSnapshot after = RepoLoader.load(new GitFileSource(repo, tree, "seal into " + branch),
+                        new Provenance(branch + " after sealing (not committed)", Optional.of(branch), Optional.empty()));
+                Set<String> expected = new LinkedHashSet<>(SecretsDocument.parse(secretsFile, content).environment(env).keySet());
+                if (!after.secrets().of(env).keySet().equals(expected)) {
+                    return done(new SealResult.Refused(secretsFile + ": the sealed entries of " + env
+                            + " do not load back as written; nothing was written"));
+                }
+            } catch (StateException e) {
+                List<Problem> ours = e.problems().stream().filter(p -> p.location().file().equals(path) || p.location().file().equals(secretsFile)).toList();
+                if (!ours.isEmpty()) {
+                    return done(new SealResult.Refused(ours.stream().map(Problem::format)
+                            .collect(java.util.stream.Collectors.joining("\n")) + "\nnothing was written"));
+                }
+            } catch (YamlLayoutException e) {
+                return done(new SealResult.Refused(e.getMessage()));
+            }
+            java.time.Instant now = java.time.Instant.now();
+            ObjectId commit = Commits.commit(ins, tree, List.of(tip.get()), Identities.author(options.identity(), now),
+                    Identities.committer(options.identity(), now), message(env, secretsFile, key, plan, removed));
             return new BranchWriter.Publish<>(branch, Optional.of(tip.get().copy()), commit, "gitops seal: " + env,
                     new SealResult.Sealed(branch, commit.name(), secretsFile, plan.added(), plan.changed(), removed,
                             plan.unchanged(), 1));

@@ -236,9 +236,9 @@ public final class TagsDocument {
      * This file with every entry of {@code other} that it lacks appended (the registry only grows);
      * an entry both have keeps this file's image. Empty when nothing is missing.
      *
-     * @throws LayoutException when an entry cannot be added safely
+     * @throws YamlLayoutException when an entry cannot be added safely
      */
-    public Optional<Edit> union(Map<String, Map<String, String>> other) throws LayoutException {
+    public Optional<Edit> union(Map<String, Map<String, String>> other) throws YamlLayoutException {
         TagsDocument doc = this;
         Edit last = null;
         for (Map.Entry<String, Map<String, String>> s : other.entrySet()) {

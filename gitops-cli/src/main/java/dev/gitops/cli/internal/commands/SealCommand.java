@@ -175,7 +175,7 @@ final class SealCommand extends BaseCommand implements Callable<Integer> {
             throw new UserError("--from-dir needs the digest key, or every run would re-seal every value",
                     "set " + DIGEST_KEY_ENV + " or pass --digest-key-file (at least 32 random bytes, e.g. openssl rand -base64 48); see docs/SECRETS.md");
         }
-        SealOptions options = SealOptions.defaults().withReplaceEnvironment(fromDir != null).withIdentity(GitAccess.identity(io));
+        SealOptions options = SealOptions.defaults().withReplaceEnvironment(fromDir != null).withIdentity(GitAccess.identity(io, dir));
         if (digestKey.isPresent()) {
             options = options.withDigestKey(digestKey.get());
         }
