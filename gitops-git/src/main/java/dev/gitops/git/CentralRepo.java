@@ -5,6 +5,7 @@ import dev.gitops.git.internal.History;
 import dev.gitops.git.internal.Identities;
 import dev.gitops.git.internal.Promoter;
 import dev.gitops.git.internal.RollbackOp;
+import dev.gitops.git.internal.SecretSealer;
 import dev.gitops.git.internal.StatusReader;
 import dev.gitops.git.internal.TagWriter;
 import dev.gitops.git.internal.TerraformImporter;
@@ -17,6 +18,7 @@ import dev.gitops.model.ImageRef;
 import dev.gitops.model.PromotionGate;
 import dev.gitops.model.RepoSnapshot;
 import dev.gitops.model.RevisionHistory;
+import dev.gitops.model.SealingKey;
 import dev.gitops.model.RollbackRecord;
 
 import org.eclipse.jgit.lib.Repository;
@@ -314,6 +316,37 @@ public final class CentralRepo implements AutoCloseable {
      */
     public TerraformImportResult importTerraform(String env, byte[] terraformOutputJson, TerraformOptions options) {
         return importTerraform(env, terraformOutputJson, TerraformGate.loadsOnly(), options);
+    }
+
+    /**
+     * Seals {@code secrets} with the controller's public {@code key} into {@code env}'s section of
+     * secrets.yaml, on the first environment's (dev) branch, in one commit moved by
+     * compare-and-swap (retrying lost races, as {@link #recordTag} does). With a digest key in the
+     * options, a value whose plaintext did not change keeps its ciphertext. In batch mode
+     * ({@link SealOptions#replaceEnvironment()}) the section becomes exactly {@code secrets}.
+     * No value is ever written anywhere but as ciphertext, nor put into a message or result.
+     *
+     * @throws IllegalArgumentException when two secrets have the same name
+     */
+    public SealResult seal(String env, SealingKey key, List<SecretToSeal> secrets, SealOptions options) {
+        requireName("environment", env);
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(options, "options");
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (SecretToSeal s : secrets) {
+            if (!names.add(s.name())) {
+                throw new IllegalArgumentException("secret " + s.name() + " is given twice");
+            }
+        }
+        Optional<String> branch = defaultBranch();
+        if (branch.isEmpty()) {
+            return new SealResult.Refused("cannot tell which branch to write: HEAD names no commit");
+        }
+        try {
+            return SecretSealer.seal(repo, turns, branch.get(), env, key, List.copyOf(secrets), options);
+        } catch (IOException e) {
+            throw new RepositoryException("seal", branch.get(), e.getMessage(), e);
+        }
     }
 
     /**

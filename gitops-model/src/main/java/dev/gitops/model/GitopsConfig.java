@@ -93,6 +93,8 @@ public record GitopsConfig(
      * @param prodLike whether production rules apply (replicas >= 2, limits set)
      * @param allowMutableRevisions whether branch-like revisions ({@code main}) may be deployed here
      * @param requireDigests whether images must be pinned by digest ({@code @sha256:})
+     * @param sealingCertificate the repository path of the Sealed Secrets controller's certificate
+     *     (or public key) PEM that seals this environment's secrets, when gitops.yaml names one
      */
     public record EnvironmentConfig(
             String name,
@@ -100,11 +102,19 @@ public record GitopsConfig(
             Optional<String> namespace,
             boolean prodLike,
             boolean allowMutableRevisions,
-            boolean requireDigests) {
+            boolean requireDigests,
+            Optional<String> sealingCertificate) {
         public EnvironmentConfig {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(branch, "branch");
             Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(sealingCertificate, "sealingCertificate");
+        }
+
+        /** An environment without a sealing certificate. */
+        public EnvironmentConfig(String name, String branch, Optional<String> namespace, boolean prodLike,
+                                 boolean allowMutableRevisions, boolean requireDigests) {
+            this(name, branch, namespace, prodLike, allowMutableRevisions, requireDigests, Optional.empty());
         }
 
         /** Branch = name; prod-like when the name is {@code prod} or {@code production}. */

@@ -42,6 +42,35 @@ class LoaderTest {
     }
 
     @Test
+    void gitopsYaml_sealingCertificate_readAsNormalisedPathPerEnvironment() {
+        RepoSnapshot s = load("control-center.yaml", "dev: {}\nprod: {}\n", "gitops.yaml", String.join("\n",
+                "environments:",
+                "  - name: dev",
+                "    sealingCertificate: ./certs/dev.pem",
+                "  - name: prod",
+                ""));
+        assertEquals(Optional.of("certs/dev.pem"), s.config().environment("dev").orElseThrow().sealingCertificate());
+        assertEquals(Optional.empty(), s.config().environment("prod").orElseThrow().sealingCertificate());
+        StateException e = assertThrows(StateException.class, () -> load("control-center.yaml", "dev: {}\n", "gitops.yaml",
+                "environments:\n  - name: dev\n    sealingCertificate: ../outside.pem\n"));
+        assertTrue(e.getMessage().contains("not a path inside the repository"), e.getMessage());
+    }
+
+    @Test
+    void secretsYaml_digestsBesideCiphertexts_accepted() {
+        String sealed = "A".repeat(700);
+        RepoSnapshot s = load("control-center.yaml", "dev: {}\n", "secrets.yaml", String.join("\n",
+                "dev:",
+                "  db:",
+                "    encryptedData:",
+                "      password: " + sealed,
+                "    digests:",
+                "      password: hmac-sha256:" + "B".repeat(43) + "=",
+                ""));
+        assertEquals(Map.of("password", sealed), s.secrets().of("dev").get("db").encryptedData());
+    }
+
+    @Test
     void mergeKeys_appliedWithExplicitKeysWinning() {
         RepoSnapshot s = load("control-center.yaml", String.join("\n",
                 "x-small: &small {replicas: 1, memory_max: 256Mi, port: 80}",

@@ -65,6 +65,9 @@ class CliFailClosedTest {
                 new String[] {"tag"},
                 new String[] {"tf", "import", "--repo", p, "--env", "dev", "--file", missing},
                 new String[] {"rollback", "--repo", p, "--env", "dev"},
+                new String[] {"seal", "--cert", missing, "--namespace", "ns", "--name", "n", "k=v"},
+                new String[] {"seal", "--repo", p, "--env", "dev", "--name", "n", "k=v"},
+                new String[] {"seal", "--repo", missing, "--env", "dev", "--from-dir", missing},
                 new String[] {"explain", "--repo", p, "--env", "dev", "services"},
                 new String[] {"jsonnet", missing + ".jsonnet"},
                 new String[] {"jsonnet", "-y", "-m", missing, "x.jsonnet"},
@@ -110,7 +113,7 @@ class CliFailClosedTest {
     void help_andVersion_goToStdoutWithExit0() {
         Run help = run("--help");
         assertEquals(0, help.exit());
-        for (String c : List.of("state", "render", "validate", "diff", "promote", "status", "tag", "tf", "rollback",
+        for (String c : List.of("state", "render", "validate", "diff", "promote", "status", "tag", "tf", "seal", "rollback",
                 "explain", "jsonnet", "init", "cmp", "completion")) {
             assertTrue(help.out().contains("\n  " + c + " "), "help lists " + c);
         }

@@ -158,7 +158,7 @@ public final class History {
         if (text.isPresent()) {
             try {
                 m = TagsDocument.parse(path, text.get()).mapping();
-            } catch (TagsDocument.LayoutException e) {
+            } catch (YamlLayoutException e) {
                 m = tagsThroughLoader(files, config);
             }
         }

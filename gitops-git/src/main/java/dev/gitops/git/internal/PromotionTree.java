@@ -158,7 +158,7 @@ public final class PromotionTree {
                 changes.put(path, Optional.of(content.getBytes(StandardCharsets.UTF_8)));
             }
             return Optional.empty();
-        } catch (TagsDocument.LayoutException e) {
+        } catch (YamlLayoutException e) {
             return Optional.of("the tags.yaml registries of both branches cannot be joined: " + e.getMessage());
         }
     }

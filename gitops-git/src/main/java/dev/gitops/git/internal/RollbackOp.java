@@ -177,7 +177,7 @@ public final class RollbackOp {
         ObjectId tree;
         try {
             tree = tree(repo, tip, restoreTo, names, ins);
-        } catch (TagsDocument.LayoutException ex) {
+        } catch (YamlLayoutException ex) {
             return done(new RollbackResult.Refused(ex.getMessage()));
         }
         ins.flush(); // the validator reads the new tree through the repository
@@ -218,7 +218,7 @@ public final class RollbackOp {
      * (the tip's text first) and every env file as the tip has it (absence included).
      */
     private static ObjectId tree(Repository repo, RevCommit tip, RevCommit restoreTo, GitopsConfig.FileNames names,
-                                 ObjectInserter ins) throws IOException, TagsDocument.LayoutException {
+                                 ObjectInserter ins) throws IOException, YamlLayoutException {
         GitFileSource tipFiles = Trees.files(repo, tip, "tip");
         GitFileSource oldFiles = Trees.files(repo, restoreTo, "restored");
         Map<String, Optional<byte[]>> changes = new LinkedHashMap<>();
@@ -237,7 +237,7 @@ public final class RollbackOp {
                 Optional<String> tipText = Trees.utf8(tipTags.get());
                 Optional<String> oldText = Trees.utf8(oldTags.get());
                 if (tipText.isEmpty() || oldText.isEmpty()) {
-                    throw new TagsDocument.LayoutException(tagsPath + " is not UTF-8; a rollback cannot keep its entries");
+                    throw new YamlLayoutException(tagsPath + " is not UTF-8; a rollback cannot keep its entries");
                 }
                 Optional<TagsDocument.Edit> union = TagsDocument.parse(tagsPath, tipText.get())
                         .union(TagsDocument.parse(tagsPath, oldText.get()).mapping());

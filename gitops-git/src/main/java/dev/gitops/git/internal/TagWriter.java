@@ -71,7 +71,7 @@ public final class TagWriter {
                             + "; a tag-like revision is immutable. Build a new revision, or rewrite it with --force"));
                 }
                 edited = doc.edit(service, revision, image);
-            } catch (TagsDocument.LayoutException e) {
+            } catch (YamlLayoutException e) {
                 return new BranchWriter.Done<>(new TagResult.Refused(e.getMessage()));
             }
             byte[] content = edited.content().getBytes(StandardCharsets.UTF_8);

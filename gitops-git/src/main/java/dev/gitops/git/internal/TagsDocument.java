@@ -1,20 +1,11 @@
 package dev.gitops.git.internal;
 
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.Constructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,74 +26,43 @@ import java.util.Optional;
  */
 public final class TagsDocument {
 
-    /** The file's layout is not one this editor changes safely; the message says why and where. */
-    public static final class LayoutException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        public LayoutException(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     private record Entry(ScalarNode key, ScalarNode value) {}
 
     private record Service(ScalarNode key, MappingNode block, Map<String, Entry> entries) {}
 
-    private static final String BOM = "\uFEFF";
-
+    private final EditableYaml source;
     private final String file;
-    private final boolean bom;
     private final String text;
-    private final int[] cps;
     private final Node root;
     private final Map<String, Service> services;
     private final String eol;
 
-    private TagsDocument(String file, boolean bom, String text, Node root, Map<String, Service> services) {
-        this.file = file;
-        this.bom = bom;
-        this.text = text;
-        this.cps = text.codePoints().toArray();
-        this.root = root;
+    private TagsDocument(EditableYaml source, Map<String, Service> services) {
+        this.source = source;
+        this.file = source.file;
+        this.text = source.text;
+        this.root = source.root;
         this.services = services;
-        this.eol = text.contains("\r\n") ? "\r\n" : "\n";
+        this.eol = source.eol;
     }
 
     /**
      * Parses tags.yaml.
      *
      * @param file the file name, for messages
-     * @throws LayoutException when the text is not YAML or not a layout this editor handles
+     * @throws YamlLayoutException when the text is not YAML or not a layout this editor handles
      */
-    public static TagsDocument parse(String file, String content) throws LayoutException {
-        boolean bom = content.startsWith(BOM);
-        String text = bom ? content.substring(1) : content;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            // YAML 1.1 line breaks other than \n and \r\n would shift every line count after them.
-            if ((c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))
-                    || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-                throw new LayoutException(file + ": contains a line break other than LF or CRLF; normalise line endings");
-            }
-        }
-        Node root;
-        try {
-            root = yaml().compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            var m = e.getProblemMark();
-            String where = m == null ? file : file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
-            throw new LayoutException(where + ": not valid YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new LayoutException(file + ": not valid YAML: " + e.getMessage());
-        }
+    public static TagsDocument parse(String file, String content) throws YamlLayoutException {
+        EditableYaml source = EditableYaml.parse(file, content);
+        Node root = source.root;
         Map<String, Service> services = new LinkedHashMap<>();
         if (root != null) {
             if (!(root instanceof MappingNode rm)) {
-                throw new LayoutException(at(file, root) + ": tags.yaml must be a mapping: service -> revision -> image");
+                throw new YamlLayoutException(at(file, root) + ": tags.yaml must be a mapping: service -> revision -> image");
             }
             checkPlainNode(file, root);
             if (rm.getFlowStyle() == DumperOptions.FlowStyle.FLOW && !rm.getValue().isEmpty()) {
-                throw new LayoutException(at(file, root) + ": tags.yaml is written in flow style ({...}); "
+                throw new YamlLayoutException(at(file, root) + ": tags.yaml is written in flow style ({...}); "
                         + "write it as a block mapping so that it can be edited line by line");
             }
             for (NodeTuple t : rm.getValue()) {
@@ -111,7 +71,7 @@ public final class TagsDocument {
                 checkPlainNode(file, v);
                 if (!(v instanceof MappingNode block) || block.getFlowStyle() == DumperOptions.FlowStyle.FLOW
                         || block.getValue().isEmpty()) {
-                    throw new LayoutException(at(file, v) + ": the entries of " + key.getValue()
+                    throw new YamlLayoutException(at(file, v) + ": the entries of " + key.getValue()
                             + " must be a non-empty block mapping: revision -> image");
                 }
                 Map<String, Entry> entries = new LinkedHashMap<>();
@@ -121,62 +81,40 @@ public final class TagsDocument {
                     checkPlainNode(file, rv);
                     if (!(rv instanceof ScalarNode sv) || sv.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
                             || sv.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED) {
-                        throw new LayoutException(at(file, rv) + ": the image of " + key.getValue() + " "
+                        throw new YamlLayoutException(at(file, rv) + ": the image of " + key.getValue() + " "
                                 + rk.getValue() + " must be a single scalar on one line");
                     }
                     if (entries.put(rk.getValue(), new Entry(rk, sv)) != null) {
-                        throw new LayoutException(at(file, rk) + ": duplicate revision " + rk.getValue()
+                        throw new YamlLayoutException(at(file, rk) + ": duplicate revision " + rk.getValue()
                                 + " under " + key.getValue());
                     }
                 }
                 if (services.put(key.getValue(), new Service(key, block, entries)) != null) {
-                    throw new LayoutException(at(file, key) + ": duplicate service " + key.getValue());
+                    throw new YamlLayoutException(at(file, key) + ": duplicate service " + key.getValue());
                 }
             }
         }
-        return new TagsDocument(file, bom, text, root, Collections.unmodifiableMap(services));
+        return new TagsDocument(source, Collections.unmodifiableMap(services));
     }
 
-    private static Yaml yaml() {
-        LoaderOptions o = new LoaderOptions();
-        o.setCodePointLimit(GitFileSource.MAX_BLOB_BYTES);
-        o.setMaxAliasesForCollections(0);
-        o.setAllowDuplicateKeys(true); // duplicates are reported by parse() with their line
-        DumperOptions d = new DumperOptions();
-        // Every key and image is read as text: the implicit type resolvers (a regular expression
-        // per plain scalar, most of the parse time of a large file) would only be ignored. Merge
-        // keys are still refused, by their spelling (scalarKey).
-        return new Yaml(new Constructor(o), new Representer(d), d, o, new Resolver() {
-            @Override
-            protected void addImplicitResolvers() {
-                // none
-            }
-        });
+    private static void checkPlainNode(String file, Node n) throws YamlLayoutException {
+        EditableYaml.checkPlainNode(file, n, "tags.yaml");
     }
 
-    private static void checkPlainNode(String file, Node n) throws LayoutException {
-        if (n.getAnchor() != null) {
-            throw new LayoutException(at(file, n) + ": anchors and aliases are not supported in tags.yaml");
-        }
-        if (n.getTag().equals(Tag.MERGE)) {
-            throw new LayoutException(at(file, n) + ": merge keys (<<) are not supported in tags.yaml");
-        }
-    }
-
-    private static ScalarNode scalarKey(String file, Node k) throws LayoutException {
+    private static ScalarNode scalarKey(String file, Node k) throws YamlLayoutException {
         checkPlainNode(file, k);
         if (!(k instanceof ScalarNode s) || s.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
                 || s.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED) {
-            throw new LayoutException(at(file, k) + ": keys of tags.yaml must be plain or quoted scalars");
+            throw new YamlLayoutException(at(file, k) + ": keys of tags.yaml must be plain or quoted scalars");
         }
         if (s.getValue().equals("<<")) {
-            throw new LayoutException(at(file, k) + ": merge keys (<<) are not supported in tags.yaml");
+            throw new YamlLayoutException(at(file, k) + ": merge keys (<<) are not supported in tags.yaml");
         }
         return s;
     }
 
     private static String at(String file, Node n) {
-        return file + ":" + (n.getStartMark().getLine() + 1) + ":" + (n.getStartMark().getColumn() + 1);
+        return EditableYaml.at(file, n);
     }
 
     /** service -> revision -> image, in file order. */
@@ -216,9 +154,9 @@ public final class TagsDocument {
      * the file.
      *
      * @return the complete new content (with the original byte order mark, if any)
-     * @throws LayoutException when the edit cannot be made safely or does not read back as expected
+     * @throws YamlLayoutException when the edit cannot be made safely or does not read back as expected
      */
-    public String with(String service, String revision, String image) throws LayoutException {
+    public String with(String service, String revision, String image) throws YamlLayoutException {
         return edit(service, revision, image).content();
     }
 
@@ -231,7 +169,7 @@ public final class TagsDocument {
     public record Edit(String content, TagsDocument document) {}
 
     /** As {@link #with}, also returning the parsed result. */
-    public Edit edit(String service, String revision, String image) throws LayoutException {
+    public Edit edit(String service, String revision, String image) throws YamlLayoutException {
         Map<String, Map<String, String>> expected = mapping();
         expected.computeIfAbsent(service, k -> new LinkedHashMap<>()).put(revision, image);
         String edited;
@@ -239,7 +177,7 @@ public final class TagsDocument {
         if (svc != null && svc.entries().containsKey(revision)) {
             ScalarNode v = svc.entries().get(revision).value();
             if (v.getStartMark().getLine() != v.getEndMark().getLine()) {
-                throw new LayoutException(at(file, v) + ": the image of " + service + " " + revision
+                throw new YamlLayoutException(at(file, v) + ": the image of " + service + " " + revision
                         + " spans several lines; put it on one line");
             }
             String spelled = switch (v.getScalarStyle()) {
@@ -267,7 +205,7 @@ public final class TagsDocument {
             if (root instanceof MappingNode rm && rm.getValue().isEmpty()) {
                 // An empty flow mapping ({}) is replaced by the block that now fills it.
                 if (root.getStartMark().getColumn() != 0) {
-                    throw new LayoutException(at(file, root) + ": an empty mapping ({}) must start a line to be replaced");
+                    throw new YamlLayoutException(at(file, root) + ": an empty mapping ({}) must start a line to be replaced");
                 }
                 edited = splice(root.getStartMark().getIndex(), root.getEndMark().getIndex(),
                         YamlText.scalar(service) + ":" + eol + " ".repeat(entryIndent) + entryLine(revision, image));
@@ -279,16 +217,16 @@ public final class TagsDocument {
                 edited = current + block + eol;
             }
         }
-        String content = (bom ? BOM : "") + edited;
+        String content = source.withBom(edited);
         TagsDocument reread;
         try {
             reread = parse(file, content);
-        } catch (LayoutException e) {
-            throw new LayoutException(file + ": the edited file would not read back (" + e.getMessage()
+        } catch (YamlLayoutException e) {
+            throw new YamlLayoutException(file + ": the edited file would not read back (" + e.getMessage()
                     + "); tags.yaml was left unchanged");
         }
         if (!sameOrdered(reread.mapping(), expected)) {
-            throw new LayoutException(file + ": the edit of " + service + " " + revision
+            throw new YamlLayoutException(file + ": the edit of " + service + " " + revision
                     + " would not read back as intended; tags.yaml was left unchanged");
         }
         return new Edit(content, reread);
@@ -298,9 +236,9 @@ public final class TagsDocument {
      * This file with every entry of {@code other} that it lacks appended (the registry only grows);
      * an entry both have keeps this file's image. Empty when nothing is missing.
      *
-     * @throws LayoutException when an entry cannot be added safely
+     * @throws YamlLayoutException when an entry cannot be added safely
      */
-    public Optional<Edit> union(Map<String, Map<String, String>> other) throws LayoutException {
+    public Optional<Edit> union(Map<String, Map<String, String>> other) throws YamlLayoutException {
         TagsDocument doc = this;
         Edit last = null;
         for (Map.Entry<String, Map<String, String>> s : other.entrySet()) {
@@ -319,23 +257,11 @@ public final class TagsDocument {
     }
 
     private String splice(int startCp, int endCp, String replacement) {
-        StringBuilder b = new StringBuilder(text.length() + replacement.length());
-        b.append(new String(cps, 0, startCp)).append(replacement).append(new String(cps, endCp, cps.length - endCp));
-        return b.toString();
+        return source.splice(startCp, endCp, replacement);
     }
 
-    /** Inserts {@code line} as a new line after the line holding code point {@code index}. */
     private String insertAfterLineOf(int index, String line) {
-        int i = index;
-        while (i < cps.length && cps[i] != '\n') {
-            i++;
-        }
-        if (i >= cps.length) {
-            // The last line has no line break: keep it that way after the new line too.
-            return text + eol + line;
-        }
-        int cut = i + 1;
-        return new String(cps, 0, cut) + line + eol + new String(cps, cut, cps.length - cut);
+        return source.insertAfterLineOf(index, line);
     }
 
     private static boolean sameOrdered(Map<String, Map<String, String>> a, Map<String, Map<String, String>> b) {

@@ -68,7 +68,7 @@ class TagsDocumentPropertiesTest {
                 if (!seen.equals(markers)) {
                     throw new AssertionError("comments changed: " + seen + "\n" + text);
                 }
-            } catch (TagsDocument.LayoutException e) {
+            } catch (YamlLayoutException e) {
                 throw new AssertionError(e.getMessage(), e);
             }
         });

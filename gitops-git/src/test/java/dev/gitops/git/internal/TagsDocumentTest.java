@@ -24,7 +24,7 @@ class TagsDocumentTest {
             # trailing comment
             """;
 
-    private static TagsDocument parse(String text) throws TagsDocument.LayoutException {
+    private static TagsDocument parse(String text) throws YamlLayoutException {
         return TagsDocument.parse("tags.yaml", text);
     }
 
@@ -117,20 +117,20 @@ class TagsDocumentTest {
 
     @Test
     void parse_layoutsNotEditedSafely_areRefusedWithWhere() {
-        var flow = assertThrows(TagsDocument.LayoutException.class, () -> parse("a: {v1: img}\n"));
+        var flow = assertThrows(YamlLayoutException.class, () -> parse("a: {v1: img}\n"));
         assertTrue(flow.getMessage().startsWith("tags.yaml:1:4: "), flow.getMessage());
-        var anchors = assertThrows(TagsDocument.LayoutException.class,
+        var anchors = assertThrows(YamlLayoutException.class,
                 () -> parse("a: &x\n  v1: img\nb: *x\n"));
         assertTrue(anchors.getMessage().contains("tags.yaml"), anchors.getMessage());
-        var dup = assertThrows(TagsDocument.LayoutException.class, () -> parse("a:\n  v1: i\n  v1: j\n"));
+        var dup = assertThrows(YamlLayoutException.class, () -> parse("a:\n  v1: i\n  v1: j\n"));
         assertEquals("tags.yaml:3:3: duplicate revision v1 under a", dup.getMessage());
-        var block = assertThrows(TagsDocument.LayoutException.class, () -> parse("a:\n  v1: |\n    img\n"));
+        var block = assertThrows(YamlLayoutException.class, () -> parse("a:\n  v1: |\n    img\n"));
         assertTrue(block.getMessage().contains("single scalar on one line"), block.getMessage());
-        var list = assertThrows(TagsDocument.LayoutException.class, () -> parse("- a\n"));
+        var list = assertThrows(YamlLayoutException.class, () -> parse("- a\n"));
         assertTrue(list.getMessage().contains("must be a mapping"), list.getMessage());
-        var broken = assertThrows(TagsDocument.LayoutException.class, () -> parse("a:\n  v1: [\n"));
+        var broken = assertThrows(YamlLayoutException.class, () -> parse("a:\n  v1: [\n"));
         assertTrue(broken.getMessage().startsWith("tags.yaml:"), broken.getMessage());
-        var cr = assertThrows(TagsDocument.LayoutException.class, () -> parse("a:\r  v1: i\r"));
+        var cr = assertThrows(YamlLayoutException.class, () -> parse("a:\r  v1: i\r"));
         assertTrue(cr.getMessage().contains("line break"), cr.getMessage());
     }
 }

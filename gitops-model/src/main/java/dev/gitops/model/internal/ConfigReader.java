@@ -175,7 +175,8 @@ final class ConfigReader {
                     e.get("namespace") == null ? Optional.empty() : Optional.of(text(e.get("namespace"))),
                     bool(e.get("prodLike"), d.prodLike()),
                     bool(e.get("allowMutableRevisions"), d.allowMutableRevisions()),
-                    bool(e.get("requireDigests"), d.requireDigests())));
+                    bool(e.get("requireDigests"), d.requireDigests()),
+                    path(e, "sealingCertificate", ptr + "/sealingCertificate")));
         }
         return out;
     }

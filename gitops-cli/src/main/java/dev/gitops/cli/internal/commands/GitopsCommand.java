@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
                 StatusCommand.class,
                 TagCommand.class,
                 TfCommand.class,
+                SealCommand.class,
                 RollbackCommand.class,
                 BackportCommand.class,
                 PreviewCommand.class,
