@@ -139,7 +139,7 @@ public final class TagsDocument {
 
     private static Yaml yaml() {
         LoaderOptions o = new LoaderOptions();
-        o.setCodePointLimit(GitFileSource.MAX_BLOB_BYTES);
+        o.setCodePointLimit(dev.gitops.model.FileSource.MAX_FILE_BYTES);
         o.setMaxAliasesForCollections(0);
         o.setAllowDuplicateKeys(true); // duplicates are reported by parse() with their line
         DumperOptions d = new DumperOptions();

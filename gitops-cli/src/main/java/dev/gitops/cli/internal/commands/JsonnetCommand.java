@@ -1,6 +1,7 @@
 package dev.gitops.cli.internal.commands;
 
 import dev.gitops.cli.internal.Io;
+import dev.gitops.cli.internal.OutputFiles;
 import dev.gitops.cli.internal.UserError;
 import dev.gitops.model.FileSource;
 import dev.gitops.render.Jsonnet;
@@ -115,11 +116,8 @@ final class JsonnetCommand extends BaseCommand implements Callable<Integer> {
         }
         Files.createDirectories(multi);
         for (Map.Entry<String, String> f : out.files().entrySet()) {
-            Path p = multi.resolve(f.getKey());
-            if (p.getParent() != null) {
-                Files.createDirectories(p.getParent());
-            }
-            Files.write(p, f.getValue().getBytes(StandardCharsets.UTF_8));
+            // unlike go-jsonnet, a key cannot name a file outside the folder
+            OutputFiles.writeInside(multi, f.getKey(), f.getValue(), "-m");
             // printed as go-jsonnet prints them: filepath.Join(dir, key), cleaned
             io.println(multi.resolve(f.getKey()).normalize().toString());
         }
