@@ -132,6 +132,42 @@ class HostileInputTest {
     }
 
     @Test
+    void serviceKey_typoOfAKnownKey_isAnErrorWithDidYouMean() {
+        StateException e = assertThrows(StateException.class, () -> load(SERVICE,
+                "dev:\n  svc:\n    git_rev: v1\n    memroy_max: 1Gi\n    replica: 3\n"));
+        assertTrue(e.getMessage().contains("control-center.yaml:4:17: unknown key 'memroy_max'; did you mean 'memory_max'?"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("control-center.yaml:5:14: unknown key 'replica'; did you mean 'replicas'?"),
+                e.getMessage());
+    }
+
+    @Test
+    void serviceKey_farFromEveryKnownKey_staysATemplateExtra() {
+        RepoSnapshot s = load(SERVICE, "dev:\n  svc:\n    git_rev: v1\n    team: payments\n");
+        assertEquals(java.util.Map.of("team", Value.of("payments")),
+                s.resolve("dev", false).service("svc").orElseThrow().spec().extra());
+    }
+
+    @Test
+    void serviceKey_closeButDeclaredInTheRepositorySchema_isAnExtra() {
+        RepoSnapshot s = load("gitops.yaml", "serviceSchema: schema.json\n",
+                "schema.json", "{\"properties\": {\"ports\": {\"type\": \"array\"}}}",
+                SERVICE, "dev:\n  svc:\n    git_rev: v1\n    ports: [1, 2]\n");
+        assertTrue(s.resolve("dev", false).service("svc").orElseThrow().spec().extra().containsKey("ports"));
+    }
+
+    @Test
+    void everyInputFile_leadingByteOrderMark_accepted() {
+        String bom = "\uFEFF";
+        RepoSnapshot s = load("gitops.yaml", bom + "serviceSchema: schema.json\n",
+                "schema.json", bom + "{\"type\": \"object\"}",
+                SERVICE, bom + "dev:\n  svc:\n    git_rev: v1\n",
+                "tags.yaml", bom + "svc:\n  v1: registry.example.com/svc:1\n",
+                "env-dev.yaml", bom + "vpc_id: vpc-1\n");
+        assertTrue(s.resolve("dev", false).service("svc").orElseThrow().image() instanceof Image.Resolved);
+    }
+
+    @Test
     void problemFormat_controlCharactersFromInput_escaped() {
         Problem p = Problem.of(SourceLocation.ofFile("t.jsonnet"), "boom\u001b[2J\r\nt.jsonnet:1:1: forged", "a\u0007b");
         assertEquals("t.jsonnet: boom\\x1b[2J\\r\\nt.jsonnet:1:1: forged\n  hint: a\\x07b", p.format());

@@ -7,8 +7,6 @@ import dev.gitops.model.DisplayText;
 import dev.gitops.model.RepoSnapshot;
 import dev.gitops.render.Manifest;
 import dev.gitops.render.Manifests;
-import dev.gitops.render.RenderOptions;
-import dev.gitops.render.Renderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,7 +53,7 @@ final class RenderCommand extends BaseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RepoSnapshot snapshot = ref.snapshot(repo, io);
-        Manifests manifests = Renderer.create(RenderOptions.DEFAULT).render(snapshot, env);
+        Manifests manifests = Renderers.withinDeadline(1, () -> Renderers.standard().render(snapshot, env));
         if (outDir == null) {
             io.print(format == Formats.Data.json ? manifests.toJson() : manifests.toYaml());
             return 0;
