@@ -101,6 +101,36 @@ class HostileCliTest {
     }
 
     @Test
+    void render_namesWithSlashFromControlCenter_builtInTemplates_noCrashNothingOutside() throws IOException {
+        Map<String, String> f = new TreeMap<>();
+        f.put("gitops.yaml", GITOPS_YAML);
+        f.put("control-center.yaml", """
+                dev:
+                  svc:
+                    git_rev: v1.0.0
+                    secrets:
+                      - sealed: ../../x/y
+                        env: {A: a}
+                    external:
+                      - name: ../../../a/b
+                        source: terraform-aws-modules/s3-bucket/aws
+                        version: "4.1.2"
+                preprod: {}
+                prod: {}
+                """);
+        f.put("tags.yaml", TAGS);
+        f.put("env-dev.yaml", "vpc_id: vpc-dev\n");
+        f.put("secrets.yaml", "dev:\n  ../../x/y:\n    a: AgBx\n");
+        Path repo = tmp.resolve("repo");
+        write(repo, f);
+        Path out = tmp.resolve("out");
+        CliFailClosedTest.Run r = run("render", "--repo", repo.toString(), "--env", "dev", "--out-dir", out.toString());
+        assertTrue(r.exit() == 0 || r.exit() == 2, r.exit() + " " + r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+        assertTrue(files(tmp).stream().allMatch(x -> x.startsWith("repo/") || x.startsWith("out/")), files(tmp).toString());
+    }
+
+    @Test
     void render_sameKindAndNameInTwoGroups_twoFiles() throws IOException {
         Path repo = repo("function(state) [" + configMap("v1", "ConfigMap", "n", "x") + ", "
                 + configMap("example.com/v1", "ConfigMap", "n", "x") + "]");
