@@ -162,8 +162,9 @@ class CliArgumentsProperties {
             }
             default -> {
                 a.add(pick(r, "init", "nonsense", "--bogus", "render", "cmp"));
-                a.add(out.resolve(pick(r, "new", "..")).toString());
-                writable.add(out);
+                Path named = out.resolve(pick(r, "new", ".."));
+                a.add(named.toString());
+                writable.add(named.normalize());
             }
         }
         if (r.nextInt(6) == 0) {
@@ -184,7 +185,7 @@ class CliArgumentsProperties {
         Gen<GeneratedRepo> mutated = RepoGen.repos().services(0, 3).mutated();
         Gen<GeneratedRepo> garbled = RepoGen.repos().services(0, 3).withArbitraryFile(512);
         Gen<GeneratedRepo> repos = valid.mix(mutated, 40).mix(garbled, 25);
-        qt().withExamples(250).withShrinkCycles(3).forAll(repos, SourceDSL.longs().all()).checkAssert((repo, seed) -> {
+        qt().withExamples(400).withShrinkCycles(3).forAll(repos, SourceDSL.longs().all()).checkAssert((repo, seed) -> {
             Random r = new Random(seed);
             Path dir = root.resolve("case-" + (counter++));
             Path repoDir = dir.resolve("repo");

@@ -166,6 +166,17 @@ class HostileCliTest {
     }
 
     @Test
+    void jsonnetTrace_controlCharacters_escaped() {
+        write(tmp.resolve("in"), Map.of("t.jsonnet", "std.trace('a\\u001b[2J\\nt.jsonnet:1:1: forged', 1)"));
+        CliFailClosedTest.Run r = run("jsonnet", tmp.resolve("in/t.jsonnet").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("1\n", r.out());
+        assertFalse(r.err().contains("\u001b"), r.err());
+        assertTrue(r.err().contains("a\\x1b[2J\\nt.jsonnet:1:1: forged"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+
+    @Test
     void jsonnetMulti_keyClimbingOut_refused() throws IOException {
         Path file = tmp.resolve("in/x.jsonnet");
         write(tmp.resolve("in"), Map.of("x.jsonnet", "{'../../escaped.json': {}}"));

@@ -3,6 +3,7 @@ package dev.gitops.cli.internal.commands;
 import dev.gitops.cli.internal.Io;
 import dev.gitops.cli.internal.OutputFiles;
 import dev.gitops.cli.internal.UserError;
+import dev.gitops.model.DisplayText;
 import dev.gitops.model.FileSource;
 import dev.gitops.render.Jsonnet;
 import dev.gitops.render.JsonnetOutput;
@@ -109,7 +110,8 @@ final class JsonnetCommand extends BaseCommand implements Callable<Integer> {
         JsonnetOutput out = exec
                 ? jsonnet.evaluateSnippet(rel(root, target), file, request)
                 : jsonnet.evaluateFile(rel(root, target), request);
-        out.traces().forEach(io::warn);
+        // a trace is one message of the template's: a newline in it must not forge a line of ours
+        out.traces().forEach(t -> io.warn(DisplayText.escape(t)));
         if (multi == null) {
             io.print(out.text().orElse(""));
             return 0;
