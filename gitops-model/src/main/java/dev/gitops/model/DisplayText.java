@@ -58,6 +58,32 @@ public final class DisplayText {
         return b.append(escape(s.substring(start))).toString();
     }
 
+    /**
+     * For a message that may run over several lines by design (a Jsonnet error with its stack
+     * frames) but may also carry a template's own text: control characters are escaped as by
+     * {@link #escape}, line breaks are kept, and every line after the first that does not already
+     * start with a space is indented by two. No line of the message can then pass for a
+     * diagnostic of its own ({@code file:line:col: ...} at the start of a line).
+     */
+    public static String escapeContinued(String s) {
+        if (s.indexOf('\n') < 0) {
+            return escape(s);
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        String[] lines = s.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = escape(lines[i]);
+            if (i > 0) {
+                b.append('\n');
+                if (!line.startsWith(" ")) {
+                    b.append("  ");
+                }
+            }
+            b.append(line);
+        }
+        return b.toString();
+    }
+
     private static boolean needsEscape(char c) {
         return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
     }

@@ -24,16 +24,17 @@ public record Problem(SourceLocation location, String message, Optional<String> 
 
     /**
      * {@code file:line:col: message (at /pointer)} and, on a second line, {@code   hint: ...}. Every
-     * part is passed through {@link DisplayText#escape}: a message may quote a template's text,
-     * which must not be able to forge lines or send terminal escapes.
+     * part is cleaned by {@link DisplayText}: a message may quote a template's text, which must not
+     * be able to send terminal escapes or forge a line of its own (the message's further lines,
+     * such as a Jsonnet error's stack frames, are kept but always indented).
      */
     public String format() {
         StringBuilder b = new StringBuilder().append(DisplayText.escape(location.toString())).append(": ")
-                .append(DisplayText.escape(message));
+                .append(DisplayText.escapeContinued(message));
         if (!location.pointer().isEmpty()) {
             b.append(" (at ").append(DisplayText.escape(location.pointer())).append(')');
         }
-        hint.ifPresent(h -> b.append("\n  hint: ").append(DisplayText.escape(h)));
+        hint.ifPresent(h -> b.append("\n  hint: ").append(DisplayText.escapeContinued(h)));
         return b.toString();
     }
 }

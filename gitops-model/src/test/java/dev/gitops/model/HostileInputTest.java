@@ -170,13 +170,14 @@ class HostileInputTest {
     @Test
     void problemFormat_controlCharactersFromInput_escaped() {
         Problem p = Problem.of(SourceLocation.ofFile("t.jsonnet"), "boom\u001b[2J\r\nt.jsonnet:1:1: forged", "a\u0007b");
-        assertEquals("t.jsonnet: boom\\x1b[2J\\r\\nt.jsonnet:1:1: forged\n  hint: a\\x07b", p.format());
+        assertEquals("t.jsonnet: boom\\x1b[2J\\r\n  t.jsonnet:1:1: forged\n  hint: a\\x07b", p.format());
     }
 
     @Test
     void displayText_bidiOverrideAndC1_escaped() {
         assertEquals("a\\u202eb\\x9bc", DisplayText.escape("a\u202eb\u009bc"));
         assertEquals("l1\nl2\\x1b", DisplayText.escapeKeepingLines("l1\nl2\u001b"));
+        assertEquals("e\n    at frame\n  forged:1:1", DisplayText.escapeContinued("e\n    at frame\nforged:1:1"));
         assertEquals("é ü 日本", DisplayText.escape("é ü 日本"));
     }
 

@@ -78,11 +78,16 @@ class HostileCliTest {
         }
     }
 
+    /** {@code render --out-dir out} of a repository whose template returns {@code objects}. */
+    private CliFailClosedTest.Run renderObjects(Path out, String... objects) {
+        Path repo = repo("function(state) [" + String.join(", ", objects) + "]");
+        return run("render", "--repo", repo.toString(), "--env", "dev", "--out-dir", out.toString());
+    }
+
     @Test
     void render_namespaceClimbingOut_writtenInsideOutDirUnderAnEncodedName() throws IOException {
-        Path repo = repo("function(state) [" + configMap("v1", "ConfigMap", "../../../../escape", "x") + "]");
         Path out = tmp.resolve("a/b/out");
-        CliFailClosedTest.Run r = run("render", "--repo", repo.toString(), "--env", "dev", "--out-dir", out.toString());
+        CliFailClosedTest.Run r = renderObjects(out, configMap("v1", "ConfigMap", "../../../../escape", "x"));
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of("%2E.%2F..%2F..%2F..%2Fescape/configmap-x.yaml", ".gitops-rendered"), files(out));
         assertEquals(List.of("a/b/out/%2E.%2F..%2F..%2F..%2Fescape/configmap-x.yaml", "a/b/out/.gitops-rendered"),
@@ -92,9 +97,8 @@ class HostileCliTest {
 
     @Test
     void render_nameWithSlash_encodedNotACrash() throws IOException {
-        Path repo = repo("function(state) [" + configMap("v1", "ConfigMap", "n", "a/b") + "]");
         Path out = tmp.resolve("out");
-        CliFailClosedTest.Run r = run("render", "--repo", repo.toString(), "--env", "dev", "--out-dir", out.toString());
+        CliFailClosedTest.Run r = renderObjects(out, configMap("v1", "ConfigMap", "n", "a/b"));
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of(".gitops-rendered", "n/configmap-a%2Fb.yaml"), files(out));
         assertEquals(out.resolve("n/configmap-a%2Fb.yaml") + "\n", r.out());
@@ -132,20 +136,17 @@ class HostileCliTest {
 
     @Test
     void render_sameKindAndNameInTwoGroups_twoFiles() throws IOException {
-        Path repo = repo("function(state) [" + configMap("v1", "ConfigMap", "n", "x") + ", "
-                + configMap("example.com/v1", "ConfigMap", "n", "x") + "]");
         Path out = tmp.resolve("out");
-        CliFailClosedTest.Run r = run("render", "--repo", repo.toString(), "--env", "dev", "--out-dir", out.toString());
+        CliFailClosedTest.Run r = renderObjects(out, configMap("v1", "ConfigMap", "n", "x"),
+                configMap("example.com/v1", "ConfigMap", "n", "x"));
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of(".gitops-rendered", "n/configmap-x.yaml", "n/configmap.example.com-x.yaml"), files(out));
     }
 
     @Test
     void render_kindsDifferingOnlyByCase_collisionNamingBoth() throws IOException {
-        Path repo = repo("function(state) [" + configMap("v1", "ConfigMap", "n", "x") + ", "
-                + configMap("v1", "configmap", "n", "x") + "]");
         Path out = tmp.resolve("out");
-        CliFailClosedTest.Run r = run("render", "--repo", repo.toString(), "--env", "dev", "--out-dir", out.toString());
+        CliFailClosedTest.Run r = renderObjects(out, configMap("v1", "ConfigMap", "n", "x"), configMap("v1", "configmap", "n", "x"));
         assertEquals(2, r.exit(), r.err());
         assertEquals("", r.out());
         assertTrue(r.err().startsWith("gitops: --out-dir: v1 "), r.err());
@@ -161,7 +162,7 @@ class HostileCliTest {
         assertEquals(2, r.exit(), r.err());
         assertEquals("", r.out());
         assertFalse(r.err().contains("\u001b") || r.err().contains("\r") || r.err().contains("\u0007"), r.err());
-        assertTrue(r.err().contains("boom\\x1b[2J\\r\\ntemplates/main.jsonnet:9:9: all good\\x07"), r.err());
+        assertTrue(r.err().contains("boom\\x1b[2J\\r\n  templates/main.jsonnet:9:9: all good\\x07"), r.err());
         assertFalse(r.err().lines().anyMatch(l -> l.startsWith("templates/main.jsonnet:9:9")), r.err());
     }
 
