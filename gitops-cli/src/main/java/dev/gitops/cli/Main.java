@@ -1,6 +1,7 @@
 package dev.gitops.cli;
 
 import dev.gitops.cli.internal.Cli;
+import dev.gitops.cli.internal.Watchdog;
 import dev.gitops.cli.internal.cmp.CmpGenerate;
 import dev.gitops.cli.internal.cmp.RenderServer;
 
@@ -36,6 +37,7 @@ public final class Main {
             // the warm render server of the plugin image; it ends itself (Runtime.halt) once stopped
             System.exit(RenderServer.serve(System.getenv(), System.err));
         }
+        Watchdog.process().enable();
         code = Cli.run(args, System.getenv());
         System.out.flush();
         System.err.flush();

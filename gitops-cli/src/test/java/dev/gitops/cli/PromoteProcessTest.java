@@ -129,7 +129,7 @@ class PromoteProcessTest {
         GitopsProcess.Result checkNoHead = gitops("promote", "--to", "preprod", "--check");
         failed(checkNoHead, 2);
         GitopsProcess.Result unknownEnv = gitops("promote", "--from", "dev", "--to", "qa");
-        failed(unknownEnv, 1);
+        failed(unknownEnv, 2); // an unknown environment is bad input in every command (docs/CLI.md)
 
         GitopsProcess.Result ack = gitops("promote", "--from", "dev", "--to", "preprod",
                 "--allow", "promotion/removed-service:service_b", "--allow", "promotion/removed-object", "--reason", "service_b is retired");

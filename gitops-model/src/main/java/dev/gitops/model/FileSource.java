@@ -23,6 +23,25 @@ import java.util.Optional;
  * <p>Implementations are immutable views and safe to share between threads.
  */
 public interface FileSource {
+    /**
+     * The largest file any source reads (64 MiB): checked before reading where the size is known
+     * and while reading where it is not, so a 2 GiB file or {@code /dev/zero} is never read whole.
+     */
+    int MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+    /**
+     * Reads at most {@link #MAX_FILE_BYTES} from {@code in}.
+     *
+     * @param path the file's name, for the message
+     * @throws FileTooLargeException when there is more
+     */
+    static byte[] readBounded(java.io.InputStream in, String path) throws IOException {
+        byte[] b = in.readNBytes(MAX_FILE_BYTES);
+        if (b.length == MAX_FILE_BYTES && in.read() >= 0) {
+            throw new FileTooLargeException(path);
+        }
+        return b;
+    }
 
     /**
      * The content of a regular file.
@@ -31,6 +50,7 @@ public interface FileSource {
      * @return the bytes, or empty when there is no regular file at {@code path} inside the source
      *     (missing, a directory, or a link that leads outside)
      * @throws IOException when the file exists but cannot be read
+     * @throws FileTooLargeException when it is larger than {@link #MAX_FILE_BYTES}
      */
     Optional<byte[]> read(String path) throws IOException;
 

@@ -1,5 +1,7 @@
 package dev.gitops.model;
 
+import dev.gitops.model.internal.LinearRegex;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -178,33 +180,27 @@ public record GitopsConfig(
      * Which revisions are branch-like and may move. Without a pattern, a revision is immutable when
      * it looks like a version ({@code v1.0.86}, {@code 2.3}, {@code 1.2.3-rc.1}) or a commit id
      * (7 to 40 hex digits), and mutable otherwise ({@code main}, {@code test}, {@code latest}).
+     *
+     * @param mutable the repository's pattern (RE2 syntax, matched against the whole revision in
+     *     time linear in its length, whatever the pattern)
      */
-    public record RevisionPolicy(Optional<Pattern> mutable) {
+    public record RevisionPolicy(Optional<String> mutable) {
         public static final RevisionPolicy DEFAULT = new RevisionPolicy(Optional.empty());
         private static final Pattern VERSION = Pattern.compile("v?[0-9]+(\\.[0-9]+)*([-+][0-9A-Za-z.+-]+)?");
         private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,40}");
 
+        /** @throws IllegalArgumentException when {@code mutable} is not a valid RE2 pattern */
         public RevisionPolicy {
             Objects.requireNonNull(mutable, "mutable");
+            mutable.ifPresent(LinearRegex::compile);
         }
 
         /** Whether {@code revision} may move (a branch-like name). */
         public boolean isMutable(String revision) {
             if (mutable.isPresent()) {
-                return mutable.get().matcher(revision).matches();
+                return LinearRegex.matchesWhole(mutable.get(), revision);
             }
             return !(VERSION.matcher(revision).matches() || COMMIT.matcher(revision).matches());
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof RevisionPolicy r
-                    && mutable.map(Pattern::pattern).equals(r.mutable.map(Pattern::pattern));
-        }
-
-        @Override
-        public int hashCode() {
-            return mutable.map(Pattern::pattern).hashCode();
         }
     }
 

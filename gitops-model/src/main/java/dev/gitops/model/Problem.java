@@ -22,13 +22,19 @@ public record Problem(SourceLocation location, String message, Optional<String> 
         return new Problem(location, message, Optional.ofNullable(hint));
     }
 
-    /** {@code file:line:col: message (at /pointer)} and, on a second line, {@code   hint: ...}. */
+    /**
+     * {@code file:line:col: message (at /pointer)} and, on a second line, {@code   hint: ...}. Every
+     * part is cleaned by {@link DisplayText}: a message may quote a template's text, which must not
+     * be able to send terminal escapes or forge a line of its own (the message's further lines,
+     * such as a Jsonnet error's stack frames, are kept but always indented).
+     */
     public String format() {
-        StringBuilder b = new StringBuilder().append(location).append(": ").append(message);
+        StringBuilder b = new StringBuilder().append(DisplayText.escape(location.toString())).append(": ")
+                .append(DisplayText.escapeContinued(message));
         if (!location.pointer().isEmpty()) {
-            b.append(" (at ").append(location.pointer()).append(')');
+            b.append(" (at ").append(DisplayText.escape(location.pointer())).append(')');
         }
-        hint.ifPresent(h -> b.append("\n  hint: ").append(h));
+        hint.ifPresent(h -> b.append("\n  hint: ").append(DisplayText.escapeContinued(h)));
         return b.toString();
     }
 }

@@ -160,8 +160,8 @@ class LoaderTest {
         StateException e = assertThrows(StateException.class, () -> load("gitops.yaml", "serviceSchema: schema.json\n",
                 "schema.json", "{\"$ref\": \"https://attacker.example/s.json\"}",
                 "control-center.yaml", "dev:\n  svc:\n    git_rev: v1\n"));
-        assertEquals("schema.json:1:1: the schema refers to 'https://attacker.example/s.json'; only references inside the"
-                + " file (#/...) or to https://gitops.dev/schema/... are allowed\n"
+        assertEquals("schema.json:1:1: $ref 'https://attacker.example/s.json' at #/$ref leaves the schema; only references"
+                + " inside the file (#/...) or to a shipped schema (https://gitops.dev/schema/<name>) are allowed\n"
                 + "  hint: see docs/TEMPLATE-API.md, repository schemas", e.getMessage());
     }
 

@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * Builds {@link RepoSnapshot}s by hand (the model's public records), with a SourceIndex that knows
@@ -175,7 +174,7 @@ final class TestRepo {
     }
 
     TestRepo mutablePattern(String regex) {
-        revisions = new GitopsConfig.RevisionPolicy(Optional.of(Pattern.compile(regex)));
+        revisions = new GitopsConfig.RevisionPolicy(Optional.of(regex));
         gitopsYaml = true;
         return this;
     }

@@ -1,5 +1,7 @@
 package dev.gitops.cli.internal;
 
+import dev.gitops.model.DisplayText;
+
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +42,12 @@ public final class Io {
         out.append(s).append('\n');
     }
 
-    /** A diagnostic line on stderr, written at once. */
+    /**
+     * A diagnostic on stderr, written at once. It may quote inputs or templates, so every control
+     * character but the line breaks of a multi-line report is escaped ({@link DisplayText}).
+     */
     public void warn(String line) {
-        err.println(line);
+        err.println(DisplayText.escapeKeepingLines(line));
         err.flush();
     }
 

@@ -69,7 +69,7 @@ final class EditableYaml {
 
     private static Yaml yaml() {
         LoaderOptions o = new LoaderOptions();
-        o.setCodePointLimit(GitFileSource.MAX_BLOB_BYTES);
+        o.setCodePointLimit(dev.gitops.model.FileSource.MAX_FILE_BYTES);
         o.setMaxAliasesForCollections(0);
         o.setAllowDuplicateKeys(true); // duplicates are reported by the editors with their line
         DumperOptions d = new DumperOptions();

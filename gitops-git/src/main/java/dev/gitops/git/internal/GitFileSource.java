@@ -1,6 +1,7 @@
 package dev.gitops.git.internal;
 
 import dev.gitops.model.FileSource;
+import dev.gitops.model.FileTooLargeException;
 
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -38,7 +39,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class GitFileSource implements FileSource {
     private static final int MAX_HOPS = 40;
     /** Larger blobs are refused instead of exhausting memory; the model's own limit is lower. */
-    static final int MAX_BLOB_BYTES = 64 * 1024 * 1024;
 
     private final Repository repo;
     private final ObjectId rootTree;
@@ -123,10 +123,10 @@ public final class GitFileSource implements FileSource {
 
     static byte[] readBlob(ObjectReader reader, ObjectId id, String path) throws IOException {
         var loader = reader.open(id, Constants.OBJ_BLOB);
-        if (loader.getSize() > MAX_BLOB_BYTES) {
-            throw new IOException(path + " is larger than " + (MAX_BLOB_BYTES >> 20) + " MiB");
+        if (loader.getSize() > FileSource.MAX_FILE_BYTES) {
+            throw new FileTooLargeException(path);
         }
-        return loader.getBytes(MAX_BLOB_BYTES);
+        return loader.getBytes(FileSource.MAX_FILE_BYTES);
     }
 
     private Optional<Located> locate(String path) {

@@ -203,7 +203,7 @@ public final class TerraformImporter {
                     + ", column " + loc.getColumnNr() + ")") + "; pass the output of terraform output -json");
             return List.of();
         } catch (IOException e) {
-            problems.add("the input cannot be read: " + e.getClass().getSimpleName());
+            problems.add("the input cannot be read as JSON text");
             return List.of();
         }
         if (root == null || !root.isObject()) {

@@ -49,7 +49,9 @@ public final class Trees {
         ObjectId id;
         try {
             id = repo.resolve(ref + "^{commit}");
-        } catch (org.eclipse.jgit.errors.RevisionSyntaxException | org.eclipse.jgit.errors.AmbiguousObjectException e) {
+        } catch (org.eclipse.jgit.errors.RevisionSyntaxException | org.eclipse.jgit.errors.AmbiguousObjectException
+                 | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+            // a tree or a blob (HEAD^{tree}, HEAD:file) is no commit to read a state from
             return Optional.empty();
         }
         return id == null ? Optional.empty() : Optional.of(walk.parseCommit(id));

@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** gitops.yaml: the repository's settings; every key optional. */
 final class ConfigReader {
@@ -134,13 +132,14 @@ final class ConfigReader {
     private GitopsConfig.RevisionPolicy mutablePattern(YamlNode.Mapping m) {
         if (m.get("revisions") instanceof YamlNode.Mapping r && r.get("mutable") instanceof YamlNode.Scalar re
                 && re.isString()) {
-            try {
-                return new GitopsConfig.RevisionPolicy(Optional.of(Pattern.compile(re.text())));
-            } catch (PatternSyntaxException e) {
-                ctx.add(Problem.of(ctx.at(FILE, "/revisions/mutable", re),
-                        "'" + re.text() + "' is not a valid regular expression: " + e.getDescription(),
-                        "write a Java regular expression matched against the whole revision, e.g. main|develop|release/.*"));
+            Optional<String> bad = LinearRegex.problem(re.text());
+            if (bad.isEmpty()) {
+                return new GitopsConfig.RevisionPolicy(Optional.of(re.text()));
             }
+            ctx.add(Problem.of(ctx.at(FILE, "/revisions/mutable", re),
+                    "'" + re.text() + "' is not a valid regular expression: " + bad.get(),
+                    "write an RE2 regular expression (Java's syntax without backreferences or lookaround)"
+                            + " matched against the whole revision, e.g. main|develop|release/.*"));
         }
         return GitopsConfig.RevisionPolicy.DEFAULT;
     }

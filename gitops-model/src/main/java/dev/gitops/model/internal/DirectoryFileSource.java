@@ -2,7 +2,10 @@ package dev.gitops.model.internal;
 
 import dev.gitops.model.FileSource;
 
+import dev.gitops.model.FileTooLargeException;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -49,7 +52,13 @@ public final class DirectoryFileSource implements FileSource {
         if (p.isEmpty() || !Files.isRegularFile(p.get(), LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        return Optional.of(Files.readAllBytes(p.get()));
+        if (Files.size(p.get()) > MAX_FILE_BYTES) {
+            throw new FileTooLargeException(path);
+        }
+        // the size may change or lie: bounded while reading too
+        try (InputStream in = Files.newInputStream(p.get())) {
+            return Optional.of(FileSource.readBounded(in, path));
+        }
     }
 
     @Override

@@ -55,8 +55,13 @@ final class LoadContext {
         try {
             bytes = source.read(file);
         } catch (IOException | RuntimeException e) {
-            add(Problem.of(SourceLocation.ofFile(file), "cannot be read (" + e.getClass().getSimpleName() + ")",
-                    "check the file's permissions"));
+            if (e instanceof dev.gitops.model.FileTooLargeException) {
+                add(Problem.of(SourceLocation.ofFile(file), "the file is larger than the limit of "
+                        + (dev.gitops.model.FileSource.MAX_FILE_BYTES >> 20) + " MiB", "split the file"));
+            } else {
+                add(Problem.of(SourceLocation.ofFile(file), e instanceof java.nio.file.AccessDeniedException
+                        ? "cannot be read: permission denied" : "cannot be read", "check the file's permissions"));
+            }
             return new Parsed(file, true, Optional.empty());
         }
         if (bytes.isEmpty()) {

@@ -68,8 +68,21 @@ public final class Schemas {
         registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b
                 .schemas(texts)
                 .nodeReader(JsonTexts.INSTANCE)
-                .schemaLoader(l -> l.fetchRemoteResources(false))
-                .schemaRegistryConfig(SchemaRegistryConfig.builder().locale(Locale.ENGLISH).build()));
+                // nothing but the shipped schemas and a repository schema's own content is ever loaded
+                .schemaLoader(l -> l.fetchRemoteResources(false).allow(Schemas::loadable))
+                .schemaRegistryConfig(SchemaRegistryConfig.builder().locale(Locale.ENGLISH)
+                        .regularExpressionFactory(LinearRegex.SCHEMA_FACTORY).build()));
+    }
+
+    /** The prefix of a repository schema's content-addressed id. */
+    private static final String USER_ID = "urn:gitops:repo-schema:";
+
+    private static boolean loadable(com.networknt.schema.AbsoluteIri iri) {
+        String s = iri.toString();
+        int hash = s.indexOf('#');
+        String base = hash < 0 ? s : s.substring(0, hash);
+        return (base.startsWith(BASE) && SHIPPED.contains(base.substring(BASE.length())))
+                || base.startsWith(USER_ID);
     }
 
     private Schema compile(String name) {
@@ -118,10 +131,9 @@ public final class Schemas {
      * @return the schema, or the reason it cannot be used
      */
     public Result<UserSchema> compileUser(JsonNode node, String path) {
-        Optional<String> bad = foreignReference(node);
+        Optional<String> bad = SchemaReferences.check(node);
         if (bad.isPresent()) {
-            return Result.fail("the schema refers to '" + bad.get() + "'; only references inside the file (#/...) or to "
-                    + BASE + "... are allowed");
+            return Result.fail(bad.get());
         }
         JsonNode dialect = node.get("$schema");
         if (dialect != null && !(dialect.isTextual()
@@ -129,42 +141,16 @@ public final class Schemas {
             return Result.fail("unknown $schema " + dialect + "; use https://json-schema.org/draft/2020-12/schema");
         }
         // Content-addressed: the registry caches by id, and two repositories may use one path.
-        String id = "urn:gitops:repo-schema:" + Digests.sha256(node.toString().getBytes(StandardCharsets.UTF_8));
+        String id = USER_ID + Digests.sha256(node.toString().getBytes(StandardCharsets.UTF_8));
         try {
             Schema s = registry.getSchema(SchemaLocation.of(id), node);
             raw.putIfAbsent(id, node);
             rawBySchema.put(s, node);
             return Result.ok(new UserSchema(s, node, id));
-        } catch (RuntimeException e) {
-            return Result.fail("the schema cannot be compiled: " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            return Result.fail("the schema cannot be compiled"
+                    + (e instanceof StackOverflowError ? ": it refers to itself too deeply" : ""));
         }
-    }
-
-    private static Optional<String> foreignReference(JsonNode n) {
-        if (n.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if ((e.getKey().equals("$ref") || e.getKey().equals("$dynamicRef") || e.getKey().equals("$id"))
-                        && e.getValue().isTextual()) {
-                    String v = e.getValue().asText();
-                    if (!v.startsWith("#") && !v.startsWith(BASE) && !e.getKey().equals("$id")) {
-                        return Optional.of(v);
-                    }
-                }
-                Optional<String> r = foreignReference(e.getValue());
-                if (r.isPresent()) {
-                    return r;
-                }
-            }
-        } else if (n.isArray()) {
-            for (JsonNode x : n) {
-                Optional<String> r = foreignReference(x);
-                if (r.isPresent()) {
-                    return r;
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     /** A value or the reason there is none. */

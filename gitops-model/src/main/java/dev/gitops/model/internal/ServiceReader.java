@@ -83,6 +83,7 @@ final class ServiceReader {
         }
         schemaProblems.forEach(p -> reported.add(p.location().pointer()));
         envCollisions(merged, locate, reported);
+        nearMisses(merged, locate, reported);
         // The schema's maximum is not always applied to huge numbers written with an exponent (1e300).
         for (List<String> path : INT_PATHS) {
             if (YamlTrees.at(merged, path).orElse(null) instanceof YamlNode.Scalar s
@@ -104,6 +105,32 @@ final class ServiceReader {
             ctx.add(Problem.of(new SourceLocation(file, entry.keyLine(), entry.keyColumn(), base),
                     "service '" + entry.key() + "' cannot be read: " + e.getMessage(), "check its keys against the service schema"));
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A key that is not a service key but within a small edit distance of one ({@code memroy_max},
+     * {@code replica}) is a typo, not a template extra: silently taking it would leave the
+     * service with its default. A key the repository's own schema declares under
+     * {@code properties} is meant, however close.
+     */
+    private void nearMisses(YamlNode.Mapping merged, Function<List<String>, SourceLocation> locate, Set<String> reported) {
+        Set<String> declared = new HashSet<>();
+        userSchema.map(u -> u.raw().get("properties")).filter(com.fasterxml.jackson.databind.JsonNode::isObject)
+                .ifPresent(props -> props.fieldNames().forEachRemaining(declared::add));
+        for (String k : merged.entries().keySet()) {
+            if (KNOWN.contains(k) || declared.contains(k)) {
+                continue;
+            }
+            Optional<String> close = Names.closest(k, KNOWN);
+            if (close.isPresent()) {
+                SourceLocation at = locate.apply(List.of(k));
+                if (reported.add(at.pointer())) {
+                    ctx.add(Problem.of(at, "unknown key '" + k + "'; did you mean '" + close.get() + "'?",
+                            "service keys: " + String.join(", ", new java.util.TreeSet<>(KNOWN)) + "; a template extra"
+                                    + " this close to one must be declared in the repository's serviceSchema"));
+                }
+            }
         }
     }
 

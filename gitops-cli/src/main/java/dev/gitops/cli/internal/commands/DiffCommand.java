@@ -48,8 +48,8 @@ final class DiffCommand extends BaseCommand implements Callable<Integer> {
         Environments.requireKnown(after, List.of(env));
         io.progress("rendering " + env + " at " + base + " and at " + head);
         Renderer renderer = Renderers.standard();
-        Manifests a = renderer.render(before, env);
-        Manifests b = renderer.render(after, env);
+        Manifests a = Renderers.withinDeadline(1, () -> renderer.render(before, env));
+        Manifests b = Renderers.withinDeadline(1, () -> renderer.render(after, env));
         ManifestDiff diff = ManifestDiff.between(a, b);
         if (format == Formats.Diff.json) {
             io.printDocument(diff.toJson());

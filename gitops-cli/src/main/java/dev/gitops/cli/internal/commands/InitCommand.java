@@ -46,6 +46,8 @@ final class InitCommand extends BaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // DIR/.. is DIR's parent even when DIR does not exist
+        dir = dir.toAbsolutePath().normalize();
         if (Files.exists(dir)) {
             boolean empty;
             try (Stream<Path> s = Files.isDirectory(dir) ? Files.list(dir) : Stream.of(dir)) {

@@ -1,6 +1,7 @@
 package dev.gitops.cli.internal.commands;
 
 import dev.gitops.cli.internal.Io;
+import dev.gitops.cli.internal.OutputFiles;
 import dev.gitops.cli.internal.Refused;
 import dev.gitops.cli.internal.UserError;
 import dev.gitops.jsonnet.ImportScope;
@@ -10,8 +11,9 @@ import dev.gitops.jsonnet.JsonnetOutputMode;
 import dev.gitops.jsonnet.JsonnetRequest;
 import dev.gitops.jsonnet.JsonnetRequest.Argument;
 import dev.gitops.jsonnet.JsonnetResult;
-import dev.gitops.model.Problem;
+import dev.gitops.model.DisplayText;
 import dev.gitops.model.FileSource;
+import dev.gitops.model.Problem;
 import dev.gitops.render.Renderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -120,7 +122,8 @@ final class JsonnetCommand extends BaseCommand implements Callable<Integer> {
             throw refused(f.problems());
         }
         JsonnetResult.Success success = (JsonnetResult.Success) result;
-        success.traces().forEach(io::warn);
+        // a trace is one message of the template's: a newline in it must not forge a line of ours
+        success.traces().forEach(t -> io.warn(DisplayText.escape(t)));
         JsonnetOutputMode mode = multi != null ? JsonnetOutputMode.MULTI : yamlStream ? JsonnetOutputMode.YAML_STREAM : JsonnetOutputMode.JSON;
         JsonnetOutput out = JsonnetOutput.of(success.value(), mode, string, entry);
         if (out instanceof JsonnetOutput.Refused r) {
@@ -132,11 +135,8 @@ final class JsonnetCommand extends BaseCommand implements Callable<Integer> {
         }
         Files.createDirectories(multi);
         for (Map.Entry<String, String> f : ((JsonnetOutput.Files) out).files().entrySet()) {
-            Path p = multi.resolve(f.getKey());
-            if (p.getParent() != null) {
-                Files.createDirectories(p.getParent());
-            }
-            Files.write(p, f.getValue().getBytes(StandardCharsets.UTF_8));
+            // unlike go-jsonnet, a key cannot name a file outside the folder
+            OutputFiles.writeInside(multi, f.getKey(), f.getValue(), "-m");
             // printed as go-jsonnet prints them: filepath.Join(dir, key), cleaned
             io.println(multi.resolve(f.getKey()).normalize().toString());
         }

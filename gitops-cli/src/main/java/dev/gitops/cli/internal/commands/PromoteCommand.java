@@ -98,6 +98,7 @@ final class PromoteCommand extends BaseCommand implements Callable<Integer> {
         }
         PromotionResult r;
         try (CentralRepo central = GitAccess.open(repo.dir())) {
+            Environments.requireKnown(central, List.of(from, to));
             if (prBranch != null) {
                 Optional<String> problem = central.pullRequestBranchProblem(prBranch);
                 if (problem.isPresent()) {
@@ -121,6 +122,7 @@ final class PromoteCommand extends BaseCommand implements Callable<Integer> {
         }
         CheckResult r;
         try (CentralRepo central = GitAccess.open(repo.dir())) {
+            Environments.requireKnown(central, List.of(to));
             r = central.check(to, head, gate, acks);
         }
         io.resultIsReport();

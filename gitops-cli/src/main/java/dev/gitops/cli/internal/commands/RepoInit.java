@@ -44,7 +44,7 @@ final class RepoInit {
                         .setAuthor(who.name(), who.email()).setCommitter(who.committerName(), who.committerEmail()).call();
             }
             git.checkout().setName(first.getKey()).call();
-        } catch (GitAPIException e) {
+        } catch (GitAPIException | org.eclipse.jgit.api.errors.JGitInternalException e) {
             throw new IOException("git: " + e.getMessage(), e);
         }
     }

@@ -87,6 +87,7 @@ final class RollbackCommand extends BaseCommand implements Callable<Integer> {
         }
         RollbackResult r;
         try (CentralRepo central = GitAccess.open(repo.dir())) {
+            Environments.requireKnown(central, List.of(env));
             r = central.rollback(env, validator(Renderers.standard()), options);
         }
         if (dryRun) {

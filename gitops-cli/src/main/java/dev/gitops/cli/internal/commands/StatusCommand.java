@@ -1,6 +1,7 @@
 package dev.gitops.cli.internal.commands;
 
 import dev.gitops.cli.internal.Io;
+import dev.gitops.cli.internal.OutputFiles;
 import dev.gitops.git.CentralRepo;
 import dev.gitops.git.StatusMatrix;
 import picocli.CommandLine.Command;
@@ -8,10 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 @Command(name = "status",
@@ -48,10 +46,7 @@ final class StatusCommand extends BaseCommand implements Callable<Integer> {
             io.printDocument(text);
         } else {
             // written whole, then moved: a reader never sees half a page
-            Path abs = out.toAbsolutePath();
-            Path tmp = Files.createTempFile(abs.getParent(), ".gitops-status", ".tmp");
-            Files.write(tmp, text.getBytes(StandardCharsets.UTF_8));
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OutputFiles.replaceAtomically(out, text, "--out");
         }
         return 0;
     }

@@ -116,6 +116,7 @@ final class TfCommand extends BaseCommand implements Runnable {
             };
             TerraformImportResult r;
             try (CentralRepo repo = GitAccess.open(this.repo.dir())) {
+                Environments.requireKnown(repo, List.of(env));
                 r = repo.importTerraform(env, json, gate, options);
             }
             if (dryRun) {
@@ -180,6 +181,10 @@ final class TfCommand extends BaseCommand implements Runnable {
         private byte[] read(int limit) throws IOException {
             if (!file.equals("-")) {
                 Path p = Path.of(file);
+                if (Files.isDirectory(p)) {
+                    throw new UserError("--file " + file + " is a folder, not a file",
+                            "pass the output of `terraform output -json`, or - for stdin");
+                }
                 try {
                     long size = Files.size(p);
                     if (size > limit) {

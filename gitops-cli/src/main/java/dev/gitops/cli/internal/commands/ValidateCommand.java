@@ -75,7 +75,9 @@ final class ValidateCommand extends BaseCommand implements Callable<Integer> {
         }
         io.progress("validating " + String.join(", ", checked.isEmpty() ? snapshot.config().environmentNames() : checked)
                 + " (render and every rule)");
-        return Policy.validate(snapshot, checked, Renderers.standard());
+        List<String> evaluated = checked;
+        return Renderers.withinDeadline(evaluated.isEmpty() ? snapshot.config().environmentNames().size() : evaluated.size(),
+                () -> Policy.validate(snapshot, evaluated, Renderers.standard()));
     }
 
     /** Each environment at its own branch (gitops.yaml at HEAD names them). */
