@@ -9,6 +9,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A template that builds a huge value (issue 14: {@code std.range(1, 1e9)} grew the process to
@@ -30,5 +31,22 @@ class MemoryBudgetProcessTest {
         assertEquals(2, r.exit(), r.toString());
         assertEquals("", r.stdout(), r.toString());
         assertFalse(r.stderr().isBlank() || r.stderr().contains("\tat "), r.toString());
+        assertTrue(r.stderr().contains("ran out of memory") && !r.stderr().contains("bug"), r.stderr());
+    }
+
+    @Test
+    void cmpGenerate_templateExhaustingTheHeap_exit2NothingOnStdout() {
+        Map<String, String> files = Fixtures.centralRepo();
+        files.put("templates/main.jsonnet", "function(state) [{apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'x'},"
+                + " data: {a: std.join(',', [std.toString(x) for x in std.range(1, 1e9)])}}]");
+        Path repo = Fixtures.write(tmp.resolve("repo"), files);
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("ARGOCD_ENV_ENVIRONMENT", "dev");
+        env.put("ARGOCD_APP_PARAMETERS", "null");
+        GitopsProcess.Result r = GitopsProcess.run(List.of("-Xmx64m"), repo, env, null, "cmp", "generate");
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals("", r.stdout(), r.toString());
+        assertFalse(r.stderr().contains("internal error") || r.stderr().contains("\tat "), r.toString());
+        assertTrue(r.stderr().contains("memory"), r.stderr());
     }
 }

@@ -177,6 +177,13 @@ public final class JsonnetEngine {
             if (c instanceof JsonnetFailure r) {
                 throw r;
             }
+            if (c instanceof OutOfMemoryError) {
+                // the template's fault as much as a deadline is: what it builds must fit the heap
+                throw new JsonnetFailure(Problem.of(SourceLocation.ofFile(entry.display()),
+                        "evaluation ran out of memory (the JVM heap is the evaluation's memory budget)",
+                        "look for a comprehension or std.range that builds far more than intended; the budget is the "
+                                + "process's maximum heap (-Xmx)"));
+            }
             throw new JsonnetFailure(Problem.of(SourceLocation.ofFile(entry.display()),
                     "internal error of the Jsonnet engine (" + c.getClass().getSimpleName()
                             + (c.getMessage() == null ? "" : ": " + c.getMessage()) + ")",

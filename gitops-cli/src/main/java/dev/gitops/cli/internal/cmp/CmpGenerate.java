@@ -169,7 +169,14 @@ public final class CmpGenerate {
             code = g.fail(stderr, 2, "rendering failed", g.parameterHint(e), e.problems());
         } catch (Empty e) {
             code = g.fail(stderr, 1, e.getMessage(), Optional.of(e.hint), List.of());
-        } catch (RuntimeException | IOException | StackOverflowError | OutOfMemoryError e) {
+        } catch (OutOfMemoryError e) {
+            code = g.fail(stderr, 2, "rendering needs more memory than the plugin may use",
+                    Optional.of("look for a template that builds a huge value (e.g. std.range over millions); the budget is "
+                            + "the sidecar's JVM heap (docs/ARGOCD.md)"), List.of());
+        } catch (StackOverflowError e) {
+            code = g.fail(stderr, 2, "the repository's input or a template is nested or recursive too deeply to render",
+                    Optional.of("look for unbounded recursion in a template or a schema"), List.of());
+        } catch (RuntimeException | IOException e) {
             if ("1".equals(env.get("GITOPS_DEBUG"))) {
                 e.printStackTrace(stderr);
             }
