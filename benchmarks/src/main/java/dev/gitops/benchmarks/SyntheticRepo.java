@@ -150,8 +150,8 @@ public final class SyntheticRepo {
             for (int i = 13; i <= n; i += 13) {
                 b.append("  db-").append(i).append(":\n    namespace: bench-").append(e)
                         .append("\n    scope: strict\n    type: Opaque\n    encryptedData:\n")
-                        .append("      username: AgBfakeCiphertextUser").append(i).append("==\n")
-                        .append("      password: AgBfakeCiphertextPass").append(i).append("==\n");
+                        .append("      username: ").append(dev.gitops.model.SealedBlob.placeholder("AgBfakeCiphertextUser" + i)).append("\n")
+                        .append("      password: ").append(dev.gitops.model.SealedBlob.placeholder("AgBfakeCiphertextPass" + i)).append("\n");
             }
         }
         return b.toString();

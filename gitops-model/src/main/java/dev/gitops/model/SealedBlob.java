@@ -85,6 +85,24 @@ public final class SealedBlob {
         return new Verdict.WellFormed(rsaBytes * 8);
     }
 
+    /**
+     * A value of a sealed value's form for a {@link #DEFAULT_KEY_BITS} key that no key decrypts:
+     * {@code label} (base64 characters, starting {@code Ag} so that the length prefix reads 512
+     * bytes) padded with {@code 0}s. For examples and tests of templates, which need ciphertexts
+     * that pass {@link #check(String)} but hold nothing.
+     *
+     * @throws IllegalArgumentException when the label does not start with {@code AgA} or {@code AgB},
+     *     is longer than the value, or holds a character outside the base64 alphabet
+     */
+    public static String placeholder(String label) {
+        int length = 708;   // 531 bytes decoded: 2 + 512 + 16 and a byte of value
+        if (!(label.startsWith("AgA") || label.startsWith("AgB")) || label.length() > length
+                || !label.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '+' || c == '/'))) {
+            throw new IllegalArgumentException("a placeholder label starts with AgA or AgB and holds base64 characters only");
+        }
+        return label + "0".repeat(length - label.length());
+    }
+
     /** The form of {@code value} for a key of any accepted size. */
     public static Verdict check(String value) {
         return check(value, OptionalInt.empty());

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Loader rules that are not error messages: defaults, merge keys, YAML 1.2 scalars, shapes. */
 class LoaderTest {
     /** A value of a sealed value's form (a 4096-bit key's length prefix and enough bytes); not decryptable. */
-    private static final String SEALED = "AgB" + "0".repeat(705);
+    private static final String SEALED = SealedBlob.placeholder("AgB");
 
     static Map<String, byte[]> files(String... pathAndContent) {
         Map<String, byte[]> m = new LinkedHashMap<>();

@@ -58,4 +58,11 @@ class SealedBlobTest {
         SealedBlob.Verdict w = SealedBlob.check(blob(512, 512, 40), OptionalInt.of(2048));
         assertTrue(((SealedBlob.Verdict.Malformed) w).reason().startsWith("was not sealed with a 2048-bit key"), w.toString());
     }
+
+    @Test
+    void placeholder_label_wellFormedFor4096BitKey() {
+        String v = SealedBlob.placeholder("AgBfakeCiphertextDevPassword");
+        assertTrue(v.startsWith("AgBfakeCiphertextDevPassword"));
+        assertEquals(new SealedBlob.Verdict.WellFormed(4096), SealedBlob.check(v, OptionalInt.of(4096)));
+    }
 }

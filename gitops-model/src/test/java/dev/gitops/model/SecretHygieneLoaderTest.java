@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SecretHygieneLoaderTest {
     private static final String MARKER = "MARKERx7Qz";
     private static final String CC = "dev:\n  svc:\n    git_rev: v1\n";
-    private static final String SEALED = "AgB" + "0".repeat(705);
+    private static final String SEALED = SealedBlob.placeholder("AgB");
 
     private static String problems(String... pathAndContent) {
         StateException e = assertThrows(StateException.class, () -> LoaderTest.load(pathAndContent));

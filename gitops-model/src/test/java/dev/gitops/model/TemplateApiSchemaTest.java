@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The published schema describes exactly what {@link TemplateApi#toValue(State)} produces. */
 class TemplateApiSchemaTest {
     /** A value of a sealed value's form (a 4096-bit key's length prefix and enough bytes); not decryptable. */
-    private static final String SEALED = "AgB" + "0".repeat(705);
+    private static final String SEALED = SealedBlob.placeholder("AgB");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -142,8 +142,8 @@ final class MatrixRepo implements AutoCloseable {
                         .append("    scope: strict\n")
                         .append("    type: Opaque\n")
                         .append("    encryptedData:\n")
-                        .append("      password: AgBfakeCiphertext").append(env).append(n.replace("-", ""))
-                        .append("0000==\n");
+                        .append("      password: ").append(dev.gitops.model.SealedBlob.placeholder("AgBfakeCiphertext" + env + n.replace("-", "")))
+                        .append("\n");
             }
         }
         return b.toString();
