@@ -57,32 +57,11 @@ public final class SealedBlob {
     public static Verdict check(String value, OptionalInt keyBits) {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(keyBits, "keyBits");
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(value);
-        } catch (IllegalArgumentException e) {
-            return new Verdict.Malformed("is not base64 (a sealed value is the standard base64 kubeseal prints)");
+        Verdict any = check(value);
+        if (any instanceof Verdict.WellFormed w && keyBits.isPresent() && w.keyBits() != keyBits.getAsInt()) {
+            return new Verdict.Malformed("was not sealed with a " + keyBits.getAsInt() + "-bit key (its length prefix names another size)");
         }
-        if (bytes.length < 2) {
-            return new Verdict.Malformed("is too short to be a sealed value");
-        }
-        int rsaBytes = ((bytes[0] & 0xff) << 8) | (bytes[1] & 0xff);
-        int minBytes = 2 + (keyBits.isPresent() ? keyBits.getAsInt() / 8 : MIN_KEY_BITS / 8) + GCM_TAG_BYTES;
-        if (bytes.length < minBytes) {
-            return new Verdict.Malformed("is too short to be a sealed value (at least " + minBytes + " bytes once decoded)");
-        }
-        if (keyBits.isPresent()) {
-            if (rsaBytes * 8 != keyBits.getAsInt()) {
-                return new Verdict.Malformed("was not sealed with a " + keyBits.getAsInt() + "-bit key (its length prefix names another size)");
-            }
-        } else if (rsaBytes * 8 < MIN_KEY_BITS || rsaBytes * 8 > MAX_KEY_BITS) {
-            return new Verdict.Malformed("has no valid length prefix (it must name a key of " + MIN_KEY_BITS + " to " + MAX_KEY_BITS
-                    + " bits)");
-        }
-        if (bytes.length < 2 + rsaBytes + GCM_TAG_BYTES) {
-            return new Verdict.Malformed("is shorter than its length prefix says (a sealed value holds the RSA ciphertext its prefix announces)");
-        }
-        return new Verdict.WellFormed(rsaBytes * 8);
+        return any;
     }
 
     /**
@@ -103,8 +82,27 @@ public final class SealedBlob {
         return label + "0".repeat(length - label.length());
     }
 
-    /** The form of {@code value} for a key of any accepted size. */
+    /** The form of {@code value} for a key of any accepted size ({@link #MIN_KEY_BITS} to {@link #MAX_KEY_BITS}). */
     public static Verdict check(String value) {
-        return check(value, OptionalInt.empty());
+        Objects.requireNonNull(value, "value");
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            return new Verdict.Malformed("is not base64 (a sealed value is the standard base64 kubeseal prints)");
+        }
+        int minBytes = 2 + MIN_KEY_BITS / 8 + GCM_TAG_BYTES;
+        if (bytes.length < minBytes) {
+            return new Verdict.Malformed("is too short to be a sealed value (at least " + minBytes + " bytes once decoded)");
+        }
+        int rsaBytes = ((bytes[0] & 0xff) << 8) | (bytes[1] & 0xff);
+        if (rsaBytes * 8 < MIN_KEY_BITS || rsaBytes * 8 > MAX_KEY_BITS) {
+            return new Verdict.Malformed("has no valid length prefix (it must name a key of " + MIN_KEY_BITS + " to " + MAX_KEY_BITS
+                    + " bits)");
+        }
+        if (bytes.length < 2 + rsaBytes + GCM_TAG_BYTES) {
+            return new Verdict.Malformed("is shorter than its length prefix says (a sealed value holds the RSA ciphertext its prefix announces)");
+        }
+        return new Verdict.WellFormed(rsaBytes * 8);
     }
 }
