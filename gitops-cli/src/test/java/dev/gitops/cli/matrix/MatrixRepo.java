@@ -13,6 +13,7 @@ import dev.gitops.git.TerraformImportResult;
 import dev.gitops.git.TerraformOptions;
 import dev.gitops.model.Acknowledgement;
 import dev.gitops.model.PromotionGate;
+import dev.gitops.model.SealedBlob;
 import dev.gitops.testkit.TempRepo;
 
 import java.nio.charset.StandardCharsets;
@@ -142,7 +143,7 @@ final class MatrixRepo implements AutoCloseable {
                         .append("    scope: strict\n")
                         .append("    type: Opaque\n")
                         .append("    encryptedData:\n")
-                        .append("      password: ").append(dev.gitops.model.SealedBlob.placeholder("AgBfakeCiphertext" + env + n.replace("-", "")))
+                        .append("      password: ").append(SealedBlob.placeholder("AgBfakeCiphertext" + env + n.replace("-", "")))
                         .append("\n");
             }
         }
