@@ -130,6 +130,13 @@ class SecretHygieneLoaderTest {
     }
 
     @Test
+    void gitopsYaml_fileMovedIntoTheDefaultJpath_refusedAtTheFileKey() {
+        String text = problems("gitops.yaml", "files:\n  secrets: templates/lib/secrets.yaml\n", "control-center.yaml", CC);
+        assertEquals("gitops.yaml:2:12: 'templates' would let templates import templates/lib/secrets.yaml, which may hold "
+                + "secret values (at /files/secrets)", text.lines().findFirst().orElseThrow());
+    }
+
+    @Test
     void gitopsYaml_defaultsAndSeparateFolders_load() {
         RepoSnapshot s = LoaderTest.load("gitops.yaml", "templates:\n  root: deploy/templates\n  jpath: [deploy/vendor]\n",
                 "control-center.yaml", CC);

@@ -360,12 +360,18 @@ class SecretMarkerTest {
                         + " \"db_password\": {\"value\": \"SECRETMARKtfimport\", \"type\": \"string\", \"sensitive\": true}}\n");
                 gitRuns.add(new String[] {"tf", "import", "--repo", g, "--env", "preprod", "--file", tf.toString()});
                 gitRuns.add(new String[] {"tf", "import", "--repo", g, "--env", "preprod", "--file", tf.toString(), "--skip-sensitive"});
+                Path tfMisspelled = out.resolve("tf-misspelled.json");
+                Files.writeString(tfMisspelled, "{\"db_password\": {\"value\": \"SECRETMARKtfcap\", \"type\": \"string\","
+                        + " \"Sensitive\": true}}\n");
+                gitRuns.add(new String[] {"tf", "import", "--repo", g, "--env", "preprod", "--file", tfMisspelled.toString(),
+                        "--skip-sensitive"});
                 for (String[] args : gitRuns) {
                     Run r = cli(args);
                     runs.add(r);
                     checkCommits(runLeaks, repo, before, r.what());
                 }
-                Files.delete(tf);   // the input itself holds the marker; it is no file the tool wrote
+                Files.delete(tf);   // the inputs themselves hold the marker; they are no files the tool wrote
+                Files.delete(tfMisspelled);
             }
             for (Run r : runs) {
                 check(runLeaks, r);

@@ -103,10 +103,12 @@ public final class SnapshotLoader {
             folders.putIfAbsent(config.templates().jpath().get(i), "/templates/jpath/" + i);
         }
         for (Map.Entry<String, String> folder : folders.entrySet()) {
-            for (String file : data.keySet()) {
-                if (file.startsWith(folder.getKey() + "/")) {
-                    ctx.add(Problem.of(ctx.at(ConfigReader.FILE, folder.getValue(), null),
-                            "'" + folder.getKey() + "' would let templates import " + file
+            for (Map.Entry<String, String> file : data.entrySet()) {
+                if (file.getKey().startsWith(folder.getKey() + "/")) {
+                    // at the folder's key; at the file's key when the folder is a default
+                    boolean folderNamed = ctx.index.getOrDefault(ConfigReader.FILE, Map.of()).containsKey(folder.getValue());
+                    ctx.add(Problem.of(ctx.at(ConfigReader.FILE, folderNamed ? folder.getValue() : file.getValue(), null),
+                            "'" + folder.getKey() + "' would let templates import " + file.getKey()
                                     + ", which may hold secret values",
                             "keep the template root and the jpath apart from control-center.yaml, secrets.yaml and the "
                                     + "env files: move the templates into their own folder, or the file out of it"));
