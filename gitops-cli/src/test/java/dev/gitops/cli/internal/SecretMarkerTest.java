@@ -186,14 +186,8 @@ class SecretMarkerTest {
     private record Run(String what, int exit, String out, String err) {}
 
     private static Run cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Cli.run(args, Map.of(), o, e);
-        }
-        return new Run(String.join(" ", args), code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CliFailClosedTest.Run r = CliFailClosedTest.run(args);
+        return new Run(String.join(" ", args), r.exit(), r.out(), r.err());
     }
 
     private static Run plugin(Path dir, String env) {
