@@ -40,8 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * commit (message or new file) or an exception message.
  *
  * <p>Commands run in-process through {@link Cli#run} and {@link CmpGenerate#run} (the same code
- * Main runs); {@code SecretMarkerProcessTest} runs a few as real processes. {@code gitops jsonnet} is left out: it evaluates the
- * code it is given and reads secrets.yaml or an env file only when that code imports it. The
+ * Main runs); {@code SecretMarkerProcessTest} runs a few as real processes. {@code gitops jsonnet}
+ * is left out: it evaluates the code it is given and reads secrets.yaml or an env file only when
+ * that code imports it. The
  * control-center.yaml credential is a configuration value that state, render and the plugin
  * output by design; only the commands that report findings are checked for it.
  */
@@ -346,12 +347,19 @@ class SecretMarkerTest {
                     gitRuns.add(new String[] {"promote", "--repo", g, "--to", "preprod", "--check", "--head", "dev", "--format", format});
                 }
                 gitRuns.add(new String[] {"rollback", "--repo", g, "--env", "dev", "--dry-run"});
+                gitRuns.add(new String[] {"rollback", "--repo", g, "--env", "dev", "--dry-run", "--format", "json"});
                 gitRuns.add(new String[] {"tag", "set", "--repo", g, "--service", "svc_a", "--revision", "v1.0.3",
                         "--image", "registry.example.com/svc_a:3"});
                 Path tf = out.resolve("tf.json");
                 Files.createDirectories(out);
                 Files.writeString(tf, "{\"vpc_id\": {\"value\": \"vpc-new\", \"type\": \"string\", \"sensitive\": false},"
                         + " \"db_password\": {\"value\": \"SECRETMARKtfimport\", \"type\": \"string\", \"sensitive\": true}}\n");
+                for (String format : List.of("text", "json")) {
+                    gitRuns.add(new String[] {"tf", "import", "--repo", g, "--env", "preprod", "--file", tf.toString(),
+                            "--dry-run", "--format", format});
+                    gitRuns.add(new String[] {"tf", "import", "--repo", g, "--env", "preprod", "--file", tf.toString(),
+                            "--skip-sensitive", "--dry-run", "--format", format});
+                }
                 gitRuns.add(new String[] {"tf", "import", "--repo", g, "--env", "preprod", "--file", tf.toString()});
                 gitRuns.add(new String[] {"tf", "import", "--repo", g, "--env", "preprod", "--file", tf.toString(), "--skip-sensitive"});
                 Path tfMisspelled = out.resolve("tf-misspelled.json");
