@@ -305,7 +305,9 @@ class SecretMarkerTest {
                 runs.add(cli("explain", "--repo", d, "--env", env, "/terraform/vpc_id"));
                 for (String output : List.of("db_password", "api_token", "keys", "db_pin")) {
                     runs.add(cli("explain", "--repo", d, "--env", env, "/terraform/" + output));
+                    runs.add(cli("explain", "--repo", d, "--env", env, "/terraform/" + output, "--format", "json"));
                 }
+                runs.add(cli("explain", "--repo", d, "--env", env, "/terraform/vpc_id", "--format", "json"));
                 runs.add(cli("explain", "--repo", d, "--env", env, "/sealedSecrets/db"));
                 runs.add(plugin(dir, env));
             }
@@ -350,6 +352,8 @@ class SecretMarkerTest {
                 gitRuns.add(new String[] {"rollback", "--repo", g, "--env", "dev", "--dry-run", "--format", "json"});
                 gitRuns.add(new String[] {"tag", "set", "--repo", g, "--service", "svc_a", "--revision", "v1.0.3",
                         "--image", "registry.example.com/svc_a:3"});
+                gitRuns.add(new String[] {"tag", "set", "--repo", g, "--service", "svc_a", "--revision", "v1.0.4",
+                        "--image", "registry.example.com/svc_a:4", "--format", "json"});
                 Path tf = out.resolve("tf.json");
                 Files.createDirectories(out);
                 Files.writeString(tf, "{\"vpc_id\": {\"value\": \"vpc-new\", \"type\": \"string\", \"sensitive\": false},"
