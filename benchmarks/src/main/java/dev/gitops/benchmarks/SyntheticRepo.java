@@ -1,5 +1,6 @@
 package dev.gitops.benchmarks;
 
+import dev.gitops.model.SealedBlob;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -150,8 +151,8 @@ public final class SyntheticRepo {
             for (int i = 13; i <= n; i += 13) {
                 b.append("  db-").append(i).append(":\n    namespace: bench-").append(e)
                         .append("\n    scope: strict\n    type: Opaque\n    encryptedData:\n")
-                        .append("      username: AgBfakeCiphertextUser").append(i).append("==\n")
-                        .append("      password: AgBfakeCiphertextPass").append(i).append("==\n");
+                        .append("      username: ").append(SealedBlob.placeholder("AgBfakeCiphertextUser" + i)).append("\n")
+                        .append("      password: ").append(SealedBlob.placeholder("AgBfakeCiphertextPass" + i)).append("\n");
             }
         }
         return b.toString();

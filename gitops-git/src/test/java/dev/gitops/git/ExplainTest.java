@@ -117,6 +117,21 @@ class ExplainTest {
     }
 
     @Test
+    void explain_oneLineJsonEnvFile_plainOutputShownWithoutTheLineThatHoldsTheSensitiveOne() {
+        try (TestRepo r = Fixtures.threeEnvironments(TestRepo.bare(tmp.resolve("central.git")))) {
+            r.branch("preprod").commit("tf outputs").add("env-preprod.yaml",
+                    "{\"vpc_id\": {\"sensitive\": false, \"type\": \"string\", \"value\": \"vpc-0abc\"},"
+                            + " \"db_password\": {\"sensitive\": true, \"type\": \"string\", \"value\": \"hunter2-secret\"}}\n").create();
+            try (CentralRepo repo = CentralRepo.open(r.dir())) {
+                Explanation vpc = repo.explain("preprod", Optional.of("preprod"), "/terraform/vpc_id");
+                assertEquals(Optional.of("vpc-0abc"), vpc.value());
+                assertEquals(Optional.empty(), vpc.contributions().get(0).text());
+                assertFalse(vpc.toString().contains("hunter2"), vpc.toString());
+            }
+        }
+    }
+
+    @Test
     void explain_withoutGit_filesAndLinesOnly() {
         try (TestRepo r = Fixtures.threeEnvironments(TestRepo.bare(tmp.resolve("central.git")));
              CentralRepo repo = CentralRepo.open(r.dir())) {

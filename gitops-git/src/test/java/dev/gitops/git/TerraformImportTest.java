@@ -119,6 +119,22 @@ class TerraformImportTest {
     }
 
     @Test
+    void importTerraform_misspelledSensitiveOrExtraKey_refusedNotWrittenAsPlainValue() {
+        try (TestRepo r = central(); CentralRepo repo = CentralRepo.open(r.dir())) {
+            String before = r.read("preprod", "env-preprod.yaml").orElse("");
+            for (String output : List.of("{\"value\": \"" + SECRET + "\", \"type\": \"string\", \"Sensitive\": true}",
+                    "{\"value\": \"" + SECRET + "\", \"type\": \"string\"}",
+                    "{\"value\": \"" + SECRET + "\", \"type\": \"string\", \"sensitive\": true, \"description\": \"x\"}")) {
+                TerraformImportResult res = repo.importTerraform("preprod", bytes("{\"db_password\": " + output + "}"),
+                        TerraformOptions.defaults().withSkipSensitive(true));
+                TerraformImportResult.Invalid inv = assertInstanceOf(TerraformImportResult.Invalid.class, res, output);
+                assertFalse(inv.toString().contains(SECRET), inv.toString());
+                assertEquals(before, r.read("preprod", "env-preprod.yaml").orElse(""));
+            }
+        }
+    }
+
+    @Test
     void importTerraform_unknownEnvironmentOrRedirectedBranch_refused() throws Exception {
         try (TestRepo r = central(); CentralRepo repo = CentralRepo.open(r.dir())) {
             assertTrue(assertInstanceOf(TerraformImportResult.Refused.class,

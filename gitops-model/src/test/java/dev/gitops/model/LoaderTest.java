@@ -18,6 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Loader rules that are not error messages: defaults, merge keys, YAML 1.2 scalars, shapes. */
 class LoaderTest {
+    /** A value of a sealed value's form (a 4096-bit key's length prefix and enough bytes); not decryptable. */
+    private static final String SEALED = SealedBlob.placeholder("AgB");
+
     static Map<String, byte[]> files(String... pathAndContent) {
         Map<String, byte[]> m = new LinkedHashMap<>();
         for (int i = 0; i < pathAndContent.length; i += 2) {
@@ -241,7 +244,7 @@ class LoaderTest {
                         ""),
                 "state/cc.yaml", "dev:\n  service_a:\n    git_rev: v1\n",
                 "state/images.yaml", "service_a:\n  v1: registry.example.com/a:1\n",
-                "state/sealed.yaml", "dev:\n  db:\n    encryptedData: {password: AgBfake==}\n",
+                "state/sealed.yaml", "dev:\n  db:\n    encryptedData: {password: " + SEALED + "}\n",
                 "terraform/dev.json", "{\"vpc_id\": {\"value\": \"vpc-1\", \"type\": \"string\", \"sensitive\": false}}",
                 "control-center.yaml", "this file is not read: 1: [");
         GitopsConfig c = s.config();

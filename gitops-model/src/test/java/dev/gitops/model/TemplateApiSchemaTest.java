@@ -19,6 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The published schema describes exactly what {@link TemplateApi#toValue(State)} produces. */
 class TemplateApiSchemaTest {
+    /** A value of a sealed value's form (a 4096-bit key's length prefix and enough bytes); not decryptable. */
+    private static final String SEALED = SealedBlob.placeholder("AgB");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Schema schema() {
@@ -63,7 +66,7 @@ class TemplateApiSchemaTest {
         Map<String, byte[]> files = Map.of(
                 "gitops.yaml", "environments:\n  - name: dev\n    namespace: shop-dev\n".getBytes(),
                 "control-center.yaml", "dev:\n  svc:\n    git_rev: v9\n".getBytes(),
-                "secrets.yaml", "dev:\n  db:\n    encryptedData: {password: AgBfake==}\n".getBytes());
+                "secrets.yaml", ("dev:\n  db:\n    encryptedData: {password: " + SEALED + "}\n").getBytes());
         State s = RepoLoader.load(FileSource.inMemory(files), Provenance.workingTree()).resolve("dev", false);
         assertEquals(Optional.empty(), s.sealedSecrets().get("db").namespace());
         Value.Obj db = (Value.Obj) ((Value.Obj) TemplateApi.toValue(s).fields().get("sealedSecrets")).fields().get("db");

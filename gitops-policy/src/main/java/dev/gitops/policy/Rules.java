@@ -43,6 +43,27 @@ public final class Rules {
             "A memory quantity with a fractional number of bytes, usually the suffix m (milli) instead of Mi",
             "memory in m is thousandths of a byte: write Mi (mebibytes) or M (megabytes)", false);
 
+    /** A secrets.yaml value that is not a sealed value for the key size. */
+    public static final Rule SEALED_VALUE = add("input/sealed-value", Family.INPUT, Severity.ERROR,
+            "A secrets.yaml value is not a kubeseal ciphertext for the sealing key's size",
+            "seal the value with the environment's certificate (gitops seal); if a plaintext was committed, rotate it", false);
+
+    /** A SealedSecret sealed (strict or namespace-wide) for another namespace than the environment's. */
+    public static final Rule SEALED_SECRET_NAMESPACE = add("input/sealed-secret-namespace", Family.INPUT, Severity.ERROR,
+            "A sealed secret is sealed (strict or namespace-wide scope) for another namespace than its environment's",
+            "reseal it for the environment's namespace (gitops seal --namespace NS), or seal it cluster-wide", false);
+
+    /** A service maps a key that its secret does not provide. */
+    public static final Rule MISSING_SECRET_KEY = add("input/missing-secret-key", Family.INPUT, Severity.ERROR,
+            "A service maps a secret key that the environment's SealedSecret or ExternalSecret does not provide",
+            "seal the key into the secret for this environment, or fix the key in the service's secrets env mapping", false);
+
+    /** A value in control-center.yaml that looks like a credential. */
+    public static final Rule PLAINTEXT_CREDENTIAL = add("input/plaintext-credential", Family.INPUT, Severity.ERROR,
+            "A control-center.yaml env value or parameter looks like a credential (error in prod-like environments, warning elsewhere)",
+            "move it into a sealed secret (gitops seal) or an external secret and map it through the service's secrets; "
+                    + "rotate it: it is in Git history", false);
+
     /** A sensitive Terraform output committed in env-&lt;env&gt;.yaml. */
     public static final Rule SENSITIVE_OUTPUT = add("input/sensitive-output", Family.INPUT, Severity.ERROR,
             "A Terraform output marked sensitive is committed in an env-<env>.yaml file",

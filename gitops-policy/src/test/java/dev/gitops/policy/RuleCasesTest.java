@@ -2,6 +2,8 @@ package dev.gitops.policy;
 
 import dev.gitops.model.GitopsConfig;
 import dev.gitops.model.RepoSnapshot;
+import dev.gitops.model.SealedSecretSpec;
+import dev.gitops.model.ServiceSpec;
 import dev.gitops.model.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -77,6 +80,14 @@ class RuleCasesTest {
         return TerraformImportPolicy.judge(before.build(), imported.build(), "prod", new FakeRender(), List.of()).introduced();
     }
 
+    /** kubeseal's layout with an RSA ciphertext of {@code rsaBytes} (the key size in bytes). */
+    static String sealedWithKeyBytes(int rsaBytes) {
+        byte[] b = new byte[2 + rsaBytes + 32];
+        b[0] = (byte) (rsaBytes >> 8);
+        b[1] = (byte) rsaBytes;
+        return java.util.Base64.getEncoder().encodeToString(b);
+    }
+
     static List<Case> cases() {
         List<Case> c = new ArrayList<>();
         // ---- inputs
@@ -95,6 +106,27 @@ class RuleCasesTest {
         c.add(new Case("input/memory-millis", "512m of memory",
                 () -> validate(r -> r.service("dev", "svc_a", "v1.0.1", s -> s.memory("512m", "1Gi"))),
                 () -> validate(r -> r.service("dev", "svc_a", "v1.0.1", s -> s.memory("512Mi", "1Gi")))));
+        c.add(new Case("input/sealed-value", "sealed for a 2048-bit key where 4096 is assumed",
+                () -> validate(r -> r.sealed("prod", "db", SealedSecretSpec.Scope.STRICT, Optional.empty(),
+                        Map.of("password", sealedWithKeyBytes(256)))),
+                () -> validate(r -> r.sealed("prod", "db", SealedSecretSpec.Scope.STRICT, Optional.empty(),
+                        Map.of("password", sealedWithKeyBytes(512))))));
+        c.add(new Case("input/sealed-secret-namespace", "strict scope for another namespace; cluster-wide anywhere",
+                () -> validate(r -> r.env("prod", e -> TestRepo.namespace(e, "shop-prod"))
+                        .sealed("prod", "db", SealedSecretSpec.Scope.STRICT, Optional.of("shop-dev"), Map.of())),
+                () -> validate(r -> r.env("prod", e -> TestRepo.namespace(e, "shop-prod"))
+                        .sealed("prod", "db", SealedSecretSpec.Scope.CLUSTER_WIDE, Optional.of("shop-dev"), Map.of())
+                        .sealed("prod", "api", SealedSecretSpec.Scope.NAMESPACE_WIDE, Optional.of("shop-prod"), Map.of()))));
+        c.add(new Case("input/missing-secret-key", "env maps a key the sealed secret lacks",
+                () -> validate(r -> r.service("prod", "svc_a", "v1.0.1", s -> s.prodReady()
+                        .secret(new ServiceSpec.SealedRef("db", Map.of("DB_PASSWORD", "pasword")))).sealed("prod", "db")),
+                () -> validate(r -> r.service("prod", "svc_a", "v1.0.1", s -> s.prodReady()
+                        .secret(new ServiceSpec.SealedRef("db", Map.of("DB_PASSWORD", "password")))
+                        .secret(new ServiceSpec.ExternalRef("api", "vault", "SecretStore", "k", Optional.of("token"),
+                                Optional.empty(), Map.of("API_TOKEN", "token")))).sealed("prod", "db"))));
+        c.add(new Case("input/plaintext-credential", "DB_PASSWORD in a service's env",
+                () -> validate(r -> r.service("prod", "svc_a", "v1.0.1", s -> s.prodReady().env("DB_PASSWORD", "hunter2"))),
+                () -> validate(r -> r.service("prod", "svc_a", "v1.0.1", s -> s.prodReady().env("DB_HOST", "db.internal")))));
         c.add(new Case("input/sensitive-output", "sensitive output committed",
                 () -> validate(r -> r.output("prod", "db_password", Value.of("hunter2"), true)),
                 () -> validate(r -> r.output("prod", "db_host", Value.of("db.internal"), false))));

@@ -40,6 +40,7 @@ final class TestRepo {
     private final Map<String, Map<String, Svc>> services = new LinkedHashMap<>();
     private final Map<String, Map<String, Tags.Entry>> tags = new LinkedHashMap<>();
     private final Map<String, Map<String, SealedSecretSpec>> sealed = new LinkedHashMap<>();
+    private final Map<String, Map<String, Value>> params = new LinkedHashMap<>();
     private final Map<String, Map<String, TerraformOutputs.Output>> tf = new LinkedHashMap<>();
     private final Map<String, String> extraDigests = new LinkedHashMap<>();
     private final List<String> withoutEnvFile = new ArrayList<>();
@@ -76,6 +77,7 @@ final class TestRepo {
         services.forEach((e, m) -> m.forEach((n, s) -> t.services.get(e).put(n, s.copy())));
         tags.forEach((k, v) -> t.tags.put(k, new LinkedHashMap<>(v)));
         sealed.forEach((k, v) -> t.sealed.put(k, new LinkedHashMap<>(v)));
+        params.forEach((k, v) -> t.params.put(k, new LinkedHashMap<>(v)));
         tf.forEach((k, v) -> t.tf.put(k, new LinkedHashMap<>(v)));
         t.extraDigests.putAll(extraDigests);
         t.withoutEnvFile.addAll(withoutEnvFile);
@@ -151,9 +153,19 @@ final class TestRepo {
     }
 
     TestRepo sealed(String env, String name) {
-        sealed.computeIfAbsent(env, k -> new LinkedHashMap<>()).put(name, new SealedSecretSpec(name, Optional.empty(),
-                SealedSecretSpec.Scope.STRICT, Optional.of("Opaque"), Map.of("password", "AgBy3i4OJSWK+PiTySYZZA=="),
-                new SourceLocation("secrets.yaml", 3, 5, JsonPointer.of(env, name))));
+        return sealed(env, name, SealedSecretSpec.Scope.STRICT, Optional.empty(),
+                Map.of("password", dev.gitops.model.SealedBlob.placeholder("AgBy3i4OJSWK")));
+    }
+
+    TestRepo sealed(String env, String name, SealedSecretSpec.Scope scope, Optional<String> namespace, Map<String, String> data) {
+        sealed.computeIfAbsent(env, k -> new LinkedHashMap<>()).put(name, new SealedSecretSpec(name, namespace,
+                scope, Optional.of("Opaque"), data, new SourceLocation("secrets.yaml", 3, 5, JsonPointer.of(env, name))));
+        return this;
+    }
+
+    /** An environment parameter of control-center.yaml. */
+    TestRepo param(String env, String name, Value value) {
+        params.computeIfAbsent(env, k -> new LinkedHashMap<>()).put(name, value);
         return this;
     }
 
@@ -226,7 +238,7 @@ final class TestRepo {
                 cc.put(rev.pointer(), rev);
                 specs.put(s.name, s.spec(at));
             }
-            sections.put(env, new EnvironmentSection(env, Map.of(), specs, envLoc));
+            sections.put(env, new EnvironmentSection(env, params.getOrDefault(env, Map.of()), specs, envLoc));
         }
         index.put(CC, cc);
         Map<String, TerraformOutputs> outputs = new LinkedHashMap<>();
@@ -258,6 +270,7 @@ final class TestRepo {
         Optional<Quantity> cpuMin = Optional.empty();
         Optional<Quantity> cpuMax = Optional.empty();
         final List<ServiceSpec.SecretRef> secrets = new ArrayList<>();
+        final Map<String, Value> env = new LinkedHashMap<>();
         Optional<ServiceSpec.ServiceAccount> account = Optional.empty();
 
         Svc(String name, String rev) {
@@ -273,6 +286,7 @@ final class TestRepo {
             s.cpuMin = cpuMin;
             s.cpuMax = cpuMax;
             s.secrets.addAll(secrets);
+            s.env.putAll(env);
             s.account = account;
             return s;
         }
@@ -304,6 +318,16 @@ final class TestRepo {
             return this;
         }
 
+        Svc secret(ServiceSpec.SecretRef ref) {
+            secrets.add(ref);
+            return this;
+        }
+
+        Svc env(String name, String value) {
+            env.put(name, Value.of(value));
+            return this;
+        }
+
         Svc iamRole(String output) {
             account = Optional.of(new ServiceSpec.ServiceAccount(Optional.empty(), Optional.of(output)));
             return this;
@@ -311,7 +335,7 @@ final class TestRepo {
 
         ServiceSpec spec(SourceLocation at) {
             return new ServiceSpec(name, name.replace('_', '-'), rev, replicas, memMin, memMax, cpuMin, cpuMax,
-                    Optional.empty(), Map.of(), Map.of(), Optional.empty(), Optional.empty(), account, secrets, List.of(),
+                    Optional.empty(), Map.of(), env, Optional.empty(), Optional.empty(), account, secrets, List.of(),
                     Map.of(), at);
         }
     }

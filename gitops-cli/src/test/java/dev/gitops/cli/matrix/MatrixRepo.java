@@ -13,6 +13,7 @@ import dev.gitops.git.TerraformImportResult;
 import dev.gitops.git.TerraformOptions;
 import dev.gitops.model.Acknowledgement;
 import dev.gitops.model.PromotionGate;
+import dev.gitops.model.SealedBlob;
 import dev.gitops.testkit.TempRepo;
 
 import java.nio.charset.StandardCharsets;
@@ -142,8 +143,8 @@ final class MatrixRepo implements AutoCloseable {
                         .append("    scope: strict\n")
                         .append("    type: Opaque\n")
                         .append("    encryptedData:\n")
-                        .append("      password: AgBfakeCiphertext").append(env).append(n.replace("-", ""))
-                        .append("0000==\n");
+                        .append("      password: ").append(SealedBlob.placeholder("AgBfakeCiphertext" + env + n.replace("-", "")))
+                        .append("\n");
             }
         }
         return b.toString();

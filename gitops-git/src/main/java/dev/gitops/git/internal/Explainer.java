@@ -185,8 +185,16 @@ public final class Explainer {
         if (loc.isEmpty()) {
             return;
         }
-        Optional<String> text = sensitive ? Optional.empty() : lineText(snap, loc.get());
+        Optional<String> text = sensitive || mayHoldSecrets(snap, loc.get().file()) ? Optional.empty() : lineText(snap, loc.get());
         out.add(new Contribution(role, loc.get(), text, Optional.empty()));
+    }
+
+    /**
+     * Whether a file's lines may show secret values: an env file's line may hold other outputs (a
+     * one-line {@code terraform output -json} holds them all), so only the value asked for is given.
+     */
+    private static boolean mayHoldSecrets(RepoSnapshot snap, String file) {
+        return file.equals(snap.secrets().file()) || snap.config().files().isEnvFile(file);
     }
 
     private static Optional<String> lineText(RepoSnapshot snap, SourceLocation loc) {

@@ -221,8 +221,20 @@ public final class TerraformImporter {
                         + "the shape terraform output -json prints");
                 continue;
             }
+            // Exactly Terraform's keys: a misspelled "Sensitive" must not turn a secret into a plain value.
+            List<String> unknown = new ArrayList<>();
+            o.fieldNames().forEachRemaining(k -> {
+                if (!k.equals("value") && !k.equals("type") && !k.equals("sensitive")) {
+                    unknown.add(k);
+                }
+            });
+            if (!unknown.isEmpty()) {
+                problems.add("output '" + name + "': unknown key(s) " + String.join(", ", unknown)
+                        + "; terraform output -json prints exactly value, type and sensitive");
+                continue;
+            }
             JsonNode s = o.get("sensitive");
-            if (s != null && !s.isBoolean()) {
+            if (s == null || !s.isBoolean()) {
                 problems.add("output '" + name + "': \"sensitive\" must be true or false");
                 continue;
             }

@@ -3,6 +3,7 @@ package dev.gitops.model.internal;
 import dev.gitops.model.ImageRef;
 import dev.gitops.model.JsonPointer;
 import dev.gitops.model.Problem;
+import dev.gitops.model.SealedBlob;
 import dev.gitops.model.SealedSecretSpec;
 import dev.gitops.model.Secrets;
 import dev.gitops.model.SourceLocation;
@@ -16,12 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** tags.yaml, secrets.yaml and env-&lt;env&gt;.yaml. */
 final class InputReaders {
-    private static final Set<String> TF_KEYS = Set.of("value", "type", "sensitive");
-
     private final LoadContext ctx;
 
     InputReaders(LoadContext ctx) {
@@ -32,9 +30,10 @@ final class InputReaders {
         return n instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.NULL;
     }
 
+    /** Validates a file that may hold secrets: no problem quotes its values. */
     private boolean validate(String file, String schema, YamlNode root) {
         int before = ctx.problemCount();
-        Schemas.shared().validate(Schemas.shared().get(schema), root, ctx.locator(file, "", root)).forEach(ctx::add);
+        Schemas.shared().validate(Schemas.shared().get(schema), root, ctx.locator(file, "", root), false).forEach(ctx::add);
         return ctx.problemCount() == before;
     }
 
@@ -66,7 +65,7 @@ final class InputReaders {
 
     /** secrets.yaml: environment -> name -> sealed secret; empty when absent. */
     Secrets secrets(String file, List<String> environments) {
-        LoadContext.Parsed p = ctx.read(file);
+        LoadContext.Parsed p = ctx.read(file, false);
         if (!p.ok() || isNull(p.root().get()) || !validate(file, "secrets.v1.schema.json", p.root().get())) {
             return Secrets.empty(file);
         }
@@ -84,7 +83,16 @@ final class InputReaders {
                     YamlNode.Mapping m = (YamlNode.Mapping) s.value();
                     Map<String, String> data = new LinkedHashMap<>();
                     if (m.get("encryptedData") instanceof YamlNode.Mapping dm) {
-                        dm.entries().forEach((k, v) -> data.put(k, ((YamlNode.Scalar) v.value()).text()));
+                        for (YamlNode.Entry v : dm.entries().values()) {
+                            String text = ((YamlNode.Scalar) v.value()).text();
+                            if (SealedBlob.check(text) instanceof SealedBlob.Verdict.Malformed bad) {
+                                ctx.add(Problem.of(ctx.at(file, JsonPointer.of(env.key(), s.key(), "encryptedData", v.key()), v.value()),
+                                        "the value of '" + v.key() + "' " + bad.reason() + " (value not shown)",
+                                        "secrets.yaml holds kubeseal ciphertexts only: seal the value (gitops seal) and "
+                                                + "rotate it if a plaintext was committed"));
+                            }
+                            data.put(v.key(), text);
+                        }
                     }
                     SealedSecretSpec.Scope scope = ServiceReader.str(m.get("scope"))
                             .flatMap(SealedSecretSpec.Scope::parse).orElse(SealedSecretSpec.Scope.STRICT);
@@ -99,12 +107,15 @@ final class InputReaders {
     }
 
     /**
-     * env-&lt;env&gt;.yaml, a plain mapping or the exact {@code terraform output -json} shape. The file
-     * is read in the JSON shape when any entry is a mapping with {@code value} and {@code sensitive}
-     * or {@code type} keys; then every entry must have that shape.
+     * env-&lt;env&gt;.yaml, in one of two shapes and never a mix: a plain mapping of output name to
+     * value, or exactly what {@code terraform output -json} prints (name to {@code {value, type,
+     * sensitive}}). An entry that is a mapping with a {@code value} or {@code sensitive} key (in any
+     * letter case) is an output object, and then the file is in the JSON shape: every entry must be
+     * an output object with exactly those keys. Anything else is a problem, never a fallback to plain
+     * values (which would hand a sensitive value to the templates); no problem quotes a value.
      */
     Optional<TerraformOutputs> terraform(String env, String file) {
-        LoadContext.Parsed p = ctx.read(file);
+        LoadContext.Parsed p = ctx.read(file, false);
         if (!p.present()) {
             return Optional.empty();
         }
@@ -120,9 +131,8 @@ final class InputReaders {
                     "write output: value lines, or the output of terraform output -json"));
             return Optional.empty();
         }
-        boolean json = m.entries().values().stream().anyMatch(e -> e.value() instanceof YamlNode.Mapping om
-                && om.get("value") != null && (om.get("sensitive") != null || om.get("type") != null)
-                && TF_KEYS.containsAll(om.entries().keySet()));
+        boolean json = m.entries().values().stream().anyMatch(e -> isOutputObject(e.value()));
+        // The schema refuses a plain value among output objects and any key but value, type and sensitive.
         if (json && !validate(file, "terraform-output-json.v1.schema.json", root)) {
             return Optional.empty();
         }
@@ -142,6 +152,12 @@ final class InputReaders {
             }
         }
         return Optional.of(new TerraformOutputs(env, file, outs));
+    }
+
+    /** A mapping with a {@code value} or {@code sensitive} key, in any letter case: meant as a terraform output -json object. */
+    private static boolean isOutputObject(YamlNode n) {
+        return n instanceof YamlNode.Mapping om && om.entries().keySet().stream()
+                .anyMatch(k -> k.equalsIgnoreCase("value") || k.equalsIgnoreCase("sensitive"));
     }
 
     static Value.Obj empty() {

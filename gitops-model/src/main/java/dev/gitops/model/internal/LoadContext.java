@@ -48,8 +48,17 @@ final class LoadContext {
         }
     }
 
-    /** Reads and parses one file; problems go to the context. */
+    /** Reads and parses one file; problems go to the context and may quote its values. */
     Parsed read(String file) {
+        return read(file, true);
+    }
+
+    /**
+     * Reads and parses one file; problems go to the context.
+     *
+     * @param quoteValues false for a file that may hold secret values: no problem quotes them
+     */
+    Parsed read(String file, boolean quoteValues) {
         order(file);
         Optional<byte[]> bytes;
         try {
@@ -68,7 +77,7 @@ final class LoadContext {
             return new Parsed(file, false, Optional.empty());
         }
         read.put(file, bytes.get());
-        YamlReader.Result r = YamlReader.read(file, bytes.get(), limits);
+        YamlReader.Result r = YamlReader.read(file, bytes.get(), limits, quoteValues);
         index.put(file, r.index());
         r.problems().forEach(this::add);
         if (!r.ok()) {

@@ -171,6 +171,17 @@ public final class Schemas {
      *     pointer to print
      */
     public List<Problem> validate(Schema schema, YamlNode node, Function<List<String>, SourceLocation> locate) {
+        return validate(schema, node, locate, true);
+    }
+
+    /**
+     * Validates {@code node} and turns every error into a problem.
+     *
+     * @param quoteValues false for a file that may hold secret values: then no message quotes or
+     *     describes a scalar of it (only its kind: "a string")
+     */
+    public List<Problem> validate(Schema schema, YamlNode node, Function<List<String>, SourceLocation> locate,
+                                  boolean quoteValues) {
         List<com.networknt.schema.Error> errors = schema.validate(YamlTrees.toJson(node));
         if (errors.isEmpty()) {
             return List.of();
@@ -180,12 +191,13 @@ public final class Schemas {
             if (insideAlternative(e)) {
                 continue;   // the oneOf/anyOf error itself says it; its branches' errors only confuse
             }
-            out.add(problem(schema, e, node, locate));
+            out.add(problem(schema, e, node, locate, quoteValues));
         }
         return out;
     }
 
-    private Problem problem(Schema schema, com.networknt.schema.Error e, YamlNode root, Function<List<String>, SourceLocation> locate) {
+    private Problem problem(Schema schema, com.networknt.schema.Error e, YamlNode root, Function<List<String>, SourceLocation> locate,
+                            boolean quoteValues) {
         List<String> path = segments(e.getInstanceLocation());
         String keyword = e.getKeyword() == null ? "" : e.getKeyword();
         Object[] args = e.getArguments() == null ? new Object[0] : e.getArguments();
@@ -196,7 +208,7 @@ public final class Schemas {
         String hint = description.orElse(null);
         switch (keyword) {
             case "type" -> message = "expected " + typeNames(args.length > 1 ? String.valueOf(args[1]) : "?")
-                    + ", found " + describe(at);
+                    + ", found " + describe(at, quoteValues);
             case "required" -> {
                 String p = String.valueOf(args.length > 0 ? args[0] : e.getProperty());
                 message = "missing required key '" + p + "'";
@@ -212,16 +224,16 @@ public final class Schemas {
                 path = append(path, p);
                 message = "'" + p + "' is not an allowed name here";
             }
-            case "enum" -> message = text(at) + " is not one of " + enumText(schemaNode);
-            case "const" -> message = text(at) + " must be " + (schemaNode == null ? "?" : schemaNode.toString());
-            case "pattern" -> message = text(at) + " does not have the expected form";
+            case "enum" -> message = text(at, quoteValues) + " is not one of " + enumText(schemaNode);
+            case "const" -> message = text(at, quoteValues) + " must be " + (schemaNode == null ? "?" : schemaNode.toString());
+            case "pattern" -> message = text(at, quoteValues) + " does not have the expected form";
             case "minLength" -> message = "1".equals(String.valueOf(args.length > 0 ? args[0] : ""))
-                    ? "must not be empty" : text(at) + " is shorter than " + args[0] + " characters";
-            case "maxLength" -> message = text(at) + " is longer than " + (args.length > 0 ? args[0] : "?") + " characters";
-            case "minimum" -> message = text(at) + " is less than the minimum " + (args.length > 0 ? args[0] : "?");
-            case "maximum" -> message = text(at) + " is more than the maximum " + (args.length > 0 ? args[0] : "?");
-            case "exclusiveMinimum" -> message = text(at) + " must be more than " + (args.length > 0 ? args[0] : "?");
-            case "exclusiveMaximum" -> message = text(at) + " must be less than " + (args.length > 0 ? args[0] : "?");
+                    ? "must not be empty" : text(at, quoteValues) + " is shorter than " + args[0] + " characters";
+            case "maxLength" -> message = text(at, quoteValues) + " is longer than " + (args.length > 0 ? args[0] : "?") + " characters";
+            case "minimum" -> message = text(at, quoteValues) + " is less than the minimum " + (args.length > 0 ? args[0] : "?");
+            case "maximum" -> message = text(at, quoteValues) + " is more than the maximum " + (args.length > 0 ? args[0] : "?");
+            case "exclusiveMinimum" -> message = text(at, quoteValues) + " must be more than " + (args.length > 0 ? args[0] : "?");
+            case "exclusiveMaximum" -> message = text(at, quoteValues) + " must be less than " + (args.length > 0 ? args[0] : "?");
             case "minItems" -> message = "needs at least " + (args.length > 0 ? args[0] : "?") + " item(s)";
             case "maxItems" -> message = "allows at most " + (args.length > 0 ? args[0] : "?") + " item(s)";
             case "minProperties" -> message = "needs at least " + (args.length > 0 ? args[0] : "?") + " key(s)";
@@ -230,7 +242,7 @@ public final class Schemas {
                     ? "matches none of the allowed forms" : "matches more than one of the allowed forms";
             case "anyOf" -> message = "matches none of the allowed forms";
             case "not" -> message = "has a form that is not allowed here";
-            default -> message = stripPointer(e.getMessage());
+            default -> message = quoteValues ? stripPointer(e.getMessage()) : "is not valid here (value not shown)";
         }
         SourceLocation loc = locate.apply(path);
         return Problem.of(loc, message, hint);
@@ -374,19 +386,19 @@ public final class Schemas {
         return out.size() == 1 ? out.get(0) : String.join(" or ", out);
     }
 
-    private static String describe(YamlNode n) {
+    private static String describe(YamlNode n, boolean quoteValues) {
         if (n == null) {
             return "nothing";
         }
-        if (n instanceof YamlNode.Scalar s && s.kind() != YamlNode.Kind.NULL) {
+        if (quoteValues && n instanceof YamlNode.Scalar s && s.kind() != YamlNode.Kind.NULL) {
             return n.describe() + " (" + s.text() + ")";
         }
         return n.describe();
     }
 
-    private static String text(YamlNode n) {
+    private static String text(YamlNode n, boolean quoteValues) {
         if (n instanceof YamlNode.Scalar s) {
-            return "'" + s.text() + "'";
+            return quoteValues ? "'" + s.text() + "'" : "the value (not shown)";
         }
         return n == null ? "the value" : n.describe();
     }

@@ -49,6 +49,7 @@ public final class SnapshotLoader {
         Optional<ControlCenter> cc = new ControlCenterReader(ctx, ccFile, userSchema).read();
         List<String> ccEnvs = cc.map(c -> List.copyOf(c.environments().keySet())).orElse(List.of());
         GitopsConfig config = draft.complete(ccEnvs);
+        checkDataOutsideTemplates(ctx, config);
         if (draft.environments().isPresent() && cc.isPresent()) {
             checkEnvironments(ctx, config, cc.get());
         }
@@ -81,6 +82,39 @@ public final class SnapshotLoader {
             m.entries().keySet().stream().filter(k -> !k.equals(ControlCenterReader.DEFAULTS)).forEach(envs::add);
         }
         return draft.complete(envs);
+    }
+
+    /**
+     * Refuses a gitops.yaml whose template root or jpath holds an input file that may carry secrets
+     * (control-center.yaml, secrets.yaml, an env file): a template could {@code importstr} it and
+     * print its values in a rendered object. Each overlap is reported at the gitops.yaml key that
+     * names the folder.
+     */
+    static void checkDataOutsideTemplates(LoadContext ctx, GitopsConfig config) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(config.files().controlCenter(), "/files/controlCenter");
+        data.put(config.files().secrets(), "/files/secrets");
+        for (String env : config.environmentNames()) {
+            data.putIfAbsent(config.files().envFileFor(env), "/files/envFile");
+        }
+        Map<String, String> folders = new LinkedHashMap<>();
+        folders.put(config.templates().root(), "/templates/root");
+        for (int i = 0; i < config.templates().jpath().size(); i++) {
+            folders.putIfAbsent(config.templates().jpath().get(i), "/templates/jpath/" + i);
+        }
+        for (Map.Entry<String, String> folder : folders.entrySet()) {
+            for (Map.Entry<String, String> file : data.entrySet()) {
+                if (file.getKey().startsWith(folder.getKey() + "/")) {
+                    // at the folder's key; at the file's key when the folder is a default
+                    boolean folderNamed = ctx.index.getOrDefault(ConfigReader.FILE, Map.of()).containsKey(folder.getValue());
+                    ctx.add(Problem.of(ctx.at(ConfigReader.FILE, folderNamed ? folder.getValue() : file.getValue(), null),
+                            "'" + folder.getKey() + "' would let templates import " + file.getKey()
+                                    + ", which may hold secret values",
+                            "keep the template root and the jpath apart from control-center.yaml, secrets.yaml and the "
+                                    + "env files: move the templates into their own folder, or the file out of it"));
+                }
+            }
+        }
     }
 
     private static void checkEnvironments(LoadContext ctx, GitopsConfig config, ControlCenter cc) {

@@ -139,9 +139,20 @@ public final class Differ {
         return Optional.of(out);
     }
 
+    /**
+     * The fields of a Secret that hold or can copy its values: {@code data}, {@code stringData} and
+     * the annotations ({@code kubectl.kubernetes.io/last-applied-configuration} holds the whole
+     * object, and tools put values in others).
+     */
+    private static final List<String> SECRET_FIELDS = List.of("/data", "/stringData", "/metadata/annotations");
+
+    /** Whether a change at {@code pointer} includes or lies within {@code field}. */
+    private static boolean overlaps(String pointer, String field) {
+        return pointer.equals(field) || pointer.startsWith(field + "/") || field.startsWith(pointer + "/") || pointer.isEmpty();
+    }
+
     private static ManifestDiff.FieldChange field(String pointer, Optional<Value> before, Optional<Value> after, boolean secret) {
-        boolean redact = secret && (pointer.equals("/data") || pointer.equals("/stringData")
-                || pointer.startsWith("/data/") || pointer.startsWith("/stringData/"));
+        boolean redact = secret && SECRET_FIELDS.stream().anyMatch(f -> overlaps(pointer, f));
         return new ManifestDiff.FieldChange(pointer,
                 before.map(v -> redact ? ManifestDiff.REDACTED : v.toJson()),
                 after.map(v -> redact ? ManifestDiff.REDACTED : v.toJson()));

@@ -247,13 +247,17 @@
       limits: if std.length(std.objectFields(s.resources.limits)) > 0 then s.resources.limits else null,
     }),
 
-  // What the pods read at start: a change rolls the Deployment (envFrom is read only at start).
+  // What the pods read at start: a change rolls the Deployment (envFrom and secret env are read only
+  // at start). Sealed secrets count by their ciphertext, which changes whenever a value is resealed;
+  // external secrets by their reference (store, key, property, version), since their values live
+  // outside the repository: pin `version` to roll the pods on a rotation.
   configChecksum(state, s)::
     local sealed = [r.name for r in s.secrets if r.kind == 'sealed'];
+    local external = [r for r in s.secrets if r.kind == 'external'];
     std.native('sha256')(std.manifestJsonMinified({
       params: state.paramsEnv,
       sealed: { [n]: state.sealedSecrets[n].encryptedData for n in sealed if std.objectHas(state.sealedSecrets, n) },
-    })),
+    } + (if external == [] then {} else { external: external }))),
 
   container(state, s)::
     local env = $.containerEnv(state, s);

@@ -321,6 +321,18 @@ class GitopsLibraryTest {
         assertEquals(64, base.length());
     }
 
+    @Test
+    void configChecksum_changesWithTheExternalSecretVersion() {
+        java.util.function.Function<Optional<String>, String> withVersion = v -> checksum(one(new Fixtures.Svc("a")
+                .secret(new ServiceSpec.ExternalRef("api", "vault", "SecretStore", "rpps/api", Optional.empty(), v,
+                        Map.of("API_KEY", "key")))));
+        String v1 = withVersion.apply(Optional.of("1"));
+        assertEquals(v1, withVersion.apply(Optional.of("1")));
+        assertFalse(v1.equals(withVersion.apply(Optional.of("2"))));
+        assertFalse(v1.equals(withVersion.apply(Optional.empty())));
+        assertFalse(v1.equals(checksum(one(new Fixtures.Svc("a")))));
+    }
+
     private static String checksum(Fixtures.Env env) {
         return tree(render(env), "Deployment/ns/a").at("/spec/template/metadata/annotations").get("gitops.dev/config-sha256").asText();
     }

@@ -254,7 +254,7 @@ public final class Defects {
                 Map<String, Object> section = (Map<String, Object>) m.secrets.computeIfAbsent(env, e -> new LinkedHashMap<>());
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("scope", "cluster-wide");
-                String plain = r.pick("hunter2 is the password", "p@ss:word!", "secret value");
+                String plain = r.pick("hunter2 is the password", "p@ss:word!", "secret value", "hunter2");
                 entry.put("encryptedData", new LinkedHashMap<>(Map.of("password", plain)));
                 section.put("leaked-secret", entry);
                 return tree("secrets.yaml", env + "/leaked-secret: encryptedData.password is plaintext");

@@ -515,10 +515,11 @@ public final class RepoSynth {
             e.put("type", "Opaque");
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        // kubeseal output for a 4096-bit key starts with "Ag" (a 2-byte length prefix of 0x0200).
-        data.put("password", "AgB" + r.chars(B64, r.range(20, 60)) + "==");
+        // kubeseal output for a 4096-bit key starts with "Ag" (a 2-byte length prefix of 0x0200) and
+        // decodes to at least 2 + 512 + 16 bytes (dev.gitops.model.SealedBlob): 708 characters hold 531.
+        data.put("password", "AgB" + r.chars(B64, 705));
         if (r.bool()) {
-            data.put("username", "AgA" + r.chars(B64, r.range(20, 40)));
+            data.put("username", "AgA" + r.chars(B64, 705));
         }
         e.put("encryptedData", data);
         return e;

@@ -82,16 +82,30 @@ public final class YamlReader {
     private long events;
     private int aliases;
 
-    private YamlReader(String file, LoadLimits limits, int bytes) {
+    /** Whether problems may quote scalar values; never for files that can hold secrets. */
+    private final boolean quoteValues;
+
+    private YamlReader(String file, LoadLimits limits, int bytes, boolean quoteValues) {
         this.file = file;
         this.limits = limits;
+        this.quoteValues = quoteValues;
         // one entry per node, about one node per 16 bytes of a typical file: no rehashing while reading
         this.index = new HashMap<>(Math.max(16, Math.min(bytes, limits.maxFileBytes()) / 12));
     }
 
     /** Reads {@code bytes} as the YAML file {@code file}. Never throws for bad input. */
     public static Result read(String file, byte[] bytes, LoadLimits limits) {
-        return new YamlReader(file, limits, bytes.length).run(bytes);
+        return read(file, bytes, limits, true);
+    }
+
+    /**
+     * Reads {@code bytes} as the YAML file {@code file}. Never throws for bad input.
+     *
+     * @param quoteValues false for a file that may hold secret values (secrets.yaml, env files):
+     *     then no problem quotes a scalar of the file
+     */
+    public static Result read(String file, byte[] bytes, LoadLimits limits, boolean quoteValues) {
+        return new YamlReader(file, limits, bytes.length, quoteValues).run(bytes);
     }
 
     private Result run(byte[] bytes) {
@@ -359,15 +373,15 @@ public final class YamlReader {
                         "remove the tag: input files hold plain values (strings, numbers, booleans, null, mappings, lists)"));
                 kind = YamlNode.Kind.STRING;
             } else if (kind != YamlNode.Kind.STRING && resolve(v) != kind) {
-                report(Problem.of(loc(line, col, ""), "'" + v + "' is not a valid " + shortTag(tag),
+                report(Problem.of(loc(line, col, ""), shown(v) + " is not a valid " + shortTag(tag),
                         "remove the tag or fix the value"));
                 kind = YamlNode.Kind.STRING;
             }
         } else if (s.isPlain()) {
             kind = resolve(v);
             if (kind == YamlNode.Kind.FLOAT && SPECIAL_FLOAT.matcher(v).matches()) {
-                report(Problem.of(loc(line, col, ""), "'" + v + "' is not a finite number",
-                        "quote it if it is text: \"" + v + "\""));
+                report(Problem.of(loc(line, col, ""), shown(v) + " is not a finite number",
+                        quoteValues ? "quote it if it is text: \"" + v + "\"" : "quote it if it is text"));
                 kind = YamlNode.Kind.STRING;
             }
         } else {
@@ -376,12 +390,17 @@ public final class YamlReader {
         if ((kind == YamlNode.Kind.INT || kind == YamlNode.Kind.FLOAT) && outOfRange(v, kind)) {
             // 1e999999999 is a few bytes of YAML but a billion digits as text: refuse it here
             String shown = v.length() > 40 ? v.substring(0, 40) + "..." : v;
-            report(Problem.of(loc(line, col, ""), "the number '" + shown + "' is out of range: at most "
-                    + MAX_DIGITS + " digits and an exponent within +-" + MAX_EXPONENT,
-                    shown.equals(v) ? "quote it if it is text: \"" + v + "\"" : "quote it if it is text"));
+            report(Problem.of(loc(line, col, ""), (quoteValues ? "the number '" + shown + "'" : "the number (value not shown)")
+                    + " is out of range: at most " + MAX_DIGITS + " digits and an exponent within +-" + MAX_EXPONENT,
+                    quoteValues && shown.equals(v) ? "quote it if it is text: \"" + v + "\"" : "quote it if it is text"));
             kind = YamlNode.Kind.STRING;
         }
         return new YamlNode.Scalar(v, kind, line, col);
+    }
+
+    /** A scalar as a problem may show it: quoted, or not at all in a file that may hold secrets. */
+    private String shown(String v) {
+        return quoteValues ? "'" + v + "'" : "the value (not shown)";
     }
 
     private static final int MAX_DIGITS = 100;
