@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Seals values exactly as kubeseal does, with the JDK's own crypto: a fresh AES-256-GCM session
@@ -22,9 +21,6 @@ import java.util.OptionalInt;
  */
 public final class Sealing {
     private Sealing() {}
-
-    /** The RSA ciphertext size of the controller's default 4096-bit key. */
-    public static final int DEFAULT_MODULUS_BYTES = 512;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -67,37 +63,6 @@ public final class Sealing {
         SecretValue v = SecretValue.of(plain.get());
         java.util.Arrays.fill(plain.get(), (byte) 0);
         return Optional.of(v);
-    }
-
-    /**
-     * What is wrong with {@code value} as a sealed value, or empty when it is well-formed: standard
-     * base64 with padding, a two-byte length prefix that matches the key's RSA ciphertext size,
-     * and room for the AES-GCM tag. The message never quotes the value or its length.
-     *
-     * @param modulusBytes the RSA ciphertext size of the environment's key; empty: any RSA size
-     *     from {@link SealingKey#MIN_BITS} bits up to 16384 bits
-     */
-    public static Optional<String> blobProblem(String value, OptionalInt modulusBytes) {
-        Objects.requireNonNull(value, "value");
-        if (value.isEmpty() || value.length() % 4 != 0 || !value.matches("[A-Za-z0-9+/]+={0,2}")) {
-            return Optional.of("is not a sealed value: not standard base64 (A-Z, a-z, 0-9, +, / with = padding)");
-        }
-        byte[] bytes = Base64.getDecoder().decode(value);
-        if (bytes.length < 2) {
-            return Optional.of("is not a sealed value: too short");
-        }
-        int rsaLength = ((bytes[0] & 0xff) << 8) | (bytes[1] & 0xff);
-        if (modulusBytes.isPresent() && rsaLength != modulusBytes.getAsInt()) {
-            return Optional.of("is not a sealed value for this environment's " + modulusBytes.getAsInt() * 8
-                    + "-bit key: its length prefix does not match (sealed with another key size, or not sealed at all)");
-        }
-        if (modulusBytes.isEmpty() && (rsaLength < SealingKey.MIN_BITS / 8 || rsaLength > 2048)) {
-            return Optional.of("is not a sealed value: its length prefix names no RSA key size");
-        }
-        if (bytes.length < 2 + rsaLength + HybridCipher.GCM_TAG_BYTES) {
-            return Optional.of("is not a sealed value: too short for its RSA and AES-GCM parts");
-        }
-        return Optional.empty();
     }
 
     private static byte[] label(SealingTarget target) {

@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public final class SealingKey {
     /** The smallest modulus accepted; the controller's default is 4096 bits. */
-    public static final int MIN_BITS = 2048;
+    public static final int MIN_BITS = SealedBlob.MIN_KEY_BITS;
 
     private static final String BEGIN = "-----BEGIN ";
 

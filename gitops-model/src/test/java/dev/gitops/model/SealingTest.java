@@ -50,7 +50,7 @@ class SealingTest {
         byte[] raw = Base64.getDecoder().decode(sealed);
         assertEquals(512, ByteBuffer.wrap(raw).getShort());
         assertEquals(2 + 512 + 3 + 16, raw.length);
-        assertEquals(Optional.empty(), Sealing.blobProblem(sealed, OptionalInt.of(512)));
+        assertEquals(new SealedBlob.Verdict.WellFormed(4096), SealedBlob.check(sealed, OptionalInt.of(4096)));
     }
 
     @Test
@@ -103,18 +103,17 @@ class SealingTest {
     }
 
     @Test
-    void blobProblem_plaintextOrWrongKeySize_namedWithoutTheValue() {
-        Optional<String> p = Sealing.blobProblem("hunter2", OptionalInt.empty());
-        assertTrue(p.isPresent());
-        assertFalse(p.get().contains("hunter2"));
+    void sealedBlob_plaintextOrWrongKeySize_namedWithoutTheValue() {
+        SealedBlob.Verdict p = SealedBlob.check("hunter2", OptionalInt.empty());
+        assertTrue(p instanceof SealedBlob.Verdict.Malformed m && !m.reason().contains("hunter2"), p.toString());
         // Valid base64 but not a sealed value (a base64-encoded password).
         String b64 = Base64.getEncoder().encodeToString("correct horse battery staple".getBytes(StandardCharsets.UTF_8));
-        assertTrue(Sealing.blobProblem(b64, OptionalInt.empty()).isPresent());
-        assertFalse(Sealing.blobProblem(b64, OptionalInt.empty()).get().contains(b64));
+        SealedBlob.Verdict q = SealedBlob.check(b64, OptionalInt.empty());
+        assertTrue(q instanceof SealedBlob.Verdict.Malformed m && !m.reason().contains(b64), q.toString());
         String sealed = Sealing.seal(key, new SealingTarget("a", "b", SealedSecretSpec.Scope.STRICT), SecretValue.utf8("x"));
-        assertEquals(Optional.empty(), Sealing.blobProblem(sealed, OptionalInt.empty()));
-        assertTrue(Sealing.blobProblem(sealed, OptionalInt.of(256)).isPresent());
-        assertTrue(Sealing.blobProblem(sealed.substring(0, 400), OptionalInt.of(512)).isPresent());
+        assertEquals(new SealedBlob.Verdict.WellFormed(4096), SealedBlob.check(sealed, OptionalInt.empty()));
+        assertTrue(SealedBlob.check(sealed, OptionalInt.of(2048)) instanceof SealedBlob.Verdict.Malformed);
+        assertTrue(SealedBlob.check(sealed.substring(0, 400), OptionalInt.of(4096)) instanceof SealedBlob.Verdict.Malformed);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.gitops.model.Provenance;
 import dev.gitops.model.RepoLoader;
 import dev.gitops.model.RepoSnapshot;
 import dev.gitops.model.SealedSecretSpec;
+import dev.gitops.model.SealedBlob;
 import dev.gitops.model.Sealing;
 import dev.gitops.model.SealingKey;
 import dev.gitops.model.SealingTarget;
@@ -117,10 +118,9 @@ public final class SecretSealer {
                         continue;
                     }
                     for (Map.Entry<String, String> v : e.getValue().encryptedData().entrySet()) {
-                        Optional<String> problem = Sealing.blobProblem(v.getValue(), OptionalInt.of(key.modulusBytes()));
-                        if (problem.isPresent()) {
+                        if (SealedBlob.check(v.getValue(), OptionalInt.of(key.modulusBytes() * 8)) instanceof SealedBlob.Verdict.Malformed m) {
                             return done(new SealResult.Refused(secretsFile + ": " + env + " " + e.getKey() + " " + v.getKey()
-                                    + " " + problem.get() + "; nothing was written"));
+                                    + " " + m.reason() + "; nothing was written"));
                         }
                     }
                 }
