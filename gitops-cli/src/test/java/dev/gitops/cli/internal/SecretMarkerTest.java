@@ -201,6 +201,18 @@ class SecretMarkerTest {
         return new Run("cmp generate (" + env + ")", code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** An SPKI public key of a fresh RSA-2048 key pair: what `gitops seal --cert` takes besides a certificate. */
+    private static String publicKeyPem() {
+        try {
+            java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            return "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(g.generateKeyPair().getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static final List<String> FORBIDDEN = List.of(MARKER, DIGITS);
 
     private static void check(List<String> leaks, String where, String text) {
@@ -371,9 +383,33 @@ class SecretMarkerTest {
                         + " \"Sensitive\": true}}\n");
                 gitRuns.add(new String[] {"tf", "import", "--repo", g, "--env", "preprod", "--file", tfMisspelled.toString(),
                         "--skip-sensitive"});
+                // gitops seal: the value on the command line, in a file, in a folder of Secrets; success and refusals
+                Path sealIn = Files.createDirectories(tmp.resolve("seal-in" + scenario));
+                Path cert = Files.writeString(sealIn.resolve("cert.pem"), publicKeyPem());
+                Path valueFile = Files.writeString(sealIn.resolve("value.txt"), MARKER + "sealfile");
+                Path digestKey = Files.writeString(sealIn.resolve("digest.key"), "k".repeat(48));
+                Path secrets = Files.createDirectories(sealIn.resolve("secrets"));
+                Files.writeString(secrets.resolve("db.yaml"), "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n"
+                        + "  namespace: shop-dev\nstringData:\n  password: " + MARKER + "sealdir\n");
+                Path notCert = Files.writeString(sealIn.resolve("not-a-cert.pem"), MARKER + "notcert\n");
+                gitRuns.add(new String[] {"seal", "--cert", cert.toString(), "--namespace", "shop", "--name", "db",
+                        "password=" + MARKER + "sealarg", "file=@" + valueFile});
+                gitRuns.add(new String[] {"seal", "--cert", notCert.toString(), "--namespace", "shop", "--name", "db",
+                        "password=" + MARKER + "sealbadcert"});
+                gitRuns.add(new String[] {"seal", "--cert", cert.toString(), "--namespace", "shop", "--name", "db",
+                        "password" + MARKER + "noequals"});
+                gitRuns.add(new String[] {"seal", "--repo", g, "--env", "dev", "--cert", cert.toString(), "--name", "db",
+                        "password=" + MARKER + "sealrepo"});
+                gitRuns.add(new String[] {"seal", "--repo", g, "--env", "dev", "--cert", cert.toString(),
+                        "--from-dir", secrets.toString(), "--digest-key-file", digestKey.toString(), "--format", "json"});
+                gitRuns.add(new String[] {"seal", "--repo", g, "--env", "dev", "--cert", cert.toString(),
+                        "--from-dir", secrets.toString()});
                 for (String[] args : gitRuns) {
                     Run r = cli(args);
                     runs.add(r);
+                    if (r.what().contains("sealarg") && (r.exit() != 0 || !r.out().contains("kind: SealedSecret"))) {
+                        runLeaks.add(r.what() + ": expected a SealedSecret on stdout, exit " + r.exit() + ": " + r.err());
+                    }
                     checkCommits(runLeaks, repo, before, r.what());
                 }
                 Files.delete(tf);   // the inputs themselves hold the marker; they are no files the tool wrote
