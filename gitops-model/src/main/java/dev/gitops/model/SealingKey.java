@@ -64,8 +64,32 @@ public final class SealingKey {
      *     expired or is not valid yet
      */
     public static SealingKey parsePem(String file, byte[] pem, Instant now) {
-        Objects.requireNonNull(file, "file");
         Objects.requireNonNull(now, "now");
+        SealingKey key = read(file, pem);
+        String text = new String(pem, StandardCharsets.US_ASCII);
+        int line = lineOf(text, firstBlock(text));
+        if (key.notAfter.isPresent() && now.isAfter(key.notAfter.get())) {
+            throw problem(file, line, "the certificate expired on " + key.notAfter.get()
+                    + "; values sealed with it may no longer be accepted",
+                    "fetch the controller's current certificate: kubeseal --fetch-cert > " + file);
+        }
+        if (key.notBefore.isPresent() && now.isBefore(key.notBefore.get())) {
+            throw problem(file, line, "the certificate is not valid before " + key.notBefore.get()
+                    + " (check this machine's clock, or the certificate)", null);
+        }
+        return key;
+    }
+
+    /**
+     * Reads a PEM certificate or public key without judging the certificate's validity period: for
+     * what does not seal (the key size a secrets.yaml value must have been sealed with).
+     *
+     * @param file the file's name, for messages
+     * @param pem the file's bytes
+     * @throws StateException when the file holds no usable RSA key
+     */
+    public static SealingKey read(String file, byte[] pem) {
+        Objects.requireNonNull(file, "file");
         String text = new String(pem, StandardCharsets.US_ASCII);
         int cert = text.indexOf(BEGIN + "CERTIFICATE-----");
         int spki = text.indexOf(BEGIN + "PUBLIC KEY-----");
@@ -74,7 +98,7 @@ public final class SealingKey {
                     "pass the controller's certificate: kubeseal --fetch-cert > cert.pem");
         }
         boolean isCert = cert >= 0 && (spki < 0 || cert < spki);
-        int start = isCert ? cert : spki;
+        int start = firstBlock(text);
         int line = lineOf(text, start);
         String type = isCert ? "CERTIFICATE" : "PUBLIC KEY";
         int bodyStart = start + (BEGIN + type + "-----").length();
@@ -111,15 +135,6 @@ public final class SealingKey {
         if (rsa.getModulus().bitLength() < MIN_BITS) {
             throw problem(file, line, "the RSA key has " + rsa.getModulus().bitLength() + " bits; at least "
                     + MIN_BITS + " are needed", null);
-        }
-        if (notAfter.isPresent() && now.isAfter(notAfter.get())) {
-            throw problem(file, line, "the certificate expired on " + notAfter.get()
-                    + "; values sealed with it may no longer be accepted",
-                    "fetch the controller's current certificate: kubeseal --fetch-cert > " + file);
-        }
-        if (notBefore.isPresent() && now.isBefore(notBefore.get())) {
-            throw problem(file, line, "the certificate is not valid before " + notBefore.get()
-                    + " (check this machine's clock, or the certificate)", null);
         }
         return new SealingKey(rsa, notBefore, notAfter);
     }
@@ -159,6 +174,13 @@ public final class SealingKey {
     @Override
     public String toString() {
         return "SealingKey[RSA-" + publicKey.getModulus().bitLength() + ", sha256:" + fingerprint() + "]";
+    }
+
+    /** Where the key's PEM block starts: the first CERTIFICATE or PUBLIC KEY block (0 when there is none). */
+    private static int firstBlock(String text) {
+        int cert = text.indexOf(BEGIN + "CERTIFICATE-----");
+        int spki = text.indexOf(BEGIN + "PUBLIC KEY-----");
+        return cert >= 0 && (spki < 0 || cert < spki) ? cert : Math.max(spki, 0);
     }
 
     private static int lineOf(String text, int index) {

@@ -61,7 +61,7 @@ class LoaderTest {
 
     @Test
     void secretsYaml_digestsBesideCiphertexts_accepted() {
-        String sealed = "A".repeat(700);
+        String sealed = SealedBlob.placeholder("AgAdigests");
         RepoSnapshot s = load("control-center.yaml", "dev: {}\n", "secrets.yaml", String.join("\n",
                 "dev:",
                 "  db:",

@@ -47,11 +47,35 @@ class SecretRulesTest {
 
     @Test
     void sealedValue_wrongKeySize_namedByKeyWithoutTheValue() {
-        TestRepo repo = RuleCasesTest.clean().sealed("prod", "db", SealedSecretSpec.Scope.STRICT, Optional.empty(),
-                Map.of("password", RuleCasesTest.sealedWithKeyBytes(256)));
+        TestRepo repo = withCertificate(RuleCasesTest.clean(), "prod", 4096).sealed("prod", "db", SealedSecretSpec.Scope.STRICT,
+                Optional.empty(), Map.of("password", RuleCasesTest.sealedWithKeyBytes(256)));
         List<Finding> f = findings(repo, "input/sealed-value");
         assertEquals(List.of("prod: sealed secret db, key password: the value was not sealed with a 4096-bit key "
                 + "(its length prefix names another size) (value not shown)"), f.stream().map(Finding::message).toList());
         assertEquals("secrets.yaml", ((Location.InputLocation) f.get(0).location()).file());
+    }
+
+    @Test
+    void sealedValue_noCertificateNamed_anyKeySizeSealedSecretsUses() {
+        // a controller with a 2048-bit key is as valid as the default 4096-bit one
+        TestRepo repo = RuleCasesTest.clean().sealed("prod", "db", SealedSecretSpec.Scope.STRICT, Optional.empty(),
+                Map.of("password", RuleCasesTest.sealedWithKeyBytes(256)));
+        assertEquals(List.of(), findings(repo, "input/sealed-value"));
+        TestRepo sized = withCertificate(RuleCasesTest.clean(), "prod", 2048).sealed("prod", "db", SealedSecretSpec.Scope.STRICT,
+                Optional.empty(), Map.of("password", RuleCasesTest.sealedWithKeyBytes(256)));
+        assertEquals(List.of(), findings(sized, "input/sealed-value"));
+    }
+
+    /** Names a sealing certificate for {@code env} in gitops.yaml: an SPKI public key of {@code bits}, as kubeseal takes it. */
+    static TestRepo withCertificate(TestRepo repo, String env, int bits) {
+        try {
+            java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+            g.initialize(bits);
+            String pem = "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                    .encodeToString(g.generateKeyPair().getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+            return repo.file("certs/" + env + ".pem", pem).env(env, e -> TestRepo.sealingCertificate(e, "certs/" + env + ".pem"));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -44,6 +44,7 @@ final class TestRepo {
     private final Map<String, Map<String, TerraformOutputs.Output>> tf = new LinkedHashMap<>();
     private final Map<String, String> extraDigests = new LinkedHashMap<>();
     private final List<String> withoutEnvFile = new ArrayList<>();
+    private final Map<String, byte[]> files = new LinkedHashMap<>();
     private GitopsConfig.RevisionPolicy revisions = GitopsConfig.RevisionPolicy.DEFAULT;
     private Map<String, String> severities = Map.of();
     private List<GitopsConfig.Waiver> waivers = List.of();
@@ -81,6 +82,7 @@ final class TestRepo {
         tf.forEach((k, v) -> t.tf.put(k, new LinkedHashMap<>(v)));
         t.extraDigests.putAll(extraDigests);
         t.withoutEnvFile.addAll(withoutEnvFile);
+        t.files.putAll(files);
         t.revisions = revisions;
         t.severities = severities;
         t.waivers = waivers;
@@ -95,6 +97,17 @@ final class TestRepo {
         envConfig.put(name, change.apply(envConfig.get(name)));
         gitopsYaml = true;
         return this;
+    }
+
+    /** A file of the repository besides the input files (e.g. a sealing certificate). */
+    TestRepo file(String path, String content) {
+        files.put(path, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return this;
+    }
+
+    static GitopsConfig.EnvironmentConfig sealingCertificate(GitopsConfig.EnvironmentConfig e, String path) {
+        return new GitopsConfig.EnvironmentConfig(e.name(), e.branch(), e.namespace(), e.prodLike(), e.allowMutableRevisions(),
+                e.requireDigests(), Optional.of(path));
     }
 
     static GitopsConfig.EnvironmentConfig prodLike(GitopsConfig.EnvironmentConfig e, boolean v) {
@@ -257,7 +270,7 @@ final class TestRepo {
         digests.putAll(extraDigests);
         return new RepoSnapshot(config(), new ControlCenter(CC, sections, new Value.Obj(Map.of())),
                 new Tags("tags.yaml", tags), new Secrets("secrets.yaml", sealed), outputs, digests,
-                new SourceIndex(index), FileSource.inMemory(Map.of()), new Provenance(provenance, Optional.empty(), Optional.empty()));
+                new SourceIndex(index), FileSource.inMemory(files), new Provenance(provenance, Optional.empty(), Optional.empty()));
     }
 
     /** A service under construction. */
