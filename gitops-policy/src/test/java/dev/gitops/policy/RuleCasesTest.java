@@ -106,11 +106,11 @@ class RuleCasesTest {
         c.add(new Case("input/memory-millis", "512m of memory",
                 () -> validate(r -> r.service("dev", "svc_a", "v1.0.1", s -> s.memory("512m", "1Gi"))),
                 () -> validate(r -> r.service("dev", "svc_a", "v1.0.1", s -> s.memory("512Mi", "1Gi")))));
-        c.add(new Case("input/sealed-value", "sealed for a 2048-bit key where prod's certificate has a 4096-bit key",
-                () -> validate(r -> SecretRulesTest.withCertificate(r, "prod", 4096).sealed("prod", "db", SealedSecretSpec.Scope.STRICT,
-                        Optional.empty(), Map.of("password", sealedWithKeyBytes(256)))),
-                () -> validate(r -> SecretRulesTest.withCertificate(r, "prod", 4096).sealed("prod", "db", SealedSecretSpec.Scope.STRICT,
-                        Optional.empty(), Map.of("password", sealedWithKeyBytes(512))))));
+        c.add(new Case("input/sealed-value", "sealed for a 4096-bit key where prod's certificate has a 2048-bit key",
+                () -> validate(r -> SecretRulesTest.withCertificate(r, "prod", 2048).sealed("prod", "db", SealedSecretSpec.Scope.STRICT,
+                        Optional.empty(), Map.of("password", sealedWithKeyBytes(512)))),
+                () -> validate(r -> SecretRulesTest.withCertificate(r, "prod", 2048).sealed("prod", "db", SealedSecretSpec.Scope.STRICT,
+                        Optional.empty(), Map.of("password", sealedWithKeyBytes(256))))));
         c.add(new Case("input/sealed-secret-namespace", "strict scope for another namespace; cluster-wide anywhere",
                 () -> validate(r -> r.env("prod", e -> TestRepo.namespace(e, "shop-prod"))
                         .sealed("prod", "db", SealedSecretSpec.Scope.STRICT, Optional.of("shop-dev"), Map.of())),

@@ -47,10 +47,10 @@ class SecretRulesTest {
 
     @Test
     void sealedValue_wrongKeySize_namedByKeyWithoutTheValue() {
-        TestRepo repo = withCertificate(RuleCasesTest.clean(), "prod", 4096).sealed("prod", "db", SealedSecretSpec.Scope.STRICT,
-                Optional.empty(), Map.of("password", RuleCasesTest.sealedWithKeyBytes(256)));
+        TestRepo repo = withCertificate(RuleCasesTest.clean(), "prod", 2048).sealed("prod", "db", SealedSecretSpec.Scope.STRICT,
+                Optional.empty(), Map.of("password", RuleCasesTest.sealedWithKeyBytes(512)));
         List<Finding> f = findings(repo, "input/sealed-value");
-        assertEquals(List.of("prod: sealed secret db, key password: the value was not sealed with a 4096-bit key "
+        assertEquals(List.of("prod: sealed secret db, key password: the value was not sealed with a 2048-bit key "
                 + "(its length prefix names another size) (value not shown)"), f.stream().map(Finding::message).toList());
         assertEquals("secrets.yaml", ((Location.InputLocation) f.get(0).location()).file());
     }
