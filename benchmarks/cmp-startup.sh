@@ -24,7 +24,7 @@ set -euo pipefail
 runs=${1:-10}
 root=$(cd "$(dirname "$0")/.." && pwd -P)
 target=$root/gitops-cli/target
-jar=$(ls "$target"/gitops-cli-*.jar | grep -v -e -sources -e -tests | head -n 1)
+jar=$(ls "$target"/gitops-cli-*.jar | grep -v -e -sources -e -tests -e -javadoc | head -n 1)
 cp=$jar
 for f in "$target"/lib/*.jar; do cp="$cp:$f"; done
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java

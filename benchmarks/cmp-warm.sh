@@ -31,7 +31,7 @@ launcher=$root/deploy/argocd/gitops.sh
 
 mkdir -p "$home/lib"
 cp "$target"/lib/*.jar "$home/lib/"
-cp "$(ls "$target"/gitops-cli-*.jar | grep -v -e -sources -e -tests | head -n 1)" "$home/gitops-cli.jar"
+cp "$(ls "$target"/gitops-cli-*.jar | grep -v -e -sources -e -tests -e -javadoc | head -n 1)" "$home/gitops-cli.jar"
 cp "$root/deploy/argocd/warm-client.pl" "$home/"
 "$java" -cp "$home/gitops-cli.jar" dev.gitops.cli.internal.image.ArchivableLambdas "$home/lib" >/dev/null 2>&1
 major=$("$java" -version 2>&1 | head -n 1 | sed -E 's/^[^"]*"([0-9]+).*/\1/')
