@@ -50,7 +50,7 @@ import java.util.stream.Stream;
                 "Values: KEY=VALUE (visible in the process list: prefer the others), KEY=@FILE (the file's bytes), KEY=- (stdin's bytes, as they are)."},
         footer = {"%nExamples:",
                 "  kubeseal --fetch-cert > cert.pem",
-                "  printf %s \"$DB_PASSWORD\" | gitops seal --cert cert.pem --namespace shop --name db password=- > db-sealed.yaml",
+                "  printf %%s \"$DB_PASSWORD\" | gitops seal --cert cert.pem --namespace shop --name db password=- > db-sealed.yaml",
                 "  gitops seal --repo . --env prod --name db --namespace shop-prod password=@password.txt",
                 "  GITOPS_SEAL_DIGEST_KEY=... gitops seal --repo central --env prod --from-dir secrets/prod --push origin",
                 "See docs/SECRETS.md."})
