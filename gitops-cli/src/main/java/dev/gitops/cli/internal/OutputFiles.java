@@ -83,7 +83,19 @@ public final class OutputFiles {
         Path realRoot = root.toRealPath();
         Path target = realRoot.resolve(norm.get());
         Path parent = target.getParent();
-        Files.createDirectories(parent);
+        // one folder at a time, never through a link: Files.createDirectories would follow a link
+        // inside the root and create folders wherever it points
+        Path dir = realRoot;
+        for (Path segment : realRoot.relativize(parent)) {
+            dir = dir.resolve(segment);
+            if (Files.isSymbolicLink(dir)) {
+                throw new UserError(what + ": '" + dev.gitops.model.DisplayText.escape(relative) + "' would be written outside " + root
+                        + " (through a link)", "remove the link from " + root);
+            }
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(dir);
+            }
+        }
         Path realParent = parent.toRealPath();
         if (!realParent.startsWith(realRoot)) {
             throw new UserError(what + ": '" + dev.gitops.model.DisplayText.escape(relative) + "' would be written outside " + root

@@ -202,7 +202,13 @@ class HostileCliTest {
         UserError file = org.junit.jupiter.api.Assertions.assertThrows(UserError.class,
                 () -> OutputFiles.writeInside(root, "f.yaml", "x", "--out-dir"));
         assertTrue(file.getMessage().contains("is a link"), file.getMessage());
+        UserError deep = org.junit.jupiter.api.Assertions.assertThrows(UserError.class,
+                () -> OutputFiles.writeInside(root, "n/deeper/x.yaml", "x", "--out-dir"));
+        assertTrue(deep.getMessage().contains("outside"), deep.getMessage());
         assertEquals(List.of(), files(outside));
+        try (Stream<Path> s = Files.list(outside)) {
+            assertEquals(List.of(), s.toList(), "not even a folder is created through the link");
+        }
     }
 
     /** A bare repository with the three environment branches. */
