@@ -139,23 +139,10 @@ public final class PromotionTree {
             return Optional.of(path + " is not UTF-8 on one of the branches; the registries cannot be joined");
         }
         try {
-            TagsDocument doc = TagsDocument.parse(path, baseText.get());
-            Map<String, Map<String, String>> have = doc.mapping();
-            String content = baseText.get();
-            boolean edited = false;
-            for (Map.Entry<String, Map<String, String>> s : TagsDocument.parse(path, otherText.get()).mapping().entrySet()) {
-                for (Map.Entry<String, String> r : s.getValue().entrySet()) {
-                    if (!have.getOrDefault(s.getKey(), Map.of()).containsKey(r.getKey())) {
-                        TagsDocument.Edit e = doc.edit(s.getKey(), r.getKey(), r.getValue());
-                        doc = e.document();
-                        content = e.content();
-                        have = doc.mapping();
-                        edited = true;
-                    }
-                }
-            }
-            if (edited) {
-                changes.put(path, Optional.of(content.getBytes(StandardCharsets.UTF_8)));
+            Optional<TagsDocument.Edit> union = TagsDocument.parse(path, baseText.get())
+                    .union(TagsDocument.parse(path, otherText.get()).mapping());
+            if (union.isPresent()) {
+                changes.put(path, Optional.of(union.get().content().getBytes(StandardCharsets.UTF_8)));
             }
             return Optional.empty();
         } catch (YamlLayoutException e) {
