@@ -238,6 +238,8 @@ class SnapshotPromotionTest {
                         repo.backport("preprod", "prod", new StageGate(), PromoteOptions.defaults()));
                 assertInstanceOf(PromotionResult.NothingToPromote.class,
                         repo.backport("prod", "preprod", new StageGate(), PromoteOptions.defaults()));
+                assertEquals(new PromotionResult.Refused("'bad..name' is not a valid branch name for the pull request"),
+                        repo.backport("prod", "preprod", new StageGate(), PromoteOptions.defaults().withPrBranch("bad..name")));
             }
         }
     }

@@ -64,8 +64,9 @@ public final class Promoter {
         }
         String fromBranch = envs.from().branch();
         String toBranch = envs.to().branch();
-        if (o.prBranch().isPresent() && !Repository.isValidRefName(org.eclipse.jgit.lib.Constants.R_HEADS + o.prBranch().get())) {
-            return new PromotionResult.Refused("'" + o.prBranch().get() + "' is not a valid branch name for the pull request");
+        Optional<PromotionResult.Refused> badPr = invalidPrBranch(o);
+        if (badPr.isPresent()) {
+            return badPr.get();
         }
         List<String> reads = new ArrayList<>(List.of(fromBranch, toBranch));
         o.prBranch().ifPresent(reads::add);
@@ -125,6 +126,12 @@ public final class Promoter {
         return result(out);
     }
 
+    /** A pull-request branch name that Git's own rules refuse, for promote and backport alike. */
+    private static Optional<PromotionResult.Refused> invalidPrBranch(PromoteOptions o) {
+        return o.prBranch().filter(b -> !Repository.isValidRefName(org.eclipse.jgit.lib.Constants.R_HEADS + b))
+                .map(b -> new PromotionResult.Refused("'" + b + "' is not a valid branch name for the pull request"));
+    }
+
     /**
      * Backport: carries the changes made directly on a later environment's branch ({@code from},
      * e.g. an emergency fix on prod) back to the environment before it ({@code to}). Each such
@@ -148,6 +155,10 @@ public final class Promoter {
         }
         if (!o.services().isEmpty()) {
             return new PromotionResult.Refused("a backport carries whole commits; it takes no services");
+        }
+        Optional<PromotionResult.Refused> badPr = invalidPrBranch(o);
+        if (badPr.isPresent()) {
+            return badPr.get();
         }
         String fromBranch = envs.from().branch();
         String toBranch = envs.to().branch();
