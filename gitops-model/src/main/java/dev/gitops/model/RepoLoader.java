@@ -31,6 +31,17 @@ public final class RepoLoader {
     }
 
     /**
+     * Does ahead what the first {@link #load} of a process does once: starts the YAML, JSON and
+     * schema libraries and compiles the shipped schemas every load validates with, by loading a
+     * small repository held in memory. A one-shot process (the Argo CD plugin's cold path) calls it
+     * on another thread while its own thread finds and reads the files; a load that needs a schema
+     * still being compiled waits for it. Thread-safe; it reads no file and changes no result.
+     */
+    public static void prepare() {
+        SnapshotLoader.prepare();
+    }
+
+    /**
      * Reads gitops.yaml alone (its defaults when absent): the CLI, the Argo CD plugin and gitops-git
      * need branch names and file names before they read anything else.
      *

@@ -16,6 +16,7 @@ import dev.gitops.model.Value;
 import dev.gitops.model.internal.yaml.YamlNode;
 import dev.gitops.model.internal.yaml.YamlTrees;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,56 @@ public final class SnapshotLoader {
         ctx.throwIfProblems();
         return new RepoSnapshot(config, cc.orElseThrow(), tags, secrets, terraform, new Digests.Lazy(ctx.read), ctx.sourceIndex(),
                 source, provenance);
+    }
+
+    /**
+     * A small repository in memory whose load runs every step a real load runs (each file parsed,
+     * every shipped schema a load always uses compiled and applied, services typed) and so starts
+     * the YAML and schema libraries and the classes of each step.
+     */
+    private static final Map<String, String> SAMPLE = Map.of(
+            "gitops.yaml", """
+                    environments:
+                      - {name: dev, branch: dev, namespace: sample-dev}
+                    revisions: {mutable: "main|feature/.*"}
+                    requires: ">=0.1"
+                    """,
+            "control-center.yaml", """
+                    defaults: {replicas: 1, port: 8080, memory_min: 256Mi, memory_max: 512Mi, cpu_min: 100m, cpu_max: 500m}
+                    dev:
+                      log_level: debug
+                      service_a:
+                        git_rev: v1.0.0
+                        env: {MODE: full, BATCH: 10}
+                        flags: {feature_x: true}
+                        ingress: {host: a.example.com, path: /, className: nginx}
+                      service_b:
+                        git_rev: v2.0.0
+                        replicas: 2
+                        probes:
+                          liveness: {path: /healthz, initialDelaySeconds: 10, periodSeconds: 10}
+                    """,
+            "tags.yaml", """
+                    service_a: {v1.0.0: registry.example.com/a:1}
+                    service_b: {v2.0.0: registry.example.com/b:2}
+                    """,
+            "env-dev.yaml", "vpc_id: vpc-0a1b2c3d\n");
+
+    /** See {@link dev.gitops.model.RepoLoader#prepare()}. */
+    public static void prepare() {
+        try {
+            loadSample();
+        } catch (RuntimeException e) {
+            // Only a head start: the caller's own load does and reports everything itself, and a
+            // thread that dies with a stack trace would print it to the plugin's stderr.
+        }
+    }
+
+    /** Loads {@link #SAMPLE}: what {@link #prepare()} runs. */
+    public static RepoSnapshot loadSample() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        SAMPLE.forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        return load(FileSource.inMemory(files), Provenance.workingTree(), LoadLimits.DEFAULT);
     }
 
     /** See {@link dev.gitops.model.RepoLoader#loadConfig(FileSource)}. */
