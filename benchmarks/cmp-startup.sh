@@ -59,7 +59,7 @@ variants="${CMP_VARIANTS:-$variants image}"   # e.g. CMP_VARIANTS=image for the 
 echo "JVM: $("$java" -version 2>&1 | head -n 1)"
 
 c1=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
-img=("${c1[@]}" -XX:-UsePerfData -XX:MaxRAMPercentage=60 # deploy/argocd/gitops.sh's flags
+img=("${c1[@]}" -XX:-UsePerfData -Xms256m -Xmx1g # deploy/argocd/gitops.sh's flags
     -XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,sjsonnet.Parser::*,20.0)
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }

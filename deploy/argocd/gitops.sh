@@ -54,8 +54,12 @@ case "${GITOPS_CDS_RECORD:-}" in
     *.aot) cds="-XX:AOTCacheOutput=$GITOPS_CDS_RECORD"; log=error ;;
     *) cds="-Xshare:auto -XX:ArchiveClassesAtExit=$GITOPS_CDS_RECORD"; log=error ;;
 esac
+# The heap is fixed, not a share of the container's memory, so the sidecar's budget is exact
+# (docs/ARGOCD.md, "Memory"): at most 1 GiB, and 256 MiB from the start, so a render of a few
+# hundred services needs no or one collection (from a container's default of 1/64 of its memory
+# it needed a dozen). Pages are only touched as they are used. GITOPS_JAVA_OPTS=-Xmx... overrides.
 # shellcheck disable=SC2086 # $cds and GITOPS_JAVA_OPTS are lists of options
-exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:MaxRAMPercentage=60 \
+exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xms256m -Xmx1g \
     -XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,sjsonnet.Parser::*,20.0 \
     $cds -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=$log:stderr ${GITOPS_JAVA_OPTS:-} \
     -cp "$cp" dev.gitops.cli.Main "$@"
