@@ -99,9 +99,16 @@ public final class SnapshotLoader {
                     """,
             "env-dev.yaml", "vpc_id: vpc-0a1b2c3d\n");
 
+    /** The shipped schemas every load validates with, in the order a load first needs them. */
+    private static final List<String> SCHEMAS_OF_EVERY_LOAD =
+            List.of("gitops.v1.schema.json", "service.v1.schema.json", "tags.v1.schema.json");
+
     /** See {@link dev.gitops.model.RepoLoader#prepare()}. */
     public static void prepare() {
         try {
+            // first what a load waits for (it is reading its first file meanwhile), then the rest
+            Schemas schemas = Schemas.shared();
+            SCHEMAS_OF_EVERY_LOAD.forEach(schemas::get);
             loadSample();
         } catch (RuntimeException e) {
             // Only a head start: the caller's own load does and reports everything itself, and a
