@@ -12,8 +12,10 @@
 #          up with 10 requests), wall time including the shell and the client
 #   bare   sjsonnet's own main (-y, a YAML stream) on a Jsonnet file producing objects of the
 #          same kinds and about the same size, same JVM flags, its own archive recorded the same way
-# Prints per line the median, min and max in ms, the output size, the load average around the
-# run, and the warm server's resident memory. JAVA_HOME picks the JVM (the image runs Java 25).
+# Prints per line the median, min and max in ms and the median CPU time (user+sys, ms) of the
+# processes the line starts (for warm: the shell and the client, not the server), the output
+# size, the load average around the run, and the warm server's resident memory. JAVA_HOME picks
+# the JVM (the image runs Java 25).
 set -euo pipefail
 runs=${1:-20}
 root=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -75,15 +77,21 @@ JSONNET
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
-timed() { # runs the command RUNS times: "median min max"
-    local t=() s e
+children_cpu_ms() { # pid: user+sys of its finished children so far (/proc: cutime, cstime)
+    awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$1/stat"
+}
+timed() { # runs the command RUNS times: "median min max; cpu median"
+    local t=() c=() s e c0 me=$BASHPID
     for _ in $(seq "$runs"); do
+        c0=$(children_cpu_ms "$me")
         s=$(date +%s%N)
         "$@" >/dev/null
         e=$(date +%s%N)
         t+=($(( (e - s) / 1000000 )))
+        c+=($(( $(children_cpu_ms "$me") - c0 )))
     done
-    printf '%s %s' "$(printf '%s\n' "${t[@]}" | median)" "$(printf '%s\n' "${t[@]}" | sort -n | sed -n '1p;$p' | tr '\n' ' ')"
+    printf '%s %s; cpu %s' "$(printf '%s\n' "${t[@]}" | median)" "$(printf '%s\n' "${t[@]}" | sort -n | sed -n '1p;$p' | tr '\n' ' ')" \
+        "$(printf '%s\n' "${c[@]}" | median)"
 }
 cold() { (cd "$1" && GITOPS_WARM=0 sh "$launcher" cmp generate); }
 warm() { (cd "$1" && sh "$launcher" cmp generate); }
