@@ -116,7 +116,11 @@ public final class SnapshotLoader {
         }
     }
 
-    /** Loads {@link #SAMPLE}: what {@link #prepare()} runs. */
+    /**
+     * Loads {@link #SAMPLE}: what {@link #prepare()} runs.
+     *
+     * @return the sample's snapshot
+     */
     public static RepoSnapshot loadSample() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         SAMPLE.forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
