@@ -374,8 +374,8 @@ final class StdFormat {
         }
         double count = Math.ceil(w);
         if (count > MAX_PADDING) {
-            throw new IllegalArgumentException("Format: a width or precision of " + GoFormat.shortest(w)
-                    + " is too large (at most " + MAX_PADDING + ")");
+            throw new IllegalArgumentException("Format: the width or precision asks for " + GoFormat.shortest(count)
+                    + " characters of padding, more than the " + MAX_PADDING + " allowed");
         }
         return (int) count;
     }
