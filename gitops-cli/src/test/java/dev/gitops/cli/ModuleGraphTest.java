@@ -62,6 +62,24 @@ class ModuleGraphTest {
         }
     }
 
+    @Test
+    void jgit_isUsedByGitopsGitOnly_notByTheCli() throws Exception {
+        // gitops-cli reaches JGit at run time through gitops-git only; its own code does no Git work
+        assertTrue(dependencies("gitops-git").contains("org.eclipse.jgit"));
+        assertTrue(dependencies("gitops-cli").stream().noneMatch(a -> a.startsWith("org.eclipse.jgit")), "gitops-cli and JGit");
+        java.util.List<Path> usingJGit;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(ROOT.resolve("gitops-cli/src/main/java"))) {
+            usingJGit = files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
+                try {
+                    return java.nio.file.Files.readString(p).contains("org.eclipse.jgit");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+        assertEquals(java.util.List.of(), usingJGit, "CLI sources using JGit instead of gitops-git's API");
+    }
+
     private static Set<String> projectDependencies(String module) throws Exception {
         Set<String> out = new TreeSet<>();
         for (String a : dependencies(module)) {

@@ -4,6 +4,7 @@ import dev.gitops.git.internal.Explainer;
 import dev.gitops.git.internal.History;
 import dev.gitops.git.internal.Identities;
 import dev.gitops.git.internal.Promoter;
+import dev.gitops.git.internal.RepoCreation;
 import dev.gitops.git.internal.RollbackOp;
 import dev.gitops.git.internal.SecretSealer;
 import dev.gitops.git.internal.StatusReader;
@@ -93,6 +94,27 @@ public final class CentralRepo implements AutoCloseable {
      */
     public static Identity identityWithoutRepository(Identity.Given given) {
         return Identities.resolveWithoutRepository(Objects.requireNonNull(given, "given"));
+    }
+
+    /**
+     * Creates a new central repository with a working tree at {@code dir} (created when missing):
+     * one branch per entry of {@code branches}, in order. The first branch's commit holds its
+     * files; every other branch starts from that commit and replaces them with its own (a file it
+     * lacks is removed), so all branches share history and a promotion has a merge base. The first
+     * branch is checked out. Each commit, {@code gitops init: <branch>}, is authored and committed
+     * by {@code who}. A new repository has no branch anybody else writes, so no compare-and-swap is
+     * involved.
+     *
+     * @param dir the folder of the new repository: absent, or an empty folder
+     * @param branches the branches with their files, the first one checked out
+     * @param who author and committer of every commit
+     * @throws IllegalArgumentException when {@code branches} is empty, names a branch twice or a
+     *         branch that Git's rules refuse, or {@code dir} is a file or a folder that is not empty
+     * @throws IOException when a file cannot be written (the file system's exception, naming the
+     *         file) or Git fails (a message starting with {@code git: })
+     */
+    public static void create(Path dir, List<InitialBranch> branches, Identity who) throws IOException {
+        RepoCreation.create(Objects.requireNonNull(dir, "dir"), List.copyOf(branches), Objects.requireNonNull(who, "who"));
     }
 
     /** Whether the repository has no working tree. */

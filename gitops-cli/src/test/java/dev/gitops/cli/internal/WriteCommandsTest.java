@@ -74,6 +74,33 @@ class WriteCommandsTest {
         assertEquals(0, r.exit(), r.toString());
     }
 
+    @Test
+    void init_newFolder_reportsTheBranchesAndLeavesTheFirstCheckedOut() throws Exception {
+        Path fresh = tmp.resolve("fresh");
+        Run r = run(Map.of("GITOPS_PROGRESS", "1"), "init", fresh.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("created " + fresh + ": branches dev, preprod, prod (dev checked out)\n", r.out().replace("\r\n", "\n"));
+        assertTrue(r.err().contains("creating " + fresh + " with branches dev, preprod, prod"), r.err());
+        try (Git git = Git.open(fresh.toFile())) {
+            assertEquals("dev", git.getRepository().getBranch());
+            for (String branch : List.of("dev", "preprod", "prod")) {
+                assertTrue(git.getRepository().resolve(branch) != null, branch);
+            }
+        }
+        assertTrue(Files.readString(fresh.resolve("env-dev.yaml")).startsWith("# Terraform outputs of dev"));
+    }
+
+    @Test
+    void init_folderWithFiles_exit2AndTheFolderIsLeftAlone() throws Exception {
+        Path used = Files.createDirectory(tmp.resolve("used"));
+        Files.writeString(used.resolve("keep.txt"), "mine");
+        Run r = run(Map.of(), "init", used.toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains(used + " exists and is not an empty folder"), r.err());
+        assertTrue(!Files.exists(used.resolve(".git")));
+    }
+
     /** prod gets service_rpps v1.0.150 (a release that turns out bad) as its tip. */
     private String badReleaseOnProd() throws Exception {
         try (Git git = Git.open(repo.toFile())) {

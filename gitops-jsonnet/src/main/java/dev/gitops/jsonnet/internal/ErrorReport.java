@@ -87,23 +87,13 @@ final class ErrorReport {
         }
         if ((m.startsWith("Internal error: ") || m.equals("Internal Error")) && e.getCause() != null) {
             Throwable c = e.getCause();
-            String cm = String.valueOf(c.getMessage());
-            if (c instanceof NumberFormatException && cm.endsWith("\"*\"") || cm.startsWith("Parse Error") && cm.contains("found \"*")) {
-                return UNSUPPORTED_STAR;
-            }
             return "internal error of the Jsonnet engine (" + c.getClass().getSimpleName()
                     + (c.getMessage() == null ? "" : ": " + c.getMessage()) + ")";
         }
         return m;
     }
 
-    /** sjsonnet 0.4.9's format parser takes {@code *} for a number and fails with a JVM exception. */
-    static final String UNSUPPORTED_STAR = "'*' as width or precision in a format string is not supported by this Jsonnet engine";
-
     private static String hint(sjsonnet.Error e, String message) {
-        if (message.equals(UNSUPPORTED_STAR)) {
-            return "write the width and precision into the format string, e.g. '%10.3f' % [x] or std.format('%' + w + 'd', [x])";
-        }
         if (e instanceof StackDepthError || message.startsWith("Stackoverflow while materializing")) {
             return StackHint.TEXT;
         }

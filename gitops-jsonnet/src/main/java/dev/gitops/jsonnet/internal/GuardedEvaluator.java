@@ -23,32 +23,13 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
     static final String CANCELLED_MESSAGE = "evaluation cancelled at its deadline";
 
     private final EvalContext context;
-    /** The conversions of each format this evaluation has used: a format is parsed once, not per use. */
-    private final java.util.IdentityHashMap<Object, List<GoText.Conversion>> literalFormats = new java.util.IdentityHashMap<>();
-    private final java.util.HashMap<String, List<GoText.Conversion>> computedFormats = new java.util.HashMap<>();
+    /** The parse of each computed format this evaluation has used: a format is parsed once, not per use. */
+    private final java.util.HashMap<String, StdFormat.Parsed> computedFormats = new java.util.HashMap<>();
 
     GuardedEvaluator(CachedResolver resolver, Function1<String, Option<Expr>> extVars, Path wd, Settings settings,
                      Function1<sjsonnet.Error, BoxedUnit> warn, EvalContext context) {
         super(resolver, extVars, wd, settings, warn);
         this.context = context;
-    }
-
-    /**
-     * {@code %} with a computed format string prints its arguments the go-jsonnet way
-     * ({@link GoText}); everything else is sjsonnet's. ({@code +} and the orderings are rewritten
-     * into calls of {@link Operators} when a file is parsed.)
-     */
-    @Override
-    public Val.Literal visitBinaryOp(Expr.BinaryOp e, Lazy[] scope) {
-        if (e.op() != OP_PERCENT) {
-            return super.visitBinaryOp(e, scope);
-        }
-        Val l = visitExpr(e.lhs(), scope);
-        Val r = visitExpr(e.rhs(), scope);
-        if (l instanceof Val.Str f) {
-            r = GoText.formatArgs(r, conversions(f.value()), this, e.pos());
-        }
-        return super.visitBinaryOp(new Expr.BinaryOp(e.pos(), (Expr) l, OP_PERCENT, (Expr) r), scope);
     }
 
     /** Whether this evaluation has met a {@code tailstrict} call. */
@@ -66,7 +47,7 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
         return f.apply(values, c.namedNames(), c.pos(), this);
     }
 
-    /** Slices, and {@code 'literal format' % values} (which sjsonnet pre-parses); null for anything else. */
+    /** {@code importbin} and slices; null for anything else. */
     private Val special(Expr e, Lazy[] scope) {
         if (e instanceof ImportBin b) {
             sjsonnet.ResolvedFile file = importer().resolveAndReadOrFail(b.value(), b.pos(), this)._2();
@@ -84,26 +65,19 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
                     bound(sl.stride(), scope, e)};
             return StdAdditions.slice(args, this, e.pos());
         }
-        if (((Expr.ApplyBuiltin1) e).func() instanceof sjsonnet.Format.PartialApplyFmt fmt) {
-            // %s prints values the go-jsonnet way.
-            Val values = visitExpr(((Expr.ApplyBuiltin1) e).a1(), scope);
-            List<GoText.Conversion> conversions = literalFormats.computeIfAbsent(fmt, f -> GoText.conversions(fmt.chunks()));
-            Val args = GoText.formatArgs(values, conversions, this, e.pos());
-            return new Val.Str(e.pos(), sjsonnet.Format$.MODULE$.format(fmt.leading(), fmt.chunks(), args, e.pos(), this));
-        }
         return null;
     }
 
-    /** The conversions of a format computed at run time (a {@code %} operand, {@code std.format}), parsed once per evaluation. */
-    List<GoText.Conversion> conversions(String format) {
-        List<GoText.Conversion> conversions = computedFormats.get(format);
-        if (conversions == null) {
-            conversions = GoText.conversions(format);
+    /** The parse of a format computed at run time (a {@code %} operand, {@code std.format}), parsed once per evaluation. */
+    StdFormat.Parsed format(String format) {
+        StdFormat.Parsed parsed = computedFormats.get(format);
+        if (parsed == null) {
+            parsed = StdFormat.parse(format);
             if (computedFormats.size() < 4096) {
-                computedFormats.put(format, conversions);
+                computedFormats.put(format, parsed);
             }
         }
-        return conversions;
+        return parsed;
     }
 
     private Val bound(scala.Option<Expr> x, Lazy[] scope, Expr at) {
@@ -148,8 +122,6 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
         context.trace(message);
     }
 
-    private static final int OP_PERCENT = sjsonnet.Expr.BinaryOp$.MODULE$.OP_$percent();
-
     @Override
     public Val visitExpr(Expr e, Lazy[] scope) {
         if (context.cancelled()) {
@@ -172,7 +144,7 @@ final class GuardedEvaluator extends sjsonnet.Evaluator {
                     return otherwise == null ? new Val.Null(c.pos()) : visitExpr(otherwise, scope);
                 }
             }
-            if (e instanceof Expr.Slice || e instanceof Expr.ApplyBuiltin1 || e instanceof ImportBin) {
+            if (e instanceof Expr.Slice || e instanceof ImportBin) {
                 Val v = special(e, scope); // kept out of this method: its frame is on the stack at every level
                 if (v != null) {
                     return v;

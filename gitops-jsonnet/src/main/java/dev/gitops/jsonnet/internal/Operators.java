@@ -10,7 +10,9 @@ import sjsonnet.Val;
  * calls directly: {@code +} with exactly one string operand prints the other the go-jsonnet way
  * ({@link GoText}) and stops at a numeric overflow; {@code < <= > >=} also compare arrays (element by
  * element, then by length); {@code << >> & | ^} take only integers of the safe range
- * (|n| <= 2^53 - 1), refuse a negative shift and a left shift past 64 bits, as go-jsonnet does.
+ * (|n| <= 2^53 - 1), refuse a negative shift and a left shift past 64 bits, as go-jsonnet does;
+ * {@code %} with a string on the left formats by {@link StdFormat}, also where sjsonnet's optimiser
+ * has already parsed a literal format ({@link LiteralFormatCall}).
  * Everything else is sjsonnet's own operator on the evaluated operands.
  *
  * <p>The same pass refuses what go-jsonnet refuses while parsing and sjsonnet 0.4.9 accepts: a
@@ -36,6 +38,7 @@ final class Operators {
     private static final int OP_AND = Expr.BinaryOp$.MODULE$.OP_$amp();
     private static final int OP_OR = Expr.BinaryOp$.MODULE$.OP_$bar();
     private static final int OP_XOR = Expr.BinaryOp$.MODULE$.OP_$up();
+    private static final int OP_PERCENT = Expr.BinaryOp$.MODULE$.OP_$percent();
 
     /** The largest integer a double holds exactly, and so the bound of bitwise operands. */
     private static final double MAX_SAFE_INTEGER = 9007199254740991d;
@@ -50,6 +53,7 @@ final class Operators {
     private static final Operator AND = new Operator(OP_AND);
     private static final Operator OR = new Operator(OP_OR);
     private static final Operator XOR = new Operator(OP_XOR);
+    private static final Operator PERCENT = new Operator(OP_PERCENT);
 
     private Operators() {}
 
@@ -90,6 +94,9 @@ final class Operators {
         if (op == OP_OR) {
             return OR;
         }
+        if (op == OP_PERCENT) {
+            return PERCENT;
+        }
         return op == OP_XOR ? XOR : null;
     }
 
@@ -119,6 +126,9 @@ final class Operators {
                         return new Expr.Error(b.pos(), new Val.Str(b.pos(), "duplicate local var: " + b.name()));
                     }
                 }
+            }
+            if (t instanceof Expr.ApplyBuiltin1 a && a.func() instanceof sjsonnet.Format.PartialApplyFmt fmt) {
+                return new LiteralFormatCall(a, fmt);
             }
             if (t instanceof Expr.BinaryOp b) {
                 Operator f = of(b.op());
@@ -179,6 +189,64 @@ final class Operators {
         }
     }
 
+    /**
+     * {@code 'literal format' % values}. sjsonnet's optimiser parses a literal format into its own
+     * formatter's pieces ({@code PartialApplyFmt}) and keeps no text; the format is written back from
+     * those pieces (mapping key, flags, width, precision and conversion of each code, the text between
+     * them; only the ignored length modifiers {@code h l L} are lost) and parsed once by
+     * {@link StdFormat}, here, with the program.
+     */
+    private static final class LiteralFormatCall extends Expr.ApplyBuiltin1 {
+        private static final long serialVersionUID = 1L;
+
+        LiteralFormatCall(Expr.ApplyBuiltin1 call, sjsonnet.Format.PartialApplyFmt fmt) {
+            super(call.pos(), new LiteralFormat(StdFormat.parse(text(fmt))), call.a1());
+        }
+
+        @Override
+        public String exprErrorString() {
+            return "BinaryOp %";
+        }
+
+        static String text(sjsonnet.Format.PartialApplyFmt fmt) {
+            StringBuilder b = new StringBuilder(fmt.leading());
+            scala.collection.Iterator<scala.Tuple2<sjsonnet.Format.FormatSpec, String>> it = fmt.chunks().iterator();
+            while (it.hasNext()) {
+                scala.Tuple2<sjsonnet.Format.FormatSpec, String> chunk = it.next();
+                sjsonnet.Format.FormatSpec spec = chunk._1();
+                b.append('%');
+                if (spec.label().isDefined()) {
+                    b.append('(').append(spec.label().get()).append(')');
+                }
+                b.append(spec.alternate() ? "#" : "").append(spec.zeroPadded() ? "0" : "").append(spec.leftAdjusted() ? "-" : "")
+                        .append(spec.blankBeforePositive() ? " " : "").append(spec.signCharacter() ? "+" : "");
+                if (spec.width().isDefined()) {
+                    b.append(spec.width().get());
+                }
+                if (spec.precision().isDefined()) {
+                    b.append('.').append(spec.precision().get());
+                }
+                b.append(spec.conversion()).append(chunk._2());
+            }
+            return b.toString();
+        }
+    }
+
+    /** The function of a {@link LiteralFormatCall}: its format, parsed, applied to the values. */
+    private static final class LiteralFormat extends Val.Builtin1 {
+        private final StdFormat.Parsed format;
+
+        LiteralFormat(StdFormat.Parsed format) {
+            super("values", null);
+            this.format = format;
+        }
+
+        @Override
+        public Val evalRhs(Val values, EvalScope ev, Position pos) {
+            return new Val.Str(pos, StdFormat.format(format, values, ev, pos));
+        }
+    }
+
     /** One operator; its parameter names never show, as only rewritten code calls it. */
     private static final class Operator extends Val.Builtin2 {
         private final int op;
@@ -192,6 +260,9 @@ final class Operators {
         public Val evalRhs(Val l, Val r, EvalScope ev, Position pos) {
             if (op == OP_PLUS) {
                 return plus(l, r, ev, pos);
+            }
+            if (op == OP_PERCENT) {
+                return l instanceof Val.Str format ? new Val.Str(pos, StdFormat.format(format.value(), r, ev, pos)) : sjsonnet(l, r, ev, pos);
             }
             if (op == OP_SHL || op == OP_SHR || op == OP_AND || op == OP_OR || op == OP_XOR) {
                 if (!(l instanceof Val.Num) || !(r instanceof Val.Num)) {

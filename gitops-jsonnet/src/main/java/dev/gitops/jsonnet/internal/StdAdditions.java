@@ -163,14 +163,10 @@ final class StdAdditions {
         }));
         Val.Func mod = base.apply("mod");
         f.put("mod", fn("a", "b", (a, b, ev, pos) -> a instanceof Val.Str fmt
-                ? Vals.str(pos, sjsonnet.Format$.MODULE$.format(fmt.value(), GoText.formatArgs(b, GoText.conversions(fmt.value(), ev), ev, pos), pos, ev))
+                ? Vals.str(pos, StdFormat.format(fmt.value(), b, ev, pos))
                 : mod.apply2(a, b, pos, ev)));
         f.put("slice", fn(new String[] {"indexable", "index", "end", "step"}, new Val.Literal[0], (a, ev, pos) -> slice(a, ev, pos)));
-        Val.Func format = base.apply("format");
-        f.put("format", fn("str", "vals", (s, v, ev, pos) -> {
-            String fmtText = StdArgs.str(s, "format", ev, pos);
-            return format.apply2(s, GoText.formatArgs(v, GoText.conversions(fmtText, ev), ev, pos), pos, ev);
-        }));
+        f.put("format", fn("str", "vals", (s, v, ev, pos) -> Vals.str(pos, StdFormat.format(StdArgs.str(s, "format", ev, pos), v, ev, pos))));
         Val.Func jsonEx = f.containsKey("manifestJsonEx") ? f.get("manifestJsonEx") : base.apply("manifestJsonEx");
         f.put("manifestJsonMinified", fn("value", (v, ev, pos) -> jsonEx.apply(
                 new sjsonnet.Lazy[] {v, Vals.str(pos, ""), Vals.str(pos, ""), Vals.str(pos, ":")}, null, pos, ev)));

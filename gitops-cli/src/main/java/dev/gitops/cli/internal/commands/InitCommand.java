@@ -2,6 +2,8 @@ package dev.gitops.cli.internal.commands;
 
 import dev.gitops.cli.internal.Io;
 import dev.gitops.cli.internal.UserError;
+import dev.gitops.git.CentralRepo;
+import dev.gitops.git.InitialBranch;
 import dev.gitops.model.FileSource;
 import dev.gitops.model.GitopsConfig;
 import dev.gitops.model.RepoLoader;
@@ -15,8 +17,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,19 +63,19 @@ final class InitCommand extends BaseCommand implements Callable<Integer> {
         GitopsConfig config = RepoLoader.loadConfig(FileSource.inMemory(files));
         Map<String, byte[]> shared = new TreeMap<>(files);
         shared.keySet().removeIf(config.files()::isEnvFile);
-        Map<String, Map<String, byte[]>> branches = new LinkedHashMap<>();
+        List<InitialBranch> branches = new ArrayList<>();
         for (GitopsConfig.EnvironmentConfig env : config.environments()) {
             Map<String, byte[]> tree = new TreeMap<>(shared);
             String envFile = config.files().envFileFor(env.name());
             tree.put(envFile, files.getOrDefault(envFile, ("# Terraform outputs of " + env.name()
                     + " (gitops tf import writes this file on the " + env.branch() + " branch only)\n{}\n")
                     .getBytes(StandardCharsets.UTF_8)));
-            branches.put(env.branch(), tree);
+            branches.add(new InitialBranch(env.branch(), tree));
         }
-        io.progress("creating " + dir + " with branches " + String.join(", ", branches.keySet()));
-        RepoInit.create(dir, branches, GitAccess.identityWithoutRepository(io));
-        io.println("created " + dir + ": branches " + String.join(", ", branches.keySet())
-                + " (" + branches.keySet().iterator().next() + " checked out)");
+        String names = String.join(", ", branches.stream().map(InitialBranch::name).toList());
+        io.progress("creating " + dir + " with branches " + names);
+        CentralRepo.create(dir, branches, GitAccess.identityWithoutRepository(io));
+        io.println("created " + dir + ": branches " + names + " (" + branches.get(0).name() + " checked out)");
         return 0;
     }
 
