@@ -1,6 +1,7 @@
 package dev.gitops.git.internal;
 
 import dev.gitops.model.Value;
+import dev.gitops.model.YamlScalars;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -279,11 +280,11 @@ public final class SecretsDocument {
                             + " are written in flow style ({...}); write them as a block mapping");
                 }
                 int column = em.getValue().get(0).getKeyNode().getStartMark().getColumn();
-                String block = " ".repeat(column) + YamlText.scalar(name) + ":" + eol + indent(entry.toValue(), column + 2);
+                String block = " ".repeat(column) + YamlScalars.scalar(name) + ":" + eol + indent(entry.toValue(), column + 2);
                 return source.insertAfterLineOf(lastIndex(em), strip(block));
             }
             int column = e.key().getStartMark().getColumn() + 2;
-            String block = " ".repeat(column) + YamlText.scalar(name) + ":" + eol + indent(entry.toValue(), column + 2);
+            String block = " ".repeat(column) + YamlScalars.scalar(name) + ":" + eol + indent(entry.toValue(), column + 2);
             if (e.value() instanceof ScalarNode sv && sv.getValue().isEmpty()) {
                 return source.insertAfterLineOf(e.key().getEndMark().getIndex(), strip(block));
             }
@@ -294,7 +295,7 @@ public final class SecretsDocument {
             }
             return source.splice(start, e.value().getEndMark().getIndex(), eol + strip(block));
         }
-        String block = YamlText.scalar(env) + ":" + eol + "  " + YamlText.scalar(name) + ":" + eol + indent(entry.toValue(), 4);
+        String block = YamlScalars.scalar(env) + ":" + eol + "  " + YamlScalars.scalar(name) + ":" + eol + indent(entry.toValue(), 4);
         Node root = source.root;
         if (root instanceof MappingNode rm && rm.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
             if (!rm.getValue().isEmpty() || root.getStartMark().getColumn() != 0) {

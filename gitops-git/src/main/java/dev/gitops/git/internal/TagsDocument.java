@@ -1,5 +1,7 @@
 package dev.gitops.git.internal;
 
+import dev.gitops.model.YamlScalars;
+
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -181,9 +183,9 @@ public final class TagsDocument {
                         + " spans several lines; put it on one line");
             }
             String spelled = switch (v.getScalarStyle()) {
-                case SINGLE_QUOTED -> YamlText.singleQuoted(image);
-                case DOUBLE_QUOTED -> YamlText.doubleQuoted(image);
-                default -> YamlText.scalar(image);
+                case SINGLE_QUOTED -> YamlScalars.singleQuoted(image);
+                case DOUBLE_QUOTED -> YamlScalars.doubleQuoted(image);
+                default -> YamlScalars.scalar(image);
             };
             edited = splice(v.getStartMark().getIndex(), v.getEndMark().getIndex(), spelled);
         } else if (svc != null) {
@@ -200,7 +202,7 @@ public final class TagsDocument {
                 keyCol = first.key().getStartMark().getColumn();
                 entryIndent = Math.max(1, first.block().getValue().get(0).getKeyNode().getStartMark().getColumn() - keyCol);
             }
-            String block = " ".repeat(keyCol) + YamlText.scalar(service) + ":" + eol
+            String block = " ".repeat(keyCol) + YamlScalars.scalar(service) + ":" + eol
                     + " ".repeat(keyCol + entryIndent) + entryLine(revision, image);
             if (root instanceof MappingNode rm && rm.getValue().isEmpty()) {
                 // An empty flow mapping ({}) is replaced by the block that now fills it.
@@ -208,7 +210,7 @@ public final class TagsDocument {
                     throw new YamlLayoutException(at(file, root) + ": an empty mapping ({}) must start a line to be replaced");
                 }
                 edited = splice(root.getStartMark().getIndex(), root.getEndMark().getIndex(),
-                        YamlText.scalar(service) + ":" + eol + " ".repeat(entryIndent) + entryLine(revision, image));
+                        YamlScalars.scalar(service) + ":" + eol + " ".repeat(entryIndent) + entryLine(revision, image));
             } else {
                 String current = text;
                 if (!current.isEmpty() && !current.endsWith("\n")) {
@@ -253,7 +255,7 @@ public final class TagsDocument {
     }
 
     private String entryLine(String revision, String image) {
-        return YamlText.scalar(revision) + ": " + YamlText.scalar(image);
+        return YamlScalars.scalar(revision) + ": " + YamlScalars.scalar(image);
     }
 
     private String splice(int startCp, int endCp, String replacement) {

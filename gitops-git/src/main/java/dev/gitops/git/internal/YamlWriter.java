@@ -1,6 +1,7 @@
 package dev.gitops.git.internal;
 
 import dev.gitops.model.Value;
+import dev.gitops.model.YamlScalars;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -8,8 +9,9 @@ import java.util.Map;
 
 /**
  * Writes a {@link Value} as block-style YAML, deterministically: keys in the value's order,
- * scalars plain when they read back as the same string ({@link YamlText}), numbers in plain
- * notation (never an exponent, which YAML 1.1 would read as a string).
+ * strings as the project's rule spells them ({@link YamlScalars#scalar}: plain when every YAML
+ * reader reads them back as the same string), numbers in plain notation (never an exponent,
+ * which YAML 1.1 would read as a string).
  */
 public final class YamlWriter {
     private YamlWriter() {}
@@ -33,7 +35,7 @@ public final class YamlWriter {
         String pad = " ".repeat(indent);
         if (v instanceof Value.Obj o) {
             for (Map.Entry<String, Value> e : o.fields().entrySet()) {
-                b.append(pad).append(YamlText.scalar(e.getKey())).append(':');
+                b.append(pad).append(YamlScalars.scalar(e.getKey())).append(':');
                 if (isBlock(e.getValue())) {
                     b.append('\n');
                     block(e.getValue(), indent + 2, b);
@@ -58,7 +60,7 @@ public final class YamlWriter {
 
     static String scalar(Value v) {
         if (v instanceof Value.Str s) {
-            return YamlText.scalar(s.value());
+            return YamlScalars.scalar(s.value());
         }
         if (v instanceof Value.Num n) {
             return number(n.value());

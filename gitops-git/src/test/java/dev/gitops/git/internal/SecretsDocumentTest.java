@@ -49,14 +49,14 @@ class SecretsDocumentTest {
                 Map.of("password", "AgNEW1=="), Map.of("password", "hmac-sha256:d"));
         String out = SecretsDocument.parse("secrets.yaml", FILE).edit("dev", one("db", db), Set.of());
         assertEquals(FILE.replace("      password: AgOLD1==   # rotated in March",
-                "      password: \"AgNEW1==\"\n    digests:\n      password: hmac-sha256:d   # rotated in March"), out);
+                "      password: AgNEW1==\n    digests:\n      password: hmac-sha256:d   # rotated in March"), out);
         assertEquals(db, SecretsDocument.parse("secrets.yaml", out).environment("dev").get("db"));
     }
 
     @Test
     void edit_newEntry_lastInItsEnvironment() throws Exception {
         String out = SecretsDocument.parse("secrets.yaml", FILE).edit("dev", one("cache", entry("url", "AgNEW==")), Set.of());
-        assertEquals(FILE.replace("      token: AgOLD2==\n", "      token: AgOLD2==\n  cache:\n    encryptedData:\n      url: \"AgNEW==\"\n"), out);
+        assertEquals(FILE.replace("      token: AgOLD2==\n", "      token: AgOLD2==\n  cache:\n    encryptedData:\n      url: AgNEW==\n"), out);
     }
 
     @Test
@@ -71,14 +71,14 @@ class SecretsDocumentTest {
     @Test
     void edit_newEnvironmentOrEmptyFile_appended() throws Exception {
         String out = SecretsDocument.parse("secrets.yaml", FILE).edit("qa", one("db", entry("p", "AgX=")), Set.of());
-        assertEquals(FILE + "qa:\n  db:\n    encryptedData:\n      p: \"AgX=\"\n", out);
-        assertEquals("dev:\n  db:\n    encryptedData:\n      p: \"AgX=\"\n",
+        assertEquals(FILE + "qa:\n  db:\n    encryptedData:\n      p: AgX=\n", out);
+        assertEquals("dev:\n  db:\n    encryptedData:\n      p: AgX=\n",
                 SecretsDocument.parse("secrets.yaml", "").edit("dev", one("db", entry("p", "AgX=")), Set.of()));
-        assertEquals("dev:\n  db:\n    encryptedData:\n      p: \"AgX=\"\n",
+        assertEquals("dev:\n  db:\n    encryptedData:\n      p: AgX=\n",
                 SecretsDocument.parse("secrets.yaml", "{}\n").edit("dev", one("db", entry("p", "AgX=")), Set.of()));
-        assertEquals("dev:\n  db:\n    encryptedData:\n      p: \"AgX=\"\nprod: {}\n",
+        assertEquals("dev:\n  db:\n    encryptedData:\n      p: AgX=\nprod: {}\n",
                 SecretsDocument.parse("secrets.yaml", "dev: {}\nprod: {}\n").edit("dev", one("db", entry("p", "AgX=")), Set.of()));
-        assertEquals("dev:\n  db:\n    encryptedData:\n      p: \"AgX=\"\nprod:\n",
+        assertEquals("dev:\n  db:\n    encryptedData:\n      p: AgX=\nprod:\n",
                 SecretsDocument.parse("secrets.yaml", "dev:\nprod:\n").edit("dev", one("db", entry("p", "AgX=")), Set.of()));
     }
 

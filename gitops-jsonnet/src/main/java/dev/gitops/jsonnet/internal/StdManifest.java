@@ -109,6 +109,12 @@ final class StdManifest {
     }
 
     // ---- YAML (go-jsonnet builtinManifestYamlDoc) ------------------------------------------------
+    // The key rule below is go-jsonnet's yamlBareSafe, not the project's YAML scalar rule
+    // (dev.gitops.model.YamlScalars), on purpose: std.manifestYamlDoc is a Jsonnet function whose
+    // text the conformance suite compares byte for byte with go-jsonnet's. The rules differ both
+    // ways: go-jsonnet quotes keys that ours writes plain (`a b`, `a:b`, `1-2-3`, any key with a
+    // `0x`-like run such as `ab0x1`) and writes plain a key ours quotes (`0o17`, a YAML 1.2 octal);
+    // string values it always writes JSON-quoted.
 
     private static final Pattern TIMESTAMP = Pattern.compile("^(?:[0-9]*-){2}[0-9]*$");
     private static final Pattern BINARY = Pattern.compile("^[-+]?0b[0-1_]+$");

@@ -1,25 +1,20 @@
 package dev.gitops.testkit.internal;
 
+import dev.gitops.model.YamlScalars;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Writes generated trees (maps, lists, strings, numbers, booleans, null) as block-style YAML, the
- * way people write central-repository files. Strings are written plain when that cannot change
- * their type under YAML 1.2 or 1.1 (so {@code yes}, {@code 1.10}, {@code 0x1F} and {@code ~} are
- * always quoted), otherwise double-quoted with JSON escapes, which YAML accepts too.
+ * way people write central-repository files. Strings are spelled by the project's rule
+ * ({@link YamlScalars}): plain when that cannot change their type under YAML 1.2 or 1.1 (so
+ * {@code yes}, {@code 1.10}, {@code 0x1F} and {@code ~} are always quoted), otherwise double-quoted.
  * {@link Raw} values are written as they are: the defect generators use them to write exactly the
  * mistakes users make ({@code git_rev: 1.10}).
  */
 public final class YamlWriter {
-    private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z_/][A-Za-z0-9_./@+-]*(:[A-Za-z0-9_./@+-]+)*");
-    /** {@code 512Mi}, {@code 250m}, {@code 1.5Gi}: digits then letters, which no YAML version reads as a number. */
-    private static final Pattern UNIT = Pattern.compile("[1-9][0-9]*(\\.[0-9]+)?(Ki|Mi|Gi|Ti|m|k|M|G)");
-    private static final Pattern RESERVED = Pattern.compile(
-            "(?i)y|n|yes|no|on|off|true|false|null|~|\\.inf|\\.nan|[-+]?\\.?[0-9].*|<<");
-
     /** A scalar written verbatim (no quoting). */
     public record Raw(String text) {}
 
@@ -32,6 +27,11 @@ public final class YamlWriter {
     /** Whether strings that may be plain are written plain ({@code true}) or always quoted. */
     private final boolean preferPlain;
 
+    /**
+     * A writer.
+     *
+     * @param preferPlain whether strings that may be plain are written plain, or always quoted
+     */
     public YamlWriter(boolean preferPlain) {
         this.preferPlain = preferPlain;
     }
@@ -48,7 +48,7 @@ public final class YamlWriter {
 
     private void mapping(StringBuilder b, Map<String, ?> m, int indent) {
         for (Map.Entry<String, ?> e : m.entrySet()) {
-            b.append(" ".repeat(indent)).append(key(e.getKey())).append(':');
+            b.append(" ".repeat(indent)).append(YamlScalars.scalar(e.getKey())).append(':');
             value(b, e.getValue(), indent);
         }
     }
@@ -87,12 +87,8 @@ public final class YamlWriter {
         }
     }
 
-    private String key(String k) {
-        return isPlainSafe(k) ? k : quote(k);
-    }
-
     /** The text of one scalar (or of an empty collection). */
-    public String scalar(Object v) {
+    private String scalar(Object v) {
         if (v == null) {
             return "null";
         }
@@ -112,43 +108,6 @@ public final class YamlWriter {
             return "[]";
         }
         String s = v.toString();
-        return preferPlain && isPlainSafe(s) ? s : quote(s);
-    }
-
-    static boolean isPlainSafe(String s) {
-        if (UNIT.matcher(s).matches()) {
-            return true;
-        }
-        return PLAIN_SAFE.matcher(s).matches() && !RESERVED.matcher(s).matches();
-    }
-
-    /** A double-quoted YAML scalar (JSON escapes, which YAML's double-quoted style shares). */
-    public static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    // Only YAML's printable set stays literal; line separators and the BOM are escaped
-                    // too, because YAML 1.1 readers treat U+2028/2029 as line breaks.
-                    boolean printable = (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd);
-                    if (!printable || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
-                        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                            b.append(c).append(s.charAt(++i));
-                        } else {
-                            b.append(String.format("\\u%04x", (int) c));
-                        }
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return preferPlain ? YamlScalars.scalar(s) : YamlScalars.doubleQuoted(s);
     }
 }

@@ -23,7 +23,7 @@ import java.util.function.Function;
  * Canonical text of values: the same value always gives the same bytes. Object keys are sorted
  * ({@link String#compareTo}) at every level, integers are written as integers, other numbers in
  * plain notation without trailing zeros, and strings that a YAML 1.1 or 1.2 reader would retype
- * ({@code "2"}, {@code "yes"}, {@code "1.10"}, {@code "12:30"}) stay quoted ({@link YamlScalars}).
+ * ({@code "2"}, {@code "yes"}, {@code "1.10"}, {@code "12:30"}) stay quoted ({@link JacksonQuoting}).
  * Long strings are never folded. YAML documents carry no {@code ---} start marker; a stream puts
  * {@code ---} between documents.
  */
@@ -40,7 +40,7 @@ public final class CanonicalText {
                         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                         .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                         .disable(YAMLGenerator.Feature.SPLIT_LINES)
-                        .stringQuotingChecker(YamlScalars.INSTANCE)
+                        .stringQuotingChecker(JacksonQuoting.INSTANCE)
                         .build())
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .build();

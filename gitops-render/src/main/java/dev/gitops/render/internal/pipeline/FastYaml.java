@@ -1,6 +1,7 @@
 package dev.gitops.render.internal.pipeline;
 
 import dev.gitops.model.Value;
+import dev.gitops.model.YamlScalars;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.function.BiConsumer;
 /**
  * A direct writer of the canonical YAML of {@link CanonicalText#yaml}: the same bytes as the
  * Jackson/SnakeYAML path, without building a Jackson tree or running SnakeYAML's emitter (which
- * took most of the render time of a 200-service environment).
+ * take most of the render time of a 200-service environment).
  *
  * <p>It covers what manifests are made of: a top-level mapping; block mappings with sorted keys;
  * indentless sequences under a key; flow {@code {}} and {@code []} for empty collections; numbers,
@@ -328,14 +329,15 @@ public final class FastYaml {
         if (k.length() >= MAX_SIMPLE_KEY || k.isEmpty() || !printableAscii(k)) {
             return UNSUPPORTED;
         }
-        return YamlScalars.INSTANCE.needToQuoteName(k) ? doubleQuoted(k) : plainOrSingleQuoted(k);
+        return JacksonQuoting.INSTANCE.needToQuoteName(k) ? YamlScalars.doubleQuoted(k) : plainOrSingleQuoted(k);
     }
 
     private static String renderValue(String s) {
         if (!printableAscii(s)) {
             return UNSUPPORTED;
         }
-        return YamlScalars.INSTANCE.needToQuoteValue(s) || plainNumber(s) ? doubleQuoted(s) : plainOrSingleQuoted(s);
+        return JacksonQuoting.INSTANCE.needToQuoteValue(s) || plainNumber(s)
+                ? YamlScalars.doubleQuoted(s) : plainOrSingleQuoted(s);
     }
 
     /** Whether {@code s} matches {@code [+-]?[0-9]*(\.[0-9]*)?} (so the empty string, a sign or a dot too). */
@@ -367,68 +369,12 @@ public final class FastYaml {
         return true;
     }
 
-    /** SnakeYAML writes a plain scalar when its analysis allows one in block context, else single-quoted. */
-    private static String plainOrSingleQuoted(String s) {
-        if (plainAllowed(s)) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length() + 2).append('\'');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            b.append(c);
-            if (c == '\'') {
-                b.append('\'');
-            }
-        }
-        return b.append('\'').toString();
-    }
-
     /**
-     * Whether a non-empty string of printable ASCII may be a plain scalar in block context:
-     * no leading or trailing space, no document marker, no leading indicator, no {@code ": "} or
-     * {@code " #"} (the rules of YAML 1.1 plain scalars, as SnakeYAML's emitter applies them).
+     * SnakeYAML writes a plain scalar when its analysis allows one in block context, else
+     * single-quoted; for printable ASCII its analysis is the project's {@link YamlScalars#plainAllowed}.
      */
-    static boolean plainAllowed(String s) {
-        int n = s.length();
-        if (n == 0) {
-            return false;
-        }
-        if (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
-            return false;
-        }
-        if (s.startsWith("---") || s.startsWith("...")) {
-            return false;
-        }
-        char c0 = s.charAt(0);
-        boolean followedBySpace = n == 1 || s.charAt(1) == ' ';
-        if ("#,[]{}&*!|>'\"%@`".indexOf(c0) >= 0) {
-            return false;
-        }
-        if ((c0 == '?' || c0 == ':' || c0 == '-') && followedBySpace) {
-            return false;
-        }
-        for (int i = 1; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == ':' && (i + 1 >= n || s.charAt(i + 1) == ' ')) {
-                return false;
-            }
-            if (c == '#' && s.charAt(i - 1) == ' ') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String doubleQuoted(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                b.append('\\');
-            }
-            b.append(c);
-        }
-        return b.append('"').toString();
+    private static String plainOrSingleQuoted(String s) {
+        return YamlScalars.plainAllowed(s) ? s : YamlScalars.singleQuoted(s);
     }
 
     /** {@code PADS[n]} is n spaces: appending a whole String copies an array, a range of one goes char by char. */
