@@ -5,12 +5,8 @@ import dev.gitops.model.Provenance;
 import dev.gitops.model.RepoLoader;
 import dev.gitops.model.RepoSnapshot;
 import dev.gitops.model.State;
-import dev.gitops.policy.Finding;
 import dev.gitops.policy.Policy;
 import dev.gitops.policy.Report;
-import dev.gitops.policy.internal.Attribution;
-import dev.gitops.policy.internal.Engine;
-import dev.gitops.policy.internal.PolicySettings;
 import dev.gitops.render.Manifests;
 import dev.gitops.render.RenderOptions;
 import dev.gitops.render.Renderer;
@@ -41,8 +37,8 @@ import java.util.concurrent.TimeUnit;
  *       runs the input rules, renders and runs the manifest rules (what {@code gitops validate}
  *       does after loading);</li>
  *   <li>{@code policyOnly}: the rules alone over already resolved and rendered environments (the
- *       input and manifest rules, attribution, severities and waivers), through the module's
- *       internal engine. The target is {@code policyOnly / render <= 0.5}; {@code validate -
+ *       input and manifest rules, attribution, severities and waivers), through
+ *       {@code Policy.check}. The target is {@code policyOnly / render <= 0.5}; {@code validate -
  *       render} is the same number measured from the outside.</li>
  * </ul>
  *
@@ -104,13 +100,8 @@ public class PolicyBenchmark {
     /** The rules alone over resolved and rendered environments. */
     @Benchmark
     public void policyOnly(Blackhole bh) {
-        PolicySettings settings = new PolicySettings(snapshot.config().policy());
         for (int i = 0; i < states.size(); i++) {
-            State s = states.get(i);
-            Manifests m = rendered.get(i);
-            List<Finding> raw = new ArrayList<>(Engine.inputs(snapshot, s));
-            raw.addAll(Engine.manifests(s.environment(), s.config(), m));
-            bh.consume(settings.apply(raw, Attribution.of(s, m)));
+            bh.consume(Policy.check(snapshot, states.get(i), rendered.get(i)));
         }
     }
 }

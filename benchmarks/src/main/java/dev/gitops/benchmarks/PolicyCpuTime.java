@@ -8,9 +8,6 @@ import dev.gitops.model.State;
 import dev.gitops.policy.Finding;
 import dev.gitops.policy.Policy;
 import dev.gitops.policy.Report;
-import dev.gitops.policy.internal.Attribution;
-import dev.gitops.policy.internal.Engine;
-import dev.gitops.policy.internal.PolicySettings;
 import dev.gitops.render.Manifests;
 import dev.gitops.render.RenderOptions;
 import dev.gitops.render.Renderer;
@@ -51,7 +48,6 @@ public final class PolicyCpuTime {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         RepoSnapshot snapshot = RepoLoader.load(FileSource.inMemory(SyntheticRepo.files(services)), Provenance.workingTree());
         Renderer renderer = Renderer.create(RenderOptions.DEFAULT);
-        PolicySettings settings = new PolicySettings(snapshot.config().policy());
 
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.ThreadMXBean alloc = threads instanceof com.sun.management.ThreadMXBean t ? t : null;
@@ -88,9 +84,7 @@ public final class PolicyCpuTime {
             for (int i = 0; i < states.size(); i++) {
                 State s = states.get(i);
                 Manifests m = rendered.get(i);
-                List<Finding> raw = new ArrayList<>(Engine.inputs(snapshot, s));
-                raw.addAll(Engine.manifests(s.environment(), s.config(), m));
-                sink += settings.apply(raw, Attribution.of(s, m)).size();
+                sink += Policy.check(snapshot, s, m).size();
             }
             long c2 = os.getProcessCpuTime();
             long w2 = System.nanoTime();

@@ -1,9 +1,12 @@
 package dev.gitops.policy;
 
 import dev.gitops.model.RepoSnapshot;
+import dev.gitops.model.State;
+import dev.gitops.policy.internal.Attribution;
 import dev.gitops.policy.internal.Engine;
 import dev.gitops.policy.internal.PolicySettings;
 import dev.gitops.policy.internal.RenderFunction;
+import dev.gitops.render.Manifests;
 import dev.gitops.render.Renderer;
 
 import java.util.ArrayList;
@@ -40,12 +43,32 @@ public final class Policy {
         return validate(snapshot, environments, (snap, state) -> renderer.render(state, snap));
     }
 
+    /**
+     * The input and manifest rules of one environment that the caller has already resolved and
+     * rendered, with gitops.yaml's severities and waivers applied: the findings
+     * {@link #validate} gives for that environment, without resolving or rendering again. For
+     * callers that keep the render (the policy benchmark measures the rules alone with it).
+     *
+     * @param snapshot the repository {@code state} was resolved from
+     * @param state one environment of {@code snapshot}, resolved
+     * @param manifests the render of {@code state}
+     * @return the findings, each once
+     */
+    public static List<Finding> check(RepoSnapshot snapshot, State state, Manifests manifests) {
+        PolicySettings settings = new PolicySettings(snapshot.config().policy());
+        Attribution attribution = Attribution.of(state, manifests);
+        List<Finding> raw = new ArrayList<>(Engine.inputs(snapshot, state));
+        raw.addAll(Engine.withSources(Engine.manifests(state.environment(), state.config(), manifests), snapshot, state,
+                attribution));
+        return Engine.distinct(settings.apply(raw, attribution));
+    }
+
     static Report validate(RepoSnapshot snapshot, List<String> environments, RenderFunction render) {
         Objects.requireNonNull(snapshot, "snapshot");
         List<String> envs = environments.isEmpty() ? snapshot.config().environmentNames() : List.copyOf(environments);
         PolicySettings settings = new PolicySettings(snapshot.config().policy());
         List<Finding> out = new ArrayList<>(settings.apply(PolicySettings.configFindings(snapshot),
-                dev.gitops.policy.internal.Attribution.none()));
+                Attribution.none()));
         for (String env : envs) {
             Engine.EnvironmentResult r = Engine.checkEnvironment(snapshot, env, render, true);
             out.addAll(settings.apply(r.findings(), r.attribution()));

@@ -4,6 +4,7 @@ import dev.gitops.model.GitopsConfig;
 import dev.gitops.model.RepoSnapshot;
 import dev.gitops.model.SealedSecretSpec;
 import dev.gitops.model.ServiceSpec;
+import dev.gitops.model.State;
 import dev.gitops.model.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -275,5 +276,18 @@ class RuleCasesTest {
         assertTrue(w.isWaived());
         assertEquals("singleton by design (leader lock)", w.waiver().orElseThrow().reason());
         assertFalse(new Report(List.of("prod"), f).hasErrors());
+    }
+
+    @Test
+    void check_overAKeptRender_givesTheFindingsValidateGivesForThatEnvironment() {
+        RepoSnapshot s = clean().service("prod", "svc_a", "v1.0.1", x -> x.prodReady().replicas(1))
+                .waivers(new GitopsConfig.Waiver("manifest/prod-replicas", "svc_a", "singleton by design (leader lock)")).build();
+        FakeRender render = new FakeRender().plus(object(
+                "{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'App_Config','namespace':'prod'}}"));
+        State prod = s.resolve("prod");
+        List<Finding> kept = Policy.check(s, prod, render.render(s, prod));
+        assertEquals(Policy.validate(s, List.of("prod"), render).findings(), kept);
+        assertTrue(kept.stream().anyMatch(f -> f.ruleId().equals("manifest/invalid-name")), kept.toString());
+        assertTrue(kept.stream().anyMatch(f -> f.ruleId().equals("manifest/prod-replicas") && f.isWaived()), kept.toString());
     }
 }
