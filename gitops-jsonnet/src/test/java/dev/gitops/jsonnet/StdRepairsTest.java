@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * std functions that sjsonnet 0.4.9 (or an earlier repair of ours) got wrong, found by running the
- * official Jsonnet test suites through the engine ({@link ConformanceRun}). The cases are written
+ * std functions whose results the engine repairs to go-jsonnet's, each a difference that running the
+ * official Jsonnet test suites through the engine shows ({@link ConformanceRun}). The cases are written
  * from the standard library documentation and the definitions in its {@code std.jsonnet}.
  */
 class StdRepairsTest {
