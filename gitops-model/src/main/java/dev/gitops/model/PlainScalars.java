@@ -12,7 +12,12 @@ import dev.gitops.model.internal.yaml.YamlReader;
 public final class PlainScalars {
     private PlainScalars() {}
 
-    /** Whether the loader reads {@code text}, written without quotes, as that same string. */
+    /**
+     * Whether the loader reads {@code text}, written without quotes, as that same string.
+     *
+     * @param text a string value
+     * @return true when it may be written unquoted; false when it would read as a number, boolean, null or something else
+     */
     public static boolean readsAsString(String text) {
         return YamlReader.resolve(text) == YamlNode.Kind.STRING;
     }
