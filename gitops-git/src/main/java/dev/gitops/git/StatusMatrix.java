@@ -169,7 +169,7 @@ public record StatusMatrix(List<Column> environments, List<Row> rows) {
      * A self-contained HTML page (inline CSS, no scripts or external assets): one row per service,
      * one column per environment, cells with waiting changes highlighted.
      *
-     * @return a self-contained HTML page
+     * @return the HTML text
      */
     public String toHtml() {
         return StatusRender.html(this);

@@ -17,7 +17,7 @@ public interface TerraformGate {
      * env-&lt;env&gt;.yaml, {@code before} the branch as it is (absent when it does not load). The
      * verdict's acknowledgements are recorded in the commit; its report is shown by a dry run.
      *
-     * @param before the repository before the import; absent when the environment's file is new
+     * @param before the branch as it is; absent when it does not load
      * @param after the repository with the new file
      * @param env the environment imported into
      * @return the verdict
