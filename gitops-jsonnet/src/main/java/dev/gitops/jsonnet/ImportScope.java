@@ -63,7 +63,7 @@ public record ImportScope(FileSource files, String templateRoot, List<String> jp
      * Whether {@code path} (normalised, relative to the source root) lies where imports may reach.
      *
      * @param path a normalised path relative to the source root
-     * @return true when it is under the template root, a jpath folder or the library root
+     * @return true when it is under the template root or a jpath folder
      */
     public boolean allows(String path) {
         if (within(path, templateRoot)) {

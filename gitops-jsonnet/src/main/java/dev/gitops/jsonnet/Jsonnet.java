@@ -42,7 +42,7 @@ public final class Jsonnet {
      * Called on the evaluation thread, before this method returns.
      *
      * @param request what to evaluate
-     * @param objects called with each object of the top-level array as it is produced
+     * @param objects called with each such object as it is materialised
      * @return the value and the traces, or the problems
      */
     public static JsonnetResult evaluate(JsonnetRequest request, Consumer<Value.Obj> objects) {
