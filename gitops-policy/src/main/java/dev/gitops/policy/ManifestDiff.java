@@ -68,7 +68,7 @@ public record ManifestDiff(List<ObjectChange> added, List<ObjectChange> removed,
      * {@code pointer: before -> after} lines.
      *
      * @param ansi whether to colour with ANSI escapes
-     * @return the text diff; {@code ""} when empty
+     * @return the text diff; {@code no changes} and a line break when empty
      */
     public String toText(boolean ansi) {
         return DiffText.write(this, ansi);
