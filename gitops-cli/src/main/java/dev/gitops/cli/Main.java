@@ -20,6 +20,8 @@ public final class Main {
      *
      * <p>{@code gitops cmp generate} is dispatched before any command-line framework is initialised:
      * Argo CD starts one JVM per render, and every class not loaded is start-up time saved.
+     *
+     * @param args the command line, as {@code gitops --help} describes it
      */
     public static void main(String[] args) {
         quietLogging();

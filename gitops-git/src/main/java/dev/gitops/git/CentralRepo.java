@@ -65,6 +65,8 @@ public final class CentralRepo implements AutoCloseable {
      *
      * @throws IllegalArgumentException when {@code dir} is not a Git repository
      * @throws RepositoryException when it cannot be read
+     * @param dir the repository's folder (a bare repository or a working tree)
+     * @return the open repository; close it when done
      */
     public static CentralRepo open(Path dir) {
         File gitDir = RepositoryCache.FileKey.resolve(dir.toFile(), FS.DETECTED);
@@ -83,6 +85,9 @@ public final class CentralRepo implements AutoCloseable {
      * Completes {@code given} from this repository's Git configuration ({@code user.name},
      * {@code user.email}; JGit reads the repository's over the user's and the system's), then
      * {@link Identity#DEFAULT}: the identity every write of the CLI commits with.
+     *
+     * @param given the name and email given on the command line, if any
+     * @return the identity to commit with
      */
     public Identity identity(Identity.Given given) {
         return Identities.resolve(Objects.requireNonNull(given, "given"), repo);
@@ -91,6 +96,9 @@ public final class CentralRepo implements AutoCloseable {
     /**
      * As {@link #identity(Identity.Given)} for a repository that does not exist yet ({@code gitops
      * init}): the user's and the system's Git configuration, then {@link Identity#DEFAULT}.
+     *
+     * @param given the name and email given on the command line, if any
+     * @return the identity to commit with
      */
     public static Identity identityWithoutRepository(Identity.Given given) {
         return Identities.resolveWithoutRepository(Objects.requireNonNull(given, "given"));
@@ -117,7 +125,11 @@ public final class CentralRepo implements AutoCloseable {
         RepoCreation.create(Objects.requireNonNull(dir, "dir"), List.copyOf(branches), Objects.requireNonNull(who, "who"));
     }
 
-    /** Whether the repository has no working tree. */
+    /**
+     * Whether the repository has no working tree.
+     *
+     * @return true for a bare repository
+     */
     public boolean isBare() {
         return repo.isBare();
     }
@@ -127,6 +139,8 @@ public final class CentralRepo implements AutoCloseable {
      * {@code dev~1}. Valid while this instance is open.
      *
      * @throws IllegalArgumentException when {@code ref} names no commit
+     * @param ref a branch, tag, commit id or revision expression
+     * @return the commit's files
      */
     public FileSource files(String ref) {
         return withWalk("read files", ref, w -> Trees.files(repo, commit(w, ref), ref));
@@ -137,6 +151,8 @@ public final class CentralRepo implements AutoCloseable {
      *
      * @throws IllegalArgumentException when {@code ref} names no commit
      * @throws dev.gitops.model.StateException when an input file is malformed
+     * @param ref a branch, tag, commit id or revision expression
+     * @return every input file of the commit, parsed and checked
      */
     public RepoSnapshot snapshot(String ref) {
         return withWalk("read snapshot", ref, w -> Trees.snapshot(repo, commit(w, ref), ref));
@@ -148,6 +164,11 @@ public final class CentralRepo implements AutoCloseable {
      * Idempotent: an existing identical mapping is {@link TagResult.NoChange}.
      *
      * @throws IllegalArgumentException when a name is blank or the image is not an image reference
+     * @param service the service's name
+     * @param revision the revision CI built
+     * @param image the image reference CI pushed
+     * @param options the branch, the message and the retry policy
+     * @return what happened: recorded, no change, or refused with the reason
      */
     public TagResult recordTag(String service, String revision, String image, TagOptions options) {
         requireName("service", service);
@@ -182,6 +203,11 @@ public final class CentralRepo implements AutoCloseable {
      * it allows, by compare-and-swap on the tip it judged.
      *
      * @throws dev.gitops.model.StateException when an input file of either side is malformed
+     * @param from the source environment
+     * @param to the target environment, the one after {@code from}
+     * @param gate judges the candidate before any branch moves
+     * @param options services, acknowledgements, dry run, pull-request branch
+     * @return what happened: promoted, blocked, nothing to promote, or refused with the reason
      */
     public PromotionResult promote(String from, String to, PromotionGate gate, PromoteOptions options) {
         Objects.requireNonNull(gate, "gate");
@@ -198,6 +224,9 @@ public final class CentralRepo implements AutoCloseable {
      * must be a valid Git branch name by Git's own rules ({@code refs/heads/<name>}), must not look
      * like an option or a full ref ({@code -x}, {@code refs/heads/prod}, {@code HEAD}), and must not
      * be an environment's branch (gitops.yaml at HEAD).
+     *
+     * @param name a proposed pull-request branch name
+     * @return why it cannot be used, or empty when it can
      */
     public Optional<String> pullRequestBranchProblem(String name) {
         Objects.requireNonNull(name, "name");
@@ -217,6 +246,11 @@ public final class CentralRepo implements AutoCloseable {
      * {@code from} are not carried. {@link PromoteOptions#services()} must be empty.
      *
      * @throws dev.gitops.model.StateException when an input file of either side is malformed
+     * @param from the environment the direct changes were made on
+     * @param to the environment before it
+     * @param gate judges the result like a promotion
+     * @param options acknowledgements, dry run, pull-request branch (no services)
+     * @return what happened, as for a promotion
      */
     public PromotionResult backport(String from, String to, PromotionGate gate, PromoteOptions options) {
         Objects.requireNonNull(gate, "gate");
@@ -239,6 +273,10 @@ public final class CentralRepo implements AutoCloseable {
      * @throws IllegalArgumentException when {@code head} names no commit or {@code through} is not
      *     an environment after the first
      * @throws dev.gitops.model.StateException when an input file is malformed
+     * @param head the commit to promote; absent: the first environment's tip
+     * @param through the last environment to promote into; absent: the last environment
+     * @param gate judges each step
+     * @return each step's verdict and report
      */
     public Preview preview(Optional<String> head, Optional<String> through, PromotionGate gate) {
         Objects.requireNonNull(gate, "gate");
@@ -256,12 +294,24 @@ public final class CentralRepo implements AutoCloseable {
      * @throws IllegalArgumentException when {@code to} is unknown or the first environment, or a
      *     branch or {@code headRef} does not exist
      * @throws dev.gitops.model.StateException when an input file is malformed
+     * @param to the target environment
+     * @param headRef the merge or pull-request head to judge
+     * @param gate judges the candidate
+     * @return the verdict and report
      */
     public CheckResult check(String to, String headRef, PromotionGate gate) {
         return check(to, headRef, gate, List.of());
     }
 
-    /** As {@link #check(String, String, PromotionGate)}, with acknowledgements passed to the gate. */
+    /**
+     * As {@link #check(String, String, PromotionGate)}, with acknowledgements passed to the gate.
+     *
+     * @param to the target environment
+     * @param headRef the merge or pull-request head to judge
+     * @param gate judges the candidate
+     * @param acknowledgements rules the user acknowledged, each with a reason
+     * @return the verdict and report
+     */
     public CheckResult check(String to, String headRef, PromotionGate gate, List<Acknowledgement> acknowledgements) {
         Objects.requireNonNull(gate, "gate");
         try {
@@ -276,6 +326,9 @@ public final class CentralRepo implements AutoCloseable {
      * {@code limit} commits): the revision history a promotion hands to the gate.
      *
      * @throws IllegalArgumentException when the environment or its branch does not exist
+     * @param env an environment name
+     * @param limit the most commits to read
+     * @return service -> images that ran, oldest first
      */
     public RevisionHistory history(String env, int limit) {
         try {
@@ -289,6 +342,11 @@ public final class CentralRepo implements AutoCloseable {
      * Reverts the tip commit of {@code env}'s branch (a merge by its first parent), validates the
      * result with {@code validator}, and commits with a {@code Rolled-Back: <service> <revision>}
      * trailer per service whose revision changes back. Never touches another branch.
+     *
+     * @param env the environment to roll back
+     * @param validator judges the rolled-back state before the branch moves
+     * @param options the message, dry run and the retry policy
+     * @return what happened: rolled back, refused by the validator, or nothing to roll back
      */
     public RollbackResult rollback(String env, RollbackValidator validator, RollbackOptions options) {
         Objects.requireNonNull(validator, "validator");
@@ -304,6 +362,8 @@ public final class CentralRepo implements AutoCloseable {
      * The rollbacks recorded on {@code env}'s branch (its first-parent history), newest first.
      *
      * @throws IllegalArgumentException when the environment or its branch does not exist
+     * @param env an environment name
+     * @return the rollbacks recorded on its branch, newest first
      */
     public List<RollbackRecord> rollbacks(String env) {
         try {
@@ -319,6 +379,12 @@ public final class CentralRepo implements AutoCloseable {
      * outputs are refused (by name, never by value) unless {@link TerraformOptions#skipSensitive()};
      * input or a written file larger than {@link TerraformOptions#limits()} is refused before it is
      * parsed or written; the written file must load back with exactly the values and types given.
+     *
+     * @param env the environment
+     * @param terraformOutputJson the bytes of {@code terraform output -json}
+     * @param gate judges the branch with the new file
+     * @param options limits, sensitive outputs, acknowledgements, dry run
+     * @return what happened: imported, no change, blocked or refused with the reason
      */
     public TerraformImportResult importTerraform(String env, byte[] terraformOutputJson, TerraformGate gate,
                                                  TerraformOptions options) {
@@ -335,6 +401,11 @@ public final class CentralRepo implements AutoCloseable {
     /**
      * As {@link #importTerraform(String, byte[], TerraformGate, TerraformOptions)} judged only by
      * the loader ({@link TerraformGate#loadsOnly()}): for callers without a renderer.
+     *
+     * @param env the environment
+     * @param terraformOutputJson the bytes of {@code terraform output -json}
+     * @param options limits, sensitive outputs, dry run
+     * @return what happened
      */
     public TerraformImportResult importTerraform(String env, byte[] terraformOutputJson, TerraformOptions options) {
         return importTerraform(env, terraformOutputJson, TerraformGate.loadsOnly(), options);
@@ -349,6 +420,11 @@ public final class CentralRepo implements AutoCloseable {
      * No value is ever written anywhere but as ciphertext, nor put into a message or result.
      *
      * @throws IllegalArgumentException when two secrets have the same name
+     * @param env the environment whose section is written
+     * @param key the controller's public key
+     * @param secrets the secrets to seal, each with its plaintext values
+     * @param options the digest key, batch mode, dry run and the retry policy
+     * @return what happened: sealed, no change, or refused with the reason
      */
     public SealResult seal(String env, SealingKey key, List<SecretToSeal> secrets, SealOptions options) {
         requireName("environment", env);
@@ -374,6 +450,8 @@ public final class CentralRepo implements AutoCloseable {
     /**
      * The status matrix over every environment's branch. gitops.yaml is read at {@code HEAD} (or,
      * when HEAD names no commit, at the first branch found).
+     *
+     * @return every environment's revision of every service, with pending promotions
      */
     public StatusMatrix status() {
         try {
@@ -391,6 +469,9 @@ public final class CentralRepo implements AutoCloseable {
      * @throws IllegalArgumentException when {@code ref} names no commit, or the working tree is
      *     asked of a bare repository
      * @throws dev.gitops.model.StateException when an input file is malformed
+     * @param env an environment name
+     * @param pointer a JSON pointer into the environment's state, e.g. {@code /services/service_rpps/replicas}
+     * @return the value's files, lines and commits
      */
     public Explanation explain(String env, Optional<String> ref, String pointer) {
         try {
@@ -402,6 +483,11 @@ public final class CentralRepo implements AutoCloseable {
 
     /**
      * Explains a value of a snapshot that is not in Git (any directory): locations only, no commits.
+     *
+     * @param snapshot the files read
+     * @param env an environment name
+     * @param pointer a JSON pointer into the environment's state
+     * @return the value's files and lines
      */
     public static Explanation explain(RepoSnapshot snapshot, String env, String pointer) {
         return Explainer.explain(snapshot, env, pointer);

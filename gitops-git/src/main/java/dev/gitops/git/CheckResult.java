@@ -18,6 +18,16 @@ import java.util.Objects;
  */
 public record CheckResult(String from, String to, String targetCommit, String headCommit, PromotionVerdict verdict,
                           List<VersionChange> changes) {
+    /**
+     * Copies the collections and checks that no component is null.
+     *
+     * @param from the source environment (the one before {@code to})
+     * @param to the target environment
+     * @param targetCommit the target branch's tip (the state before)
+     * @param headCommit the judged head (the state after)
+     * @param verdict the gate's verdict
+     * @param changes the target section's service changes from tip to head
+     */
     public CheckResult {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");

@@ -15,6 +15,15 @@ import java.util.Optional;
  * @param origin the commit that last changed the line, when read from Git and committed
  */
 public record Contribution(String role, SourceLocation location, Optional<String> text, Optional<LineOrigin> origin) {
+    /**
+     * Checks that no component is null.
+     *
+     * @param role what it contributes, e.g. {@code "environment section"}, {@code "defaults"},
+     *     {@code "tags.yaml image"}, {@code "terraform output"}
+     * @param location file, line and column
+     * @param text the source line, trimmed; absent for sensitive Terraform outputs
+     * @param origin the commit that last changed the line, when read from Git and committed
+     */
     public Contribution {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(location, "location");

@@ -22,6 +22,13 @@ public sealed interface Credentials permits Credentials.None, Credentials.Token,
      * @param token the token; never printed ({@link #toString()} hides it)
      */
     record Token(String username, String token) implements Credentials {
+        /**
+         * Checks the credentials.
+         *
+         * @param username the user name sent with the token
+         * @param token the token; never printed ({@link #toString()} hides it)
+         * @throws IllegalArgumentException when the token is empty
+         */
         public Token {
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(token, "token");
@@ -46,6 +53,15 @@ public sealed interface Credentials permits Credentials.None, Credentials.Token,
      *     absent: {@code ~/.ssh}
      */
     record Ssh(Optional<Path> privateKey, Optional<Path> knownHosts, Optional<Path> sshDirectory) implements Credentials {
+        /**
+         * Checks that no component is null.
+         *
+         * @param privateKey the identity file to offer (unencrypted, as CI deploy keys are); absent:
+         *     the defaults in the SSH directory ({@code id_ed25519}, {@code id_rsa}, ...)
+         * @param knownHosts the known_hosts file used to verify the server; absent: the SSH directory's
+         * @param sshDirectory the directory holding {@code config}, keys and {@code known_hosts};
+         *     absent: {@code ~/.ssh}
+         */
         public Ssh {
             Objects.requireNonNull(privateKey, "privateKey");
             Objects.requireNonNull(knownHosts, "knownHosts");
@@ -53,12 +69,23 @@ public sealed interface Credentials permits Credentials.None, Credentials.Token,
         }
     }
 
-    /** No credentials. */
+    /**
+     * No credentials.
+     *
+     * @return the credentials of an anonymous remote
+     */
     static Credentials none() {
         return new None();
     }
 
-    /** HTTPS with a token. */
+    /**
+     * HTTPS with a token.
+     *
+     * @param username the user name sent with the token
+     * @param token the token
+     * @return the credentials
+     * @throws IllegalArgumentException when the token is empty
+     */
     static Credentials token(String username, String token) {
         return new Token(username, token);
     }

@@ -14,6 +14,15 @@ import java.util.Optional;
  *     pointer names nothing
  */
 public record Explanation(String environment, String pointer, Optional<String> value, List<Contribution> contributions) {
+    /**
+     * Copies the collections and checks that no component is null.
+     *
+     * @param environment the environment
+     * @param pointer the JSON pointer asked about, e.g. {@code /services/service_rpps/memory_max}
+     * @param value the value as text; absent when nothing is there, or for a sensitive output
+     * @param contributions every place that contributes, the effective one first; empty when the
+     *     pointer names nothing
+     */
     public Explanation {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(pointer, "pointer");
@@ -21,7 +30,11 @@ public record Explanation(String environment, String pointer, Optional<String> v
         contributions = List.copyOf(contributions);
     }
 
-    /** Whether the pointer named something. */
+    /**
+     * Whether the pointer named something.
+     *
+     * @return true when the pointer names a value of the state
+     */
     public boolean found() {
         return !contributions.isEmpty();
     }

@@ -14,7 +14,15 @@ import java.util.TreeMap;
  *              inside {@code .git}
  */
 public record InitialBranch(String name, Map<String, byte[]> files) {
-    /** Checks every path and keeps the files in path order ({@link CentralRepo#create} checks the name by Git's rules). */
+    /**
+     * Checks every path and keeps the files in path order ({@link CentralRepo#create} checks the name by Git's rules).
+     *
+     * @param name the branch name, e.g. {@code dev}
+     * @param files the files by path relative to the repository root, with {@code /} between folders
+     *     (e.g. {@code services/api/values.yaml}); no {@code .} or {@code ..} segment, nothing
+     *     inside {@code .git}
+     * @throws IllegalArgumentException when a path is not such a relative path
+     */
     public InitialBranch {
         Objects.requireNonNull(name, "name");
         files = new TreeMap<>(Objects.requireNonNull(files, "files"));

@@ -16,6 +16,12 @@ import java.util.Optional;
  * @param steps one per environment after the first, in promotion order, up to the last one asked for
  */
 public record Preview(String head, List<Step> steps) {
+    /**
+     * Copies the collections and checks that no component is null.
+     *
+     * @param head the commit previewed (the first environment's tip, or the given head)
+     * @param steps one per environment after the first, in promotion order, up to the last one asked for
+     */
     public Preview {
         Objects.requireNonNull(head, "head");
         steps = List.copyOf(steps);
@@ -44,6 +50,17 @@ public record Preview(String head, List<Step> steps) {
      */
     public record Step(String from, String to, Optional<String> targetCommit, Status status,
                        Optional<PromotionVerdict> verdict, List<VersionChange> changes, String note) {
+        /**
+         * Copies the collections and checks that no component is null.
+         *
+         * @param from the source environment
+         * @param to the target environment
+         * @param targetCommit the target branch's tip the step was computed on; absent when the branch is missing
+         * @param status how the step ended
+         * @param verdict the gate's verdict, when judged
+         * @param changes the target section's service changes
+         * @param note why nothing would change, or why the step was refused; empty when judged
+         */
         public Step {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
@@ -54,13 +71,21 @@ public record Preview(String head, List<Step> steps) {
             Objects.requireNonNull(note, "note");
         }
 
-        /** Whether this step would not be refused or blocked. */
+        /**
+         * Whether this step would not be refused or blocked.
+         *
+         * @return true unless refused or blocked
+         */
         public boolean allowed() {
             return status == Status.NOTHING_TO_PROMOTE || (status == Status.JUDGED && verdict.map(PromotionVerdict::allowed).orElse(false));
         }
     }
 
-    /** Whether every step would be allowed (or change nothing). */
+    /**
+     * Whether every step would be allowed (or change nothing).
+     *
+     * @return true when no step is refused or blocked
+     */
     public boolean allowed() {
         return steps.stream().allMatch(Step::allowed);
     }

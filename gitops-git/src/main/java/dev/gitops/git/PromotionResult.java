@@ -10,7 +10,11 @@ public sealed interface PromotionResult permits PromotionResult.Promoted, Promot
         PromotionResult.Conflict, PromotionResult.NothingToPromote, PromotionResult.DryRun, PromotionResult.Refused,
         PromotionResult.LostRaces, PromotionResult.Failed {
 
-    /** Whether the CLI should exit 0: promoted, dry run allowed, or nothing to do. */
+    /**
+     * Whether the CLI should exit 0: promoted, dry run allowed, or nothing to do.
+     *
+     * @return true on success
+     */
     default boolean succeeded() {
         return this instanceof Promoted || this instanceof NothingToPromote
                 || (this instanceof DryRun d && d.verdict().allowed());
@@ -27,6 +31,15 @@ public sealed interface PromotionResult permits PromotionResult.Promoted, Promot
      */
     record Promoted(String branch, boolean pullRequestBranch, String commit, PromotionVerdict verdict,
                     List<VersionChange> changes) implements PromotionResult {
+        /**
+         * Copies the collections and checks that no component is null.
+         *
+         * @param branch the branch moved: the target, or the pull-request branch created
+         * @param pullRequestBranch whether {@code branch} is a new pull-request branch
+         * @param commit the merge commit
+         * @param verdict the gate's verdict (its report and acknowledgements)
+         * @param changes the target section's service changes
+         */
         public Promoted {
             Objects.requireNonNull(branch, "branch");
             Objects.requireNonNull(commit, "commit");
@@ -35,8 +48,19 @@ public sealed interface PromotionResult permits PromotionResult.Promoted, Promot
         }
     }
 
-    /** The gate said no; nothing moved. */
+    /**
+     * The gate said no; nothing moved.
+     *
+     * @param verdict the gate's verdict, with its report
+     * @param changes the versions the promotion would have changed
+     */
     record Blocked(PromotionVerdict verdict, List<VersionChange> changes) implements PromotionResult {
+        /**
+         * Copies the collections and checks that no component is null.
+         *
+         * @param verdict the gate's verdict, with its report
+         * @param changes the versions the promotion would have changed
+         */
         public Blocked {
             Objects.requireNonNull(verdict, "verdict");
             changes = List.copyOf(changes);
@@ -50,6 +74,11 @@ public sealed interface PromotionResult permits PromotionResult.Promoted, Promot
      * @param paths the conflicting paths, sorted
      */
     record Conflict(List<String> paths) implements PromotionResult {
+        /**
+         * Copies the collections.
+         *
+         * @param paths the conflicting paths, sorted
+         */
         public Conflict {
             paths = List.copyOf(paths);
         }
@@ -61,13 +90,29 @@ public sealed interface PromotionResult permits PromotionResult.Promoted, Promot
      * @param reason which of the two
      */
     record NothingToPromote(String reason) implements PromotionResult {
+        /**
+         * Checks that no component is null.
+         *
+         * @param reason which of the two
+         */
         public NothingToPromote {
             Objects.requireNonNull(reason, "reason");
         }
     }
 
-    /** What the promotion would do; nothing moved. */
+    /**
+     * What the promotion would do; nothing moved.
+     *
+     * @param verdict the gate's verdict, with its report
+     * @param changes the versions the promotion would change
+     */
     record DryRun(PromotionVerdict verdict, List<VersionChange> changes) implements PromotionResult {
+        /**
+         * Copies the collections and checks that no component is null.
+         *
+         * @param verdict the gate's verdict, with its report
+         * @param changes the versions the promotion would change
+         */
         public DryRun {
             Objects.requireNonNull(verdict, "verdict");
             changes = List.copyOf(changes);
@@ -77,8 +122,15 @@ public sealed interface PromotionResult permits PromotionResult.Promoted, Promot
     /**
      * The promotion cannot be done as asked (unknown environment, not the next environment, missing
      * branch, pull-request branch already exists, checked-out target with local changes).
+     *
+     * @param reason why, for the user
      */
     record Refused(String reason) implements PromotionResult {
+        /**
+         * Checks that no component is null.
+         *
+         * @param reason why, for the user
+         */
         public Refused {
             Objects.requireNonNull(reason, "reason");
         }
@@ -87,8 +139,17 @@ public sealed interface PromotionResult permits PromotionResult.Promoted, Promot
     /** Every attempt lost its race against other writers of the target. */
     record LostRaces(int attempts) implements PromotionResult {}
 
-    /** The remote rejected the push or could not be reached. */
+    /**
+     * The remote rejected the push or could not be reached.
+     *
+     * @param reason the remote's answer or the connection error, without credentials
+     */
     record Failed(String reason) implements PromotionResult {
+        /**
+         * Checks that no component is null.
+         *
+         * @param reason the remote's answer or the connection error, without credentials
+         */
         public Failed {
             Objects.requireNonNull(reason, "reason");
         }

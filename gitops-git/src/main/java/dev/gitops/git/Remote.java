@@ -11,6 +11,13 @@ import java.util.Objects;
  * @param credentials how to authenticate
  */
 public record Remote(String nameOrUrl, Credentials credentials) {
+    /**
+     * Checks the remote.
+     *
+     * @param nameOrUrl the remote name or URL
+     * @param credentials how to authenticate
+     * @throws IllegalArgumentException when {@code nameOrUrl} is blank
+     */
     public Remote {
         Objects.requireNonNull(nameOrUrl, "nameOrUrl");
         Objects.requireNonNull(credentials, "credentials");
@@ -19,7 +26,12 @@ public record Remote(String nameOrUrl, Credentials credentials) {
         }
     }
 
-    /** A remote without credentials. */
+    /**
+     * A remote without credentials.
+     *
+     * @param nameOrUrl the remote name or URL
+     * @return the remote
+     */
     public static Remote of(String nameOrUrl) {
         return new Remote(nameOrUrl, Credentials.none());
     }

@@ -18,6 +18,14 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     /** 100 attempts, 1 ms doubling to 100 ms: enough for dozens of CI jobs writing at once. */
     public static final RetryPolicy DEFAULT = new RetryPolicy(100, Duration.ofMillis(1), Duration.ofMillis(100));
 
+    /**
+     * Checks the policy.
+     *
+     * @param maxAttempts attempts in total, at least 1
+     * @param initialBackoff the first wait
+     * @param maxBackoff the longest wait
+     * @throws IllegalArgumentException when {@code maxAttempts} is below 1, or the backoffs are not {@code 0 <= initial <= max}
+     */
     public RetryPolicy {
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");

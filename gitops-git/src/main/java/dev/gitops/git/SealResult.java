@@ -10,7 +10,11 @@ import java.util.Objects;
 public sealed interface SealResult
         permits SealResult.Sealed, SealResult.NoChange, SealResult.Refused, SealResult.LostRaces, SealResult.Failed {
 
-    /** Whether the CLI should exit 0. */
+    /**
+     * Whether the CLI should exit 0.
+     *
+     * @return true on success
+     */
     default boolean succeeded() {
         return this instanceof Sealed || this instanceof NoChange;
     }
@@ -29,6 +33,18 @@ public sealed interface SealResult
      */
     record Sealed(String branch, String commit, String file, List<String> added, List<String> changed,
                   List<String> removed, List<String> unchanged, int attempts) implements SealResult {
+        /**
+         * Copies the collections and checks that no component is null.
+         *
+         * @param branch the branch written (the first environment's)
+         * @param commit the new commit
+         * @param file secrets.yaml's name
+         * @param added entries that are new
+         * @param changed entries with a value, key, scope, namespace or type changed
+         * @param removed entries taken out (batch mode)
+         * @param unchanged entries given whose every value kept its ciphertext
+         * @param attempts how many attempts it took (more than 1 after lost races)
+         */
         public Sealed {
             Objects.requireNonNull(branch, "branch");
             Objects.requireNonNull(commit, "commit");
@@ -48,6 +64,13 @@ public sealed interface SealResult
      * @param unchanged the entries given
      */
     record NoChange(String branch, String commit, List<String> unchanged) implements SealResult {
+        /**
+         * Copies the collections and checks that no component is null.
+         *
+         * @param branch the branch read
+         * @param commit its tip
+         * @param unchanged the entries given
+         */
         public NoChange {
             Objects.requireNonNull(branch, "branch");
             Objects.requireNonNull(commit, "commit");
@@ -62,6 +85,11 @@ public sealed interface SealResult
      * @param reason what and why, with the fix when there is one (never a value)
      */
     record Refused(String reason) implements SealResult {
+        /**
+         * Checks that no component is null.
+         *
+         * @param reason what and why, with the fix when there is one (never a value)
+         */
         public Refused {
             Objects.requireNonNull(reason, "reason");
         }
@@ -74,6 +102,12 @@ public sealed interface SealResult
      * @param attempts attempts made
      */
     record LostRaces(String branch, int attempts) implements SealResult {
+        /**
+         * Checks that no component is null.
+         *
+         * @param branch the contended branch
+         * @param attempts attempts made
+         */
         public LostRaces {
             Objects.requireNonNull(branch, "branch");
         }
@@ -85,6 +119,11 @@ public sealed interface SealResult
      * @param reason the remote's answer (never credentials)
      */
     record Failed(String reason) implements SealResult {
+        /**
+         * Checks that no component is null.
+         *
+         * @param reason the remote's answer (never credentials)
+         */
         public Failed {
             Objects.requireNonNull(reason, "reason");
         }

@@ -25,6 +25,17 @@ public record SecretToSeal(String name, Optional<String> namespace, SealedSecret
                            Map<String, SecretValue> data) {
     private static final Pattern KEY = Pattern.compile("[-._a-zA-Z0-9]{1,253}");
 
+    /**
+     * Copies the data and checks its keys.
+     *
+     * @param name the Secret's (and SealedSecret's) name
+     * @param namespace its namespace; absent: the entry's existing namespace, else the environment's
+     *     namespace in gitops.yaml
+     * @param scope the sealing scope
+     * @param type the Secret type (e.g. {@code Opaque}); absent: the entry's existing type, if any
+     * @param data key -> plaintext, in the order the keys are written
+     * @throws IllegalArgumentException when a data key is not a Secret key (letters, digits, {@code -}, {@code _} and {@code .})
+     */
     public SecretToSeal {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(namespace, "namespace");

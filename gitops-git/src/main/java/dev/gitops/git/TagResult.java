@@ -10,7 +10,11 @@ import java.util.Optional;
 public sealed interface TagResult
         permits TagResult.Updated, TagResult.NoChange, TagResult.Refused, TagResult.LostRaces, TagResult.Failed {
 
-    /** Whether the mapping is now recorded (written, or already there). */
+    /**
+     * Whether the mapping is now recorded (written, or already there).
+     *
+     * @return true when recorded
+     */
     default boolean succeeded() {
         return this instanceof Updated || this instanceof NoChange;
     }
@@ -24,6 +28,14 @@ public sealed interface TagResult
      * @param attempts how many attempts it took (more than 1 after lost races)
      */
     record Updated(String branch, String commit, Optional<String> previousImage, int attempts) implements TagResult {
+        /**
+         * Checks that no component is null.
+         *
+         * @param branch the branch written
+         * @param commit the new commit
+         * @param previousImage the image the revision had before, when it was rewritten
+         * @param attempts how many attempts it took (more than 1 after lost races)
+         */
         public Updated {
             Objects.requireNonNull(branch, "branch");
             Objects.requireNonNull(commit, "commit");
@@ -38,6 +50,12 @@ public sealed interface TagResult
      * @param commit the tip that already has it
      */
     record NoChange(String branch, String commit) implements TagResult {
+        /**
+         * Checks that no component is null.
+         *
+         * @param branch the branch read
+         * @param commit the tip that already has it
+         */
         public NoChange {
             Objects.requireNonNull(branch, "branch");
             Objects.requireNonNull(commit, "commit");
@@ -52,6 +70,11 @@ public sealed interface TagResult
      * @param reason what and why, with the fix when there is one
      */
     record Refused(String reason) implements TagResult {
+        /**
+         * Checks that no component is null.
+         *
+         * @param reason what and why, with the fix when there is one
+         */
         public Refused {
             Objects.requireNonNull(reason, "reason");
         }
@@ -64,6 +87,12 @@ public sealed interface TagResult
      * @param attempts attempts made
      */
     record LostRaces(String branch, int attempts) implements TagResult {
+        /**
+         * Checks that no component is null.
+         *
+         * @param branch the contended branch
+         * @param attempts attempts made
+         */
         public LostRaces {
             Objects.requireNonNull(branch, "branch");
         }
@@ -75,6 +104,11 @@ public sealed interface TagResult
      * @param reason the remote's answer (never credentials)
      */
     record Failed(String reason) implements TagResult {
+        /**
+         * Checks that no component is null.
+         *
+         * @param reason the remote's answer (never credentials)
+         */
         public Failed {
             Objects.requireNonNull(reason, "reason");
         }

@@ -16,6 +16,15 @@ import java.util.Optional;
  */
 public record VersionChange(String service, Optional<String> fromRevision, Optional<String> toRevision,
                             Optional<String> fromImage, Optional<String> toImage) {
+    /**
+     * Checks that no component is null.
+     *
+     * @param service the service
+     * @param fromRevision the revision before
+     * @param toRevision the revision after
+     * @param fromImage the image before
+     * @param toImage the image after
+     */
     public VersionChange {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(fromRevision, "fromRevision");
@@ -24,7 +33,11 @@ public record VersionChange(String service, Optional<String> fromRevision, Optio
         Objects.requireNonNull(toImage, "toImage");
     }
 
-    /** {@code service_rpps: v1.0.146 -> v1.0.150}, with {@code (new)} / {@code (removed)} for absent sides. */
+    /**
+     * {@code service_rpps: v1.0.146 -> v1.0.150}, with {@code (new)} / {@code (removed)} for absent sides.
+     *
+     * @return the line
+     */
     public String describe() {
         String from = fromRevision.orElse("(new)");
         String to = toRevision.orElse("(removed)");

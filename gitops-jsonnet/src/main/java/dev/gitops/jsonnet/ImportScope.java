@@ -20,7 +20,17 @@ import java.util.Objects;
  *     {@code /} (e.g. {@code /dev/gitops/render/lib/}), or {@code ""} for none
  */
 public record ImportScope(FileSource files, String templateRoot, List<String> jpath, String libraryRoot) {
-    /** Normalises the folders; refuses paths outside the source and a library root not shaped {@code /.../}. */
+    /**
+     * Normalises the folders; refuses paths outside the source and a library root not shaped {@code /.../}.
+     *
+     * @param files the source of every file
+     * @param templateRoot the folder holding the templates, relative to the source root ({@code ""} for
+     *     the whole source)
+     * @param jpath library folders (jsonnet's {@code -J}), relative to the source root, searched in order
+     *     after the importing file's folder
+     * @param libraryRoot the class-path folder of the library imported by bare name, ending in
+     *     {@code /} (e.g. {@code /dev/gitops/render/lib/}), or {@code ""} for none
+     */
     public ImportScope {
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(libraryRoot, "libraryRoot");
@@ -37,12 +47,24 @@ public record ImportScope(FileSource files, String templateRoot, List<String> jp
         jpath = List.copyOf(dirs);
     }
 
-    /** The whole source is reachable: what a standalone {@code jsonnet} run over a folder gets. */
+    /**
+     * The whole source is reachable: what a standalone {@code jsonnet} run over a folder gets.
+     *
+     * @param files the source
+     * @param jpath library folders, searched after the importing file's folder
+     * @param libraryRoot where the built-in library is mounted ({@code /.../}), or {@code ""} for none
+     * @return the scope
+     */
     public static ImportScope whole(FileSource files, List<String> jpath, String libraryRoot) {
         return new ImportScope(files, "", jpath, libraryRoot);
     }
 
-    /** Whether {@code path} (normalised, relative to the source root) lies where imports may reach. */
+    /**
+     * Whether {@code path} (normalised, relative to the source root) lies where imports may reach.
+     *
+     * @param path a normalised path relative to the source root
+     * @return true when it is under the template root or a jpath folder
+     */
     public boolean allows(String path) {
         if (within(path, templateRoot)) {
             return true;

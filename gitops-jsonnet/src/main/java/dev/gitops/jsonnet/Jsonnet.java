@@ -24,7 +24,12 @@ import java.util.function.Consumer;
 public final class Jsonnet {
     private Jsonnet() {}
 
-    /** Evaluates the request. */
+    /**
+     * Evaluates the request.
+     *
+     * @param request what to evaluate, with its scope, arguments and limits
+     * @return the value and the traces, or the problems (a Jsonnet error, a limit reached)
+     */
     public static JsonnetResult evaluate(JsonnetRequest request) {
         return JsonnetEngine.evaluate(Objects.requireNonNull(request, "request"), JsonnetEngine.NO_OBJECTS);
     }
@@ -35,6 +40,10 @@ public final class Jsonnet {
      * hot in the processor's cache: every one that lies in no other such object, and possibly some
      * that do (an object under {@code data} or {@code items}, which sort before {@code kind}).
      * Called on the evaluation thread, before this method returns.
+     *
+     * @param request what to evaluate
+     * @param objects called with each such object as it is materialised
+     * @return the value and the traces, or the problems
      */
     public static JsonnetResult evaluate(JsonnetRequest request, Consumer<Value.Obj> objects) {
         return JsonnetEngine.evaluate(Objects.requireNonNull(request, "request"), Objects.requireNonNull(objects, "objects"));
@@ -47,6 +56,8 @@ public final class Jsonnet {
      * interpreter's hot methods compiled) is pooled, and the next evaluation takes it, waiting for
      * it if it is not ready yet. The result and any error are dropped; calling it again while a
      * prepared state is unused does nothing.
+     *
+     * @param request a request like the ones that will follow
      */
     public static void prepare(JsonnetRequest request) {
         JsonnetEngine.prepare(Objects.requireNonNull(request, "request"));

@@ -14,7 +14,13 @@ public record JsonnetLimits(long stackBytes, long maxOutputBytes, Duration deadl
     /** 16 MiB of stack (~30,000 frames), 64 MiB of output, 60 s. */
     public static final JsonnetLimits DEFAULT = new JsonnetLimits(16L << 20, 64L << 20, Duration.ofSeconds(60));
 
-    /** Checks the limits: at least 256 KiB of stack, a positive output size and deadline. */
+    /**
+     * Checks the limits: at least 256 KiB of stack, a positive output size and deadline.
+     *
+     * @param stackBytes the evaluation thread's stack size; bounds Jsonnet recursion depth
+     * @param maxOutputBytes the largest output accepted, as compact JSON
+     * @param deadline how long one evaluation may run before it is abandoned and reported
+     */
     public JsonnetLimits {
         Objects.requireNonNull(deadline, "deadline");
         if (stackBytes < 256 * 1024 || maxOutputBytes <= 0 || deadline.isNegative() || deadline.isZero()) {
@@ -22,17 +28,32 @@ public record JsonnetLimits(long stackBytes, long maxOutputBytes, Duration deadl
         }
     }
 
-    /** These limits with another deadline. */
+    /**
+     * These limits with another deadline.
+     *
+     * @param d the new deadline; positive
+     * @return new limits
+     */
     public JsonnetLimits withDeadline(Duration d) {
         return new JsonnetLimits(stackBytes, maxOutputBytes, d);
     }
 
-    /** These limits with another stack size. */
+    /**
+     * These limits with another stack size.
+     *
+     * @param b the new stack size in bytes; at least 256 KiB
+     * @return new limits
+     */
     public JsonnetLimits withStackBytes(long b) {
         return new JsonnetLimits(b, maxOutputBytes, deadline);
     }
 
-    /** These limits with another output size. */
+    /**
+     * These limits with another output size.
+     *
+     * @param b the new output size in bytes; positive
+     * @return new limits
+     */
     public JsonnetLimits withMaxOutputBytes(long b) {
         return new JsonnetLimits(stackBytes, b, deadline);
     }

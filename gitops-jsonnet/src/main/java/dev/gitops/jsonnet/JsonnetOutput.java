@@ -24,7 +24,11 @@ public sealed interface JsonnetOutput {
      * @param text exactly what the {@code jsonnet} command prints (trailing newline included)
      */
     record Text(String text) implements JsonnetOutput {
-        /** Checks the text is given. */
+        /**
+         * Checks the text is given.
+         *
+         * @param text exactly what the {@code jsonnet} command prints (trailing newline included)
+         */
         public Text {
             Objects.requireNonNull(text, "text");
         }
@@ -36,7 +40,11 @@ public sealed interface JsonnetOutput {
      * @param files file name (relative to the output folder) -> content, sorted by name
      */
     record Files(Map<String, String> files) implements JsonnetOutput {
-        /** Copies the files, sorted by name. */
+        /**
+         * Copies the files, sorted by name.
+         *
+         * @param files file name (relative to the output folder) -> content, sorted by name
+         */
         public Files {
             files = Collections.unmodifiableMap(new TreeMap<>(files));
         }
@@ -49,7 +57,11 @@ public sealed interface JsonnetOutput {
      * @param problem at the entry file, saying what shape was found
      */
     record Refused(Problem problem) implements JsonnetOutput {
-        /** Checks the problem is given. */
+        /**
+         * Checks the problem is given.
+         *
+         * @param problem at the entry file, saying what shape was found
+         */
         public Refused {
             Objects.requireNonNull(problem, "problem");
         }
@@ -61,6 +73,9 @@ public sealed interface JsonnetOutput {
      * @param stringOutput {@code -S}: the value (with {@code -m}: each field's) must be a string,
      *     printed as it is; not with {@code -y}
      * @param entry how problems name the evaluated file
+     * @param value the evaluated value
+     * @param mode the output mode (as {@code jsonnet}, {@code -y} or {@code -m})
+     * @return the output text or files, or the problem that refused it
      */
     static JsonnetOutput of(Value value, JsonnetOutputMode mode, boolean stringOutput, String entry) {
         Objects.requireNonNull(value, "value");

@@ -15,7 +15,12 @@ public sealed interface JsonnetResult {
      * @param traces the {@code std.trace} lines, in order
      */
     record Success(Value value, List<String> traces) implements JsonnetResult {
-        /** Checks the value is given and copies the traces. */
+        /**
+         * Checks the value is given and copies the traces.
+         *
+         * @param value the result (integral numbers as integer decimals)
+         * @param traces the {@code std.trace} lines, in order
+         */
         public Success {
             Objects.requireNonNull(value, "value");
             traces = List.copyOf(traces);
@@ -31,7 +36,11 @@ public sealed interface JsonnetResult {
      * @param problems at least one
      */
     record Failure(List<Problem> problems) implements JsonnetResult {
-        /** Checks there is at least one problem. */
+        /**
+         * Checks there is at least one problem.
+         *
+         * @param problems at least one
+         */
         public Failure {
             problems = List.copyOf(problems);
             if (problems.isEmpty()) {

@@ -14,6 +14,9 @@ public final class DisplayText {
      * Escapes control characters: {@code \n}, {@code \r} and {@code \t} as those two-character
      * escapes, any other C0 or C1 control character, DEL and the Unicode bidirectional overrides as
      * {@code \xNN} or {@code \}{@code uNNNN}. Everything else, including non-ASCII text, is kept.
+     *
+     * @param s any text
+     * @return {@code s} itself when nothing needs escaping, else the escaped copy
      */
     public static String escape(String s) {
         int i = 0;
@@ -47,6 +50,9 @@ public final class DisplayText {
     /**
      * Like {@link #escape}, but keeps line breaks ({@code \n}): for text that is several lines by
      * design, such as a report, where each line is still cleaned of everything else.
+     *
+     * @param s any text
+     * @return the escaped text, with its {@code \n} kept
      */
     public static String escapeKeepingLines(String s) {
         StringBuilder b = new StringBuilder(s.length());
@@ -64,6 +70,9 @@ public final class DisplayText {
      * {@link #escape}, line breaks are kept, and every line after the first that does not already
      * start with a space is indented by two. No line of the message can then pass for a
      * diagnostic of its own ({@code file:line:col: ...} at the start of a line).
+     *
+     * @param s any text, possibly several lines
+     * @return the escaped text, continuation lines indented
      */
     public static String escapeContinued(String s) {
         if (s.indexOf('\n') < 0) {

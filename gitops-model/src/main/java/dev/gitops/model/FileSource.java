@@ -34,6 +34,9 @@ public interface FileSource {
      *
      * @param path the file's name, for the message
      * @throws FileTooLargeException when there is more
+     * @param in the stream to read; not closed
+     * @return every byte of {@code in}
+     * @throws IOException when reading fails
      */
     static byte[] readBounded(java.io.InputStream in, String path) throws IOException {
         byte[] b = in.readNBytes(MAX_FILE_BYTES);
@@ -54,12 +57,20 @@ public interface FileSource {
      */
     Optional<byte[]> read(String path) throws IOException;
 
-    /** Whether {@code path} is a directory (after following links that stay inside). */
+    /**
+     * Whether {@code path} is a directory (after following links that stay inside).
+     *
+     * @param path a normalised relative path
+     * @return true for a directory; false when it is missing, a file, or leaves the source
+     */
     boolean isDirectory(String path);
 
     /**
      * The names of the entries of a directory, sorted by {@link String#compareTo}; empty when
      * {@code dir} is not a directory.
+     *
+     * @param dir a normalised relative path ({@code ""} for the root)
+     * @return the entry names, sorted
      */
     List<String> list(String dir);
 
@@ -67,16 +78,26 @@ public interface FileSource {
      * The path a link-free walk would reach for {@code path}: every symbolic link on the way is
      * replaced by its target. Empty when the path does not exist or leaves the source. Importers use
      * it to identify a file uniquely and to confine imports.
+     *
+     * @param path a normalised relative path
+     * @return the link-free path, or empty
      */
     Optional<String> resolve(String path);
 
     /**
      * A short human description for messages and provenance, without machine paths, e.g.
      * {@code "working tree"} or {@code "commit 1a2b3c4 (dev)"}.
+     *
+     * @return the description
      */
     String describe();
 
-    /** Whether a regular file exists at {@code path}. */
+    /**
+     * Whether a regular file exists at {@code path}.
+     *
+     * @param path a normalised relative path
+     * @return true for a regular file, and also when one exists but cannot be read (the caller's read then reports why)
+     */
     default boolean isFile(String path) {
         try {
             return read(path).isPresent();
@@ -85,7 +106,12 @@ public interface FileSource {
         }
     }
 
-    /** A source over a directory of the local file system (a working tree, or any folder). */
+    /**
+     * A source over a directory of the local file system (a working tree, or any folder).
+     *
+     * @param root the directory; links may not lead outside it
+     * @return the source
+     */
     static FileSource directory(Path root) {
         return new DirectoryFileSource(root);
     }
@@ -93,6 +119,10 @@ public interface FileSource {
     /**
      * A source over an in-memory map from path to content. Parent directories are implied by the
      * paths. Keys are normalised; a key that is not a valid relative path is rejected.
+     *
+     * @param files content by path; copied
+     * @return the source
+     * @throws IllegalArgumentException when a key is absolute or climbs above the root
      */
     static FileSource inMemory(Map<String, byte[]> files) {
         return new MemoryFileSource(files, Map.of());
@@ -101,6 +131,11 @@ public interface FileSource {
     /**
      * Like {@link #inMemory(Map)}, with symbolic links: {@code links} maps a link path to its
      * target, relative to the link's directory (as {@code ln -s target link} would store it).
+     *
+     * @param files content by path; copied
+     * @param links link path to target, relative to the link's directory
+     * @return the source
+     * @throws IllegalArgumentException when a key is absolute or climbs above the root
      */
     static FileSource inMemory(Map<String, byte[]> files, Map<String, String> links) {
         return new MemoryFileSource(files, links);
@@ -111,6 +146,7 @@ public interface FileSource {
      *
      * @return the normalised path ({@code ""} for the root), or empty when it is absolute or climbs
      *     above the root
+     * @param path a {@code /}-separated relative path
      */
     static Optional<String> normalize(String path) {
         return PathNames.normalize(path);
@@ -121,6 +157,8 @@ public interface FileSource {
      * statement in {@code base} would.
      *
      * @return the normalised path, or empty when the result is absolute or leaves the root
+     * @param base the path of the file that imports
+     * @param relative the path as written in that file
      */
     static Optional<String> resolveSibling(String base, String relative) {
         return PathNames.resolveSibling(base, relative);

@@ -14,6 +14,14 @@ public record LoadLimits(int maxFileBytes, int maxDepth, int maxAliases) {
      */
     public static final LoadLimits DEFAULT = new LoadLimits(4 * 1024 * 1024, 64, 1_000);
 
+    /**
+     * Checks the limits.
+     *
+     * @param maxFileBytes largest input file accepted
+     * @param maxDepth deepest nesting of mappings and sequences
+     * @param maxAliases most YAML aliases in one file (alias bombs expand exponentially)
+     * @throws IllegalArgumentException when a size or depth is not positive or the alias count is negative
+     */
     public LoadLimits {
         if (maxFileBytes <= 0 || maxDepth <= 0 || maxAliases < 0) {
             throw new IllegalArgumentException("limits must be positive");

@@ -28,6 +28,19 @@ public record PromotionCandidate(
         List<RollbackRecord> targetRollbacks,
         List<Acknowledgement> acknowledgements,
         List<TargetChange> targetChanges) {
+    /**
+     * Copies the lists and checks that no component is null.
+     *
+     * @param from the source environment (A)
+     * @param to the target environment (B), the one after A in gitops.yaml's order
+     * @param targetBefore B's branch before the merge
+     * @param targetAfter the merge result (what B would become)
+     * @param source A's branch tip
+     * @param sourceHistory what ran in A's own section on A's first-parent history
+     * @param targetRollbacks revisions rolled back on B
+     * @param acknowledgements rules the user acknowledged for this promotion, each with a reason
+     * @param targetChanges commits on B that A lacks since the last full promotion from A, newest first
+     */
     public PromotionCandidate {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
@@ -40,7 +53,18 @@ public record PromotionCandidate(
         targetChanges = List.copyOf(targetChanges);
     }
 
-    /** A candidate whose target has no commits the source lacks. */
+    /**
+     * A candidate whose target has no commits the source lacks.
+     *
+     * @param from the source environment (A)
+     * @param to the target environment (B)
+     * @param targetBefore B's branch before the merge
+     * @param targetAfter the merge result
+     * @param source A's branch tip
+     * @param sourceHistory what ran in A's own section
+     * @param targetRollbacks revisions rolled back on B
+     * @param acknowledgements rules the user acknowledged, each with a reason
+     */
     public PromotionCandidate(String from, String to, RepoSnapshot targetBefore, RepoSnapshot targetAfter,
                               RepoSnapshot source, RevisionHistory sourceHistory, List<RollbackRecord> targetRollbacks,
                               List<Acknowledgement> acknowledgements) {

@@ -20,7 +20,14 @@ import java.util.regex.Pattern;
 public record Quantity(String text, BigDecimal value, Format format) implements Comparable<Quantity> {
 
     /** The suffix family, as in apimachinery. */
-    public enum Format { BINARY_SI, DECIMAL_SI, DECIMAL_EXPONENT }
+    public enum Format {
+        /** Powers of 1024: {@code Ki}, {@code Mi}, {@code Gi}, {@code Ti}, {@code Pi}, {@code Ei}. */
+        BINARY_SI,
+        /** Powers of 1000 and plain numbers: {@code n}, {@code u}, {@code m}, (none), {@code k}, {@code M}, {@code G}, ... */
+        DECIMAL_SI,
+        /** A decimal exponent: {@code 129e6}, {@code 1E3}. */
+        DECIMAL_EXPONENT
+    }
 
     private static final Pattern EXPONENT = Pattern.compile("[eE][-+]?[0-9]+");
     private static final Map<String, Integer> BINARY = Map.of("Ki", 10, "Mi", 20, "Gi", 30, "Ti", 40, "Pi", 50, "Ei", 60);
@@ -29,6 +36,13 @@ public record Quantity(String text, BigDecimal value, Format format) implements 
     private static final String[] BINARY_SUFFIX = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
     private static final BigDecimal MAX = new BigDecimal(BigInteger.TWO.pow(63).subtract(BigInteger.ONE));
 
+    /**
+     * Checks that no component is null; use {@link #parse} to read a spelling.
+     *
+     * @param text the spelling in the input file
+     * @param value the exact amount (bytes for memory, cores for cpu)
+     * @param format the family of the suffix, which decides the canonical spelling
+     */
     public Quantity {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(value, "value");
@@ -40,6 +54,8 @@ public record Quantity(String text, BigDecimal value, Format format) implements 
      *
      * @throws IllegalArgumentException with a message that says what is wrong and how it is spelled
      *     correctly ({@code 1gi}: suffixes are case-sensitive, {@code Gi})
+     * @param text the spelling, e.g. {@code 512Mi}
+     * @return the quantity
      */
     public static Quantity parse(String text) {
         Objects.requireNonNull(text, "text");
@@ -117,7 +133,12 @@ public record Quantity(String text, BigDecimal value, Format format) implements 
         return i == text.length();
     }
 
-    /** Whether {@code text} parses. */
+    /**
+     * Whether {@code text} parses.
+     *
+     * @param text a spelling
+     * @return true when {@link #parse} accepts it
+     */
     public static boolean isValid(String text) {
         try {
             parse(text);
@@ -131,6 +152,8 @@ public record Quantity(String text, BigDecimal value, Format format) implements 
      * The spelling the Kubernetes API server would show: the largest suffix with an integer
      * mantissa ({@code 1.5Gi} -> {@code 1536Mi}, {@code 1.5} -> {@code 1500m}, {@code 0.5Gi} ->
      * {@code 512Mi}). A binary value below 1024 or not integral is spelled in decimal SI.
+     *
+     * @return the canonical spelling
      */
     public String canonical() {
         if (value.signum() == 0) {
@@ -169,7 +192,11 @@ public record Quantity(String text, BigDecimal value, Format format) implements 
         return mantissa + suffix;
     }
 
-    /** Whether the amount has a fractional part finer than one unit (memory in {@code m} is 0.001 bytes). */
+    /**
+     * Whether the amount has a fractional part finer than one unit (memory in {@code m} is 0.001 bytes).
+     *
+     * @return true when the value is not a whole number of units
+     */
     public boolean isFractional() {
         return value.stripTrailingZeros().scale() > 0;
     }

@@ -20,12 +20,23 @@ public final class RepoLoader {
      *
      * @throws StateException carrying every structural problem found in any file (syntax, types,
      *     schema, duplicate keys, hostile input), each with file, line, column, pointer and hint
+     * @param source where the files are (a directory, a commit, a map)
+     * @param provenance where the snapshot was read, for messages and reports
+     * @return the snapshot, every file parsed and checked
      */
     public static RepoSnapshot load(FileSource source, Provenance provenance) {
         return SnapshotLoader.load(source, provenance, LoadLimits.DEFAULT);
     }
 
-    /** As {@link #load(FileSource, Provenance)}, with explicit limits against hostile input. */
+    /**
+     * As {@link #load(FileSource, Provenance)}, with explicit limits against hostile input.
+     *
+     * @param source where the files are
+     * @param provenance where the snapshot was read
+     * @param limits the bounds on size, depth and aliases
+     * @return the snapshot
+     * @throws StateException carrying every structural problem found, as for {@link #load(FileSource, Provenance)}
+     */
     public static RepoSnapshot load(FileSource source, Provenance provenance, LoadLimits limits) {
         return SnapshotLoader.load(source, provenance, limits);
     }
@@ -46,6 +57,8 @@ public final class RepoLoader {
      * need branch names and file names before they read anything else.
      *
      * @throws StateException when gitops.yaml is present and malformed
+     * @param source where the files are
+     * @return the settings
      */
     public static GitopsConfig loadConfig(FileSource source) {
         return SnapshotLoader.loadConfig(source, LoadLimits.DEFAULT);

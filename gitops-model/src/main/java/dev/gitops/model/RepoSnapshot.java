@@ -34,6 +34,20 @@ public record RepoSnapshot(
         FileSource files,
         Provenance provenance) {
 
+    /**
+     * Copies the maps and checks that no component is null.
+     *
+     * @param config gitops.yaml, or its defaults
+     * @param controlCenter control-center.yaml
+     * @param tags tags.yaml (empty when absent)
+     * @param secrets secrets.yaml (empty when absent)
+     * @param terraform env name -> outputs, for every env-&lt;env&gt;.yaml present
+     * @param digests path -> SHA-256 (hex) of every input file read, env files included; promotion
+     *     uses it to prove env files untouched
+     * @param index where every value of every file is
+     * @param files the source the snapshot was read from (templates are rendered from it too)
+     * @param provenance where it was read
+     */
     public RepoSnapshot {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(controlCenter, "controlCenter");
@@ -53,6 +67,8 @@ public record RepoSnapshot(
      *
      * @throws StateException when the environment is unknown or its Terraform outputs file is
      *     missing (the hint says to read the environment's own branch)
+     * @param environment an environment name
+     * @return the environment's resolved State
      */
     public State resolve(String environment) {
         return resolve(environment, true);
@@ -64,6 +80,8 @@ public record RepoSnapshot(
      * @param requireEnvFile whether a missing env-&lt;env&gt;.yaml is an error; status and promotion
      *     checks read other environments' sections on a branch that does not hold their env file
      * @throws StateException when the environment is unknown, or its env file is required and missing
+     * @param environment an environment name
+     * @return the environment's resolved State; without an env file, its Terraform outputs are empty
      */
     public State resolve(String environment, boolean requireEnvFile) {
         Optional<EnvironmentSection> section = controlCenter.environment(environment);

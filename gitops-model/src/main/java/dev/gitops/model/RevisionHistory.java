@@ -17,6 +17,13 @@ import java.util.Set;
  * @param commitsRead how many commits were read (the history may be bounded)
  */
 public record RevisionHistory(String environment, Map<String, Set<ImageRef>> images, int commitsRead) {
+    /**
+     * Copies the map and its sets.
+     *
+     * @param environment the environment whose section was read
+     * @param images service -> images, oldest first
+     * @param commitsRead how many commits were read (the history may be bounded)
+     */
     public RevisionHistory {
         Objects.requireNonNull(environment, "environment");
         Map<String, Set<ImageRef>> copy = new LinkedHashMap<>();
@@ -24,7 +31,13 @@ public record RevisionHistory(String environment, Map<String, Set<ImageRef>> ima
         images = Collections.unmodifiableMap(copy);
     }
 
-    /** Whether {@code service} ever ran {@code image} in this environment. */
+    /**
+     * Whether {@code service} ever ran {@code image} in this environment.
+     *
+     * @param service a service name
+     * @param image an image reference
+     * @return true when some commit read resolved the service to that image
+     */
     public boolean ran(String service, ImageRef image) {
         return images.getOrDefault(service, Set.of()).contains(image);
     }

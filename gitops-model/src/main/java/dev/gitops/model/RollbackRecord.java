@@ -13,6 +13,14 @@ import java.util.Objects;
  * @param commit the rollback commit id
  */
 public record RollbackRecord(String environment, String service, String revision, String commit) {
+    /**
+     * Checks that no component is null.
+     *
+     * @param environment the environment rolled back
+     * @param service the service
+     * @param revision the revision removed by the rollback
+     * @param commit the rollback commit id
+     */
     public RollbackRecord {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(service, "service");

@@ -40,8 +40,17 @@ public final class SealedBlob {
         /** The value has a sealed value's form; {@code keyBits} is the RSA key size its prefix names. */
         record WellFormed(int keyBits) implements Verdict {}
 
-        /** Not a sealed value; {@code reason} says why without quoting it. */
+        /**
+         * Not a sealed value; {@code reason} says why without quoting it.
+         *
+         * @param reason why the value is not a sealed value
+         */
         record Malformed(String reason) implements Verdict {
+            /**
+             * Checks that {@code reason} is not null.
+             *
+             * @param reason why the value is not a sealed value
+             */
             public Malformed {
                 Objects.requireNonNull(reason, "reason");
             }
@@ -53,6 +62,8 @@ public final class SealedBlob {
      *
      * @param keyBits the key size the value must be sealed with; empty for any accepted size
      *     ({@link #MIN_KEY_BITS} to {@link #MAX_KEY_BITS})
+     * @param value the value as written in secrets.yaml
+     * @return the verdict
      */
     public static Verdict check(String value, OptionalInt keyBits) {
         Objects.requireNonNull(value, "value");
@@ -72,6 +83,8 @@ public final class SealedBlob {
      *
      * @throws IllegalArgumentException when the label does not start with {@code AgA} or {@code AgB},
      *     is longer than the value, or holds a character outside the base64 alphabet
+     * @param label the start of the placeholder, e.g. {@code AgBplaceholder}
+     * @return a value of the size and alphabet of a real sealed value
      */
     public static String placeholder(String label) {
         int length = 708;   // 531 bytes decoded: 2 + 512 + 16 and a byte of value
@@ -82,7 +95,12 @@ public final class SealedBlob {
         return label + "0".repeat(length - label.length());
     }
 
-    /** The form of {@code value} for a key of any accepted size ({@link #MIN_KEY_BITS} to {@link #MAX_KEY_BITS}). */
+    /**
+     * The form of {@code value} for a key of any accepted size ({@link #MIN_KEY_BITS} to {@link #MAX_KEY_BITS}).
+     *
+     * @param value the value as written in secrets.yaml
+     * @return the verdict
+     */
     public static Verdict check(String value) {
         Objects.requireNonNull(value, "value");
         byte[] bytes;

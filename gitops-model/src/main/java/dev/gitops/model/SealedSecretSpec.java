@@ -27,7 +27,12 @@ public record SealedSecretSpec(
 
     /** Sealed Secrets scopes (bitnami-labs/sealed-secrets README "Scopes"). */
     public enum Scope {
-        STRICT("strict"), NAMESPACE_WIDE("namespace-wide"), CLUSTER_WIDE("cluster-wide");
+        /** Decrypted only as this namespace and name. */
+        STRICT("strict"),
+        /** Decrypted under any name in this namespace. */
+        NAMESPACE_WIDE("namespace-wide"),
+        /** Decrypted under any name in any namespace. */
+        CLUSTER_WIDE("cluster-wide");
 
         private final String yaml;
 
@@ -35,11 +40,21 @@ public record SealedSecretSpec(
             this.yaml = yaml;
         }
 
-        /** The spelling in secrets.yaml and kubeseal's {@code --scope}. */
+        /**
+         * The spelling in secrets.yaml and kubeseal's {@code --scope}.
+         *
+         * @return {@code strict}, {@code namespace-wide} or {@code cluster-wide}
+         */
         public String yaml() {
             return yaml;
         }
 
+        /**
+         * Reads the spelling of secrets.yaml.
+         *
+         * @param s {@code strict}, {@code namespace-wide} or {@code cluster-wide}
+         * @return the scope, or empty for any other text
+         */
         public static Optional<Scope> parse(String s) {
             for (Scope x : values()) {
                 if (x.yaml.equals(s)) {
@@ -50,6 +65,16 @@ public record SealedSecretSpec(
         }
     }
 
+    /**
+     * Checks that no component is null.
+     *
+     * @param name the Secret's name (and the SealedSecret's)
+     * @param namespace the namespace it was sealed for; the environment's namespace when absent
+     * @param scope the sealing scope, which decides the annotations on the SealedSecret
+     * @param type the Secret type, e.g. {@code Opaque}
+     * @param encryptedData key -> ciphertext, sorted by key
+     * @param location where the entry starts in secrets.yaml
+     */
     public SealedSecretSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(namespace, "namespace");

@@ -24,12 +24,27 @@ public final class Sealing {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Seals {@code value} for {@code target} with the controller's public key. */
+    /**
+     * Seals {@code value} for {@code target} with the controller's public key.
+     *
+     * @param key the controller's public key
+     * @param target the namespace, name and scope the value may be decrypted as
+     * @param value the plaintext
+     * @return the sealed value (base64), as kubeseal writes it
+     */
     public static String seal(SealingKey key, SealingTarget target, SecretValue value) {
         return seal(key, target, value, RANDOM);
     }
 
-    /** As {@link #seal(SealingKey, SealingTarget, SecretValue)}, drawing the session key and OAEP seed from {@code random}. */
+    /**
+     * As {@link #seal(SealingKey, SealingTarget, SecretValue)}, drawing the session key and OAEP seed from {@code random}.
+     *
+     * @param key the controller's public key
+     * @param target the namespace, name and scope the value may be decrypted as
+     * @param value the plaintext
+     * @param random the source of the session key and seed
+     * @return the sealed value (base64)
+     */
     public static String seal(SealingKey key, SealingTarget target, SecretValue value, SecureRandom random) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(target, "target");
@@ -46,6 +61,11 @@ public final class Sealing {
      * Unseals a value with the controller's private key: for tests and key rotation only (the CLI
      * never holds a private key). Empty when {@code sealed} is malformed, or was sealed for another
      * key, namespace, name or scope.
+     *
+     * @param privateKey the controller's private key
+     * @param target the namespace, name and scope to decrypt as
+     * @param sealed the sealed value (base64)
+     * @return the plaintext
      */
     public static Optional<SecretValue> unseal(PrivateKey privateKey, SealingTarget target, String sealed) {
         Objects.requireNonNull(privateKey, "privateKey");

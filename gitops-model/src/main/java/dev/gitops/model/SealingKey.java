@@ -44,6 +44,8 @@ public final class SealingKey {
      * A key taken as it is (no certificate, so no validity period).
      *
      * @throws IllegalArgumentException when the modulus is shorter than {@link #MIN_BITS}
+     * @param publicKey the controller's RSA public key
+     * @return the key
      */
     public static SealingKey of(RSAPublicKey publicKey) {
         Objects.requireNonNull(publicKey, "publicKey");
@@ -62,6 +64,7 @@ public final class SealingKey {
      * @param now the time the certificate must be valid at (an argument, so tests choose it)
      * @throws StateException when the file holds no usable RSA key, or the certificate has
      *     expired or is not valid yet
+     * @return the key, with the certificate's validity when the file is a certificate
      */
     public static SealingKey parsePem(String file, byte[] pem, Instant now) {
         Objects.requireNonNull(now, "now");
@@ -87,6 +90,7 @@ public final class SealingKey {
      * @param file the file's name, for messages
      * @param pem the file's bytes
      * @throws StateException when the file holds no usable RSA key
+     * @return the key
      */
     public static SealingKey read(String file, byte[] pem) {
         Objects.requireNonNull(file, "file");
@@ -139,22 +143,38 @@ public final class SealingKey {
         return new SealingKey(rsa, notBefore, notAfter);
     }
 
-    /** The RSA public key. */
+    /**
+     * The RSA public key.
+     *
+     * @return the key
+     */
     public RSAPublicKey publicKey() {
         return publicKey;
     }
 
-    /** The size of an RSA ciphertext made with this key, in bytes (512 for the default 4096-bit key). */
+    /**
+     * The size of an RSA ciphertext made with this key, in bytes (512 for the default 4096-bit key).
+     *
+     * @return the size in bytes
+     */
     public int modulusBytes() {
         return (publicKey.getModulus().bitLength() + 7) / 8;
     }
 
-    /** The certificate's start of validity; empty for a bare public key. */
+    /**
+     * The certificate's start of validity; empty for a bare public key.
+     *
+     * @return the start of validity, or empty
+     */
     public Optional<Instant> notBefore() {
         return notBefore;
     }
 
-    /** The certificate's end of validity; empty for a bare public key. */
+    /**
+     * The certificate's end of validity; empty for a bare public key.
+     *
+     * @return the end of validity, or empty
+     */
     public Optional<Instant> notAfter() {
         return notAfter;
     }
@@ -162,6 +182,8 @@ public final class SealingKey {
     /**
      * The lower-case hex SHA-256 of the key's SubjectPublicKeyInfo encoding: tells keys apart
      * (after a controller key renewal, for instance) and is safe to print.
+     *
+     * @return the fingerprint, lower-case hex
      */
     public String fingerprint() {
         try {

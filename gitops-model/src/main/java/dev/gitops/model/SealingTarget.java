@@ -13,6 +13,13 @@ import java.util.Objects;
  * @param scope the sealing scope
  */
 public record SealingTarget(String namespace, String name, SealedSecretSpec.Scope scope) {
+    /**
+     * Checks that no component is null.
+     *
+     * @param namespace the SealedSecret's namespace (a DNS label)
+     * @param name the SealedSecret's name (a DNS subdomain)
+     * @param scope the sealing scope
+     */
     public SealingTarget {
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(name, "name");
@@ -27,7 +34,11 @@ public record SealingTarget(String namespace, String name, SealedSecretSpec.Scop
         }
     }
 
-    /** The OAEP label text of this scope: {@code namespace/name}, {@code namespace}, or empty. */
+    /**
+     * The OAEP label text of this scope: {@code namespace/name}, {@code namespace}, or empty.
+     *
+     * @return the label text
+     */
     public String label() {
         return switch (scope) {
             case STRICT -> namespace + "/" + name;
@@ -39,6 +50,8 @@ public record SealingTarget(String namespace, String name, SealedSecretSpec.Scop
     /**
      * The annotation kubeseal sets for this scope on the SealedSecret (and its template), or
      * empty for strict scope.
+     *
+     * @return the annotation name, or empty
      */
     public java.util.Optional<String> scopeAnnotation() {
         return switch (scope) {

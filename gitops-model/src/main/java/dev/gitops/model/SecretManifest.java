@@ -39,6 +39,16 @@ public record SecretManifest(String name, Optional<String> namespace, SealedSecr
     private static final String CLUSTER_WIDE = "sealedsecrets.bitnami.com/cluster-wide";
     private static final String NAMESPACE_WIDE = "sealedsecrets.bitnami.com/namespace-wide";
 
+    /**
+     * Checks that no component is null.
+     *
+     * @param name {@code metadata.name}
+     * @param namespace {@code metadata.namespace}, when set
+     * @param scope the sealing scope its annotations ask for
+     * @param type {@code type}, when set
+     * @param data key -> plaintext, in file order
+     * @param location where the Secret starts
+     */
     public SecretManifest {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(namespace, "namespace");
@@ -54,6 +64,8 @@ public record SecretManifest(String name, Optional<String> namespace, SealedSecr
      * @param file the file's name, for messages
      * @throws StateException listing every problem (file:line:col, never a value) when the file is
      *     not YAML, not a {@code v1/Secret}, or its data is malformed or above {@link #MAX_DATA_BYTES}
+     * @param content the file's bytes
+     * @return the manifest
      */
     public static SecretManifest read(String file, byte[] content) {
         YamlReader.Result r = YamlReader.read(file, content, new LoadLimits(MAX_DATA_BYTES * 2, 64, 0));

@@ -19,17 +19,31 @@ public final class SecretValue {
         this.bytes = bytes;
     }
 
-    /** A value holding a copy of {@code bytes}. */
+    /**
+     * A value holding a copy of {@code bytes}.
+     *
+     * @param bytes the plaintext; copied, so the caller may overwrite it
+     * @return the value
+     */
     public static SecretValue of(byte[] bytes) {
         return new SecretValue(Objects.requireNonNull(bytes, "bytes").clone());
     }
 
-    /** A value holding the UTF-8 bytes of {@code text} (a Secret's {@code stringData}). */
+    /**
+     * A value holding the UTF-8 bytes of {@code text} (a Secret's {@code stringData}).
+     *
+     * @param text the plaintext
+     * @return the value
+     */
     public static SecretValue utf8(String text) {
         return new SecretValue(Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A copy of the plaintext bytes; overwrite it when done. */
+    /**
+     * A copy of the plaintext bytes; overwrite it when done.
+     *
+     * @return a fresh copy of the plaintext
+     */
     public byte[] bytes() {
         return bytes.clone();
     }

@@ -14,6 +14,12 @@ public final class StateException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient List<Problem> problems;
 
+    /**
+     * An exception carrying the problems, summarised in its message.
+     *
+     * @param problems every problem found, in file order
+     * @throws IllegalArgumentException when {@code problems} is empty
+     */
     public StateException(List<Problem> problems) {
         super(summary(problems), null, false, false);
         if (problems.isEmpty()) {
@@ -22,11 +28,20 @@ public final class StateException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    /**
+     * An exception carrying one problem.
+     *
+     * @param problem the problem
+     */
     public StateException(Problem problem) {
         this(List.of(problem));
     }
 
-    /** Every problem, in file order. */
+    /**
+     * Every problem, in file order.
+     *
+     * @return the problems, at least one
+     */
     public List<Problem> problems() {
         return problems;
     }

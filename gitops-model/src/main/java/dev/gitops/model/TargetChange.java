@@ -29,6 +29,18 @@ public record TargetChange(String commit, String author, String summary, Kind ki
         DIRECT
     }
 
+    /**
+     * Copies the list and checks that no component is null.
+     *
+     * @param commit the full commit id
+     * @param author the commit's author, {@code Name <email>}
+     * @param summary the first line of its message
+     * @param kind what it is
+     * @param undone what of this commit's change the promotion would replace, one entry per place
+     *     ({@code control-center.yaml: prod}, {@code tags.yaml: service_rpps v1.0.151},
+     *     {@code templates/main.jsonnet}); empty when the promotion keeps all of it, and always empty
+     *     for a rollback (re-applying what it removed is {@code promotion/reapplies-rollback})
+     */
     public TargetChange {
         Objects.requireNonNull(commit, "commit");
         Objects.requireNonNull(author, "author");
@@ -37,7 +49,11 @@ public record TargetChange(String commit, String author, String summary, Kind ki
         undone = List.copyOf(undone);
     }
 
-    /** The first seven characters of the commit id. */
+    /**
+     * The first seven characters of the commit id.
+     *
+     * @return the short commit id
+     */
     public String shortCommit() {
         return commit.substring(0, Math.min(7, commit.length()));
     }

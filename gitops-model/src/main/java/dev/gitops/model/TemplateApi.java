@@ -32,6 +32,8 @@ public final class TemplateApi {
      * The text of the JSON Schema (draft 2020-12) of the state value, the resource at
      * {@link #SCHEMA_RESOURCE}. Offered as a method because a named module's resources are not
      * readable from other modules.
+     *
+     * @return the schema's JSON text
      */
     public static String schema() {
         try (java.io.InputStream in = TemplateApi.class.getResourceAsStream(SCHEMA_RESOURCE)) {
@@ -44,7 +46,12 @@ public final class TemplateApi {
         }
     }
 
-    /** The {@code state} value of one environment. */
+    /**
+     * The {@code state} value of one environment.
+     *
+     * @param state the resolved environment
+     * @return the object templates receive as {@code state}
+     */
     public static Value.Obj toValue(State state) {
         Map<String, Value> o = new LinkedHashMap<>();
         o.put("apiVersion", Value.of(VERSION));
@@ -92,6 +99,9 @@ public final class TemplateApi {
     /**
      * The environment variable name of a key: upper case, every character outside
      * {@code [A-Z0-9_]} replaced by {@code _}, and a leading digit prefixed with {@code _}.
+     *
+     * @param key a key of a service's {@code env} or a Terraform output name
+     * @return the environment variable name
      */
     public static String envName(String key) {
         StringBuilder b = new StringBuilder(key.length());

@@ -42,6 +42,8 @@ public final class ValueDigestKey {
      * A digest key from {@code material} (e.g. the bytes of {@code openssl rand -base64 48}).
      *
      * @throws IllegalArgumentException when shorter than {@link #MIN_BYTES}
+     * @param material the secret key bytes; copied
+     * @return the key
      */
     public static ValueDigestKey of(byte[] material) {
         Objects.requireNonNull(material, "material");
@@ -52,7 +54,16 @@ public final class ValueDigestKey {
         return new ValueDigestKey(material.clone());
     }
 
-    /** The digest of {@code value} as stored for {@code dataKey} of the SealedSecret {@code target} in {@code environment}. */
+    /**
+     * The digest of {@code value} as stored for {@code dataKey} of the SealedSecret {@code target} in {@code environment}.
+     *
+     * @param environment the environment name
+     * @param sealingKey the controller key the value is sealed with
+     * @param target the SealedSecret's namespace, name and scope
+     * @param dataKey the key within the Secret's data
+     * @param value the plaintext
+     * @return the digest (hex), stable for the same inputs and key
+     */
     public String digest(String environment, SealingKey sealingKey, SealingTarget target, String dataKey, SecretValue value) {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(sealingKey, "sealingKey");

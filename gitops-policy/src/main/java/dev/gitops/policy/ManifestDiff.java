@@ -30,18 +30,35 @@ public record ManifestDiff(List<ObjectChange> added, List<ObjectChange> removed,
     /** What a redacted value reads as. */
     public static final String REDACTED = "(redacted)";
 
+    /**
+     * Copies the collections.
+     *
+     * @param added objects only in the second rendering (no field list)
+     * @param removed objects only in the first rendering (no field list)
+     * @param changed objects in both with at least one field changed
+     */
     public ManifestDiff {
         added = List.copyOf(added);
         removed = List.copyOf(removed);
         changed = List.copyOf(changed);
     }
 
-    /** The diff from {@code before} to {@code after}. */
+    /**
+     * The diff from {@code before} to {@code after}.
+     *
+     * @param before the rendering before
+     * @param after the rendering after
+     * @return the diff, object by object and field by field
+     */
     public static ManifestDiff between(Manifests before, Manifests after) {
         return Differ.diff(before, after);
     }
 
-    /** Whether the two renderings are the same. */
+    /**
+     * Whether the two renderings are the same.
+     *
+     * @return true when no object was added, removed or changed
+     */
     public boolean isEmpty() {
         return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
     }
@@ -51,12 +68,17 @@ public record ManifestDiff(List<ObjectChange> added, List<ObjectChange> removed,
      * {@code pointer: before -> after} lines.
      *
      * @param ansi whether to colour with ANSI escapes
+     * @return the text diff; {@code no changes} and a line break when empty
      */
     public String toText(boolean ansi) {
         return DiffText.write(this, ansi);
     }
 
-    /** JSON, shape {@code gitops-manifest-diff} version 1 (docs/POLICIES.md, "JSON report"). */
+    /**
+     * JSON, shape {@code gitops-manifest-diff} version 1 (docs/POLICIES.md, "JSON report").
+     *
+     * @return the JSON text
+     */
     public String toJson() {
         return JsonReport.diffDocument(this);
     }
@@ -73,6 +95,16 @@ public record ManifestDiff(List<ObjectChange> added, List<ObjectChange> removed,
      */
     public record ObjectChange(String id, String apiVersion, String kind, Optional<String> namespace, String name,
                                List<FieldChange> fields) {
+        /**
+         * Copies the collections and checks that no component is null.
+         *
+         * @param id {@code Kind/namespace/name}
+         * @param apiVersion the object's apiVersion (after, or before when removed)
+         * @param kind its kind
+         * @param namespace its namespace
+         * @param name its name
+         * @param fields changed fields (empty for added and removed objects)
+         */
         public ObjectChange {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(apiVersion, "apiVersion");
@@ -91,6 +123,13 @@ public record ManifestDiff(List<ObjectChange> added, List<ObjectChange> removed,
      * @param after the value after as compact JSON, absent when the field is removed
      */
     public record FieldChange(String pointer, Optional<String> before, Optional<String> after) {
+        /**
+         * Checks that no component is null.
+         *
+         * @param pointer JSON pointer inside the object (after's indexes for lists)
+         * @param before the value before as compact JSON, absent when the field is new
+         * @param after the value after as compact JSON, absent when the field is removed
+         */
         public FieldChange {
             Objects.requireNonNull(pointer, "pointer");
             Objects.requireNonNull(before, "before");

@@ -37,6 +37,7 @@ public final class Policy {
      *     in promotion order. Each needs its env-&lt;env&gt;.yaml (a missing one is an
      *     {@code input/environment-unresolved} finding)
      * @param renderer renders each environment
+     * @return every finding of every environment, waived ones included
      */
     public static Report validate(RepoSnapshot snapshot, List<String> environments, Renderer renderer) {
         Objects.requireNonNull(renderer, "renderer");

@@ -30,7 +30,11 @@ public final class PromotionPolicy implements PromotionGate {
     private final RenderFunction render;
     private final boolean strict;
 
-    /** A gate that renders B with {@code renderer} and judges the change (not {@link #strict()}). */
+    /**
+     * A gate that renders B with {@code renderer} and judges the change (not {@link #strict()}).
+     *
+     * @param renderer renders B before and after the merge
+     */
     public PromotionPolicy(Renderer renderer) {
         this(renderer, false);
     }
@@ -40,6 +44,7 @@ public final class PromotionPolicy implements PromotionGate {
      *
      * @param strict block on every finding that counts, also those already on B before the
      *     promotion, and on every warning (acknowledgeable ones still pass when acknowledged)
+     * @param renderer renders B before and after the merge
      */
     public PromotionPolicy(Renderer renderer, boolean strict) {
         Objects.requireNonNull(renderer, "renderer");
@@ -56,7 +61,11 @@ public final class PromotionPolicy implements PromotionGate {
         this.strict = strict;
     }
 
-    /** Whether this gate blocks on everything ({@code --strict}). */
+    /**
+     * Whether this gate blocks on everything ({@code --strict}).
+     *
+     * @return true for {@code --strict}
+     */
     public boolean strict() {
         return strict;
     }
@@ -67,7 +76,12 @@ public final class PromotionPolicy implements PromotionGate {
         return evaluate(candidate).toVerdict();
     }
 
-    /** The full result, for JSON and SARIF output and for tools. */
+    /**
+     * The full result, for JSON and SARIF output and for tools.
+     *
+     * @param candidate the promotion
+     * @return the report: findings, version table, manifest diff and what blocks
+     */
     public PromotionReport evaluate(PromotionCandidate candidate) {
         Objects.requireNonNull(candidate, "candidate");
         return PromotionEngine.evaluate(candidate, render, strict);

@@ -39,6 +39,20 @@ public record PromotionReport(
         List<Finding> alreadyOnTarget,
         List<TargetChange> targetChanges) {
 
+    /**
+     * Copies the collections and checks that no component is null.
+     *
+     * @param from the source environment (A)
+     * @param to the target environment (B)
+     * @param findings every finding, waived and acknowledged ones included
+     * @param diff B's rendered objects before -> after; absent when either side does not render
+     * @param versions services whose revision or image changes in B
+     * @param acknowledged acknowledgements that let a blocking warning pass (recorded in the merge commit)
+     * @param blocking one line per reason the promotion is refused; empty when it is allowed
+     * @param alreadyOnTarget findings B had before the promotion that it neither introduces nor makes
+     *     worse: reported, but they do not block (security findings and {@code --strict} excepted)
+     * @param targetChanges commits on B that A does not have (rollbacks, backports, direct fixes)
+     */
     public PromotionReport {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
@@ -51,29 +65,56 @@ public record PromotionReport(
         targetChanges = List.copyOf(targetChanges);
     }
 
-    /** A report without pre-existing findings or target-only commits. */
+    /**
+     * A report without pre-existing findings or target-only commits.
+     *
+     * @param from the source environment
+     * @param to the target environment
+     * @param findings every finding
+     * @param diff B's manifest diff, when it was rendered
+     * @param versions the version table
+     * @param acknowledged acknowledgements used
+     * @param blocking one line per reason the promotion is refused
+     */
     public PromotionReport(String from, String to, List<Finding> findings, Optional<ManifestDiff> diff,
                            List<VersionChange> versions, List<Acknowledgement> acknowledged, List<String> blocking) {
         this(from, to, findings, diff, versions, acknowledged, blocking, List.of(), List.of());
     }
 
-    /** Whether the target branch may move. */
+    /**
+     * Whether the target branch may move.
+     *
+     * @return true when nothing blocks
+     */
     public boolean allowed() {
         return blocking.isEmpty();
     }
 
-    /** The findings of one rule. */
+    /**
+     * The findings of one rule.
+     *
+     * @param ruleId a rule id
+     * @return its findings, in report order
+     */
     public List<Finding> of(String ruleId) {
         return findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
     }
 
-    /** The verdict gitops-git acts on: allow (with the acknowledgements used) or block, with {@link #toText(boolean) the text report}. */
+    /**
+     * The verdict gitops-git acts on: allow (with the acknowledgements used) or block, with {@link #toText(boolean) the text report}.
+     *
+     * @return the verdict
+     */
     public PromotionVerdict toVerdict() {
         String text = toText(false);
         return allowed() ? PromotionVerdict.allow(acknowledged, text) : PromotionVerdict.block(blocking, text);
     }
 
-    /** The findings as a {@link Report} of the target environment (for {@code --format sarif} and tools that read reports). */
+    /**
+     * The findings as a {@link Report} of the target environment (for {@code --format sarif} and tools that read reports).
+     *
+     * @return the report
+     */
     public Report asReport() {
         return new Report(List.of(to), findings);
     }
@@ -83,22 +124,36 @@ public record PromotionReport(
      * grouped by severity then file, and the manifest diff. Never a secret value.
      *
      * @param ansi whether to colour with ANSI escapes
+     * @return the text report
      */
     public String toText(boolean ansi) {
         return PromotionText.write(this, ansi);
     }
 
-    /** JSON, shape {@code gitops-promotion-report} version 1 (docs/POLICIES.md, "JSON report"). */
+    /**
+     * JSON, shape {@code gitops-promotion-report} version 1 (docs/POLICIES.md, "JSON report").
+     *
+     * @return the JSON text
+     */
     public String toJson() {
         return JsonReport.promotion(this);
     }
 
-    /** SARIF 2.1.0 of the findings, rule help links into {@link Report#DEFAULT_DOCS_URI}. */
+    /**
+     * SARIF 2.1.0 of the findings, rule help links into {@link Report#DEFAULT_DOCS_URI}.
+     *
+     * @return the SARIF JSON text
+     */
     public String toSarif() {
         return asReport().toSarif();
     }
 
-    /** SARIF 2.1.0 of the findings, rule help links into {@code docsUri}. */
+    /**
+     * SARIF 2.1.0 of the findings, rule help links into {@code docsUri}.
+     *
+     * @param docsUri the base of the rule help links
+     * @return the SARIF JSON text
+     */
     public String toSarif(URI docsUri) {
         return asReport().toSarif(docsUri);
     }

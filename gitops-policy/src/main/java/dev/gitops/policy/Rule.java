@@ -43,6 +43,19 @@ public record Rule(
         CONFIG
     }
 
+    /**
+     * Checks the rule's id against its family.
+     *
+     * @param id stable kebab-case id with a family prefix, e.g. {@code input/unresolved-image}
+     * @param family which inputs it looks at
+     * @param defaultSeverity severity unless gitops.yaml's {@code policy.severities} changes it
+     * @param summary one line: what the rule catches (SARIF {@code shortDescription})
+     * @param hint the usual fix, shown with every finding unless the finding has a more precise one
+     * @param acknowledgeable whether a finding of this rule blocks the write of its family (promote,
+     *     rollback, tf import) until acknowledged with {@code --allow RULE_ID[:SUBJECT] --reason TEXT};
+     *     the commands accept {@code --allow} for exactly these rules ({@link Rules#acknowledgeable})
+     * @throws IllegalArgumentException when the id is not {@code <family>/<kebab-case>} of its own family
+     */
     public Rule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(family, "family");
@@ -57,7 +70,11 @@ public record Rule(
         }
     }
 
-    /** The anchor of the rule's section in docs/POLICIES.md: {@code input/unresolved-image} -> {@code input-unresolved-image}. */
+    /**
+     * The anchor of the rule's section in docs/POLICIES.md: {@code input/unresolved-image} -> {@code input-unresolved-image}.
+     *
+     * @return the anchor
+     */
     public String anchor() {
         return id.replace('/', '-');
     }

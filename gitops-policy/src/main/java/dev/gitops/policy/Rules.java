@@ -243,6 +243,9 @@ public final class Rules {
     /**
      * Whether {@code ruleId} is a security rule (a secret or a sensitive value): its findings block
      * a promotion even when they were already on the target before it.
+     *
+     * @param ruleId a rule id
+     * @return true for a security rule
      */
     public static boolean isSecurity(String ruleId) {
         return SECURITY.contains(ruleId);
@@ -256,7 +259,11 @@ public final class Rules {
         return r;
     }
 
-    /** Every rule, in documentation order. */
+    /**
+     * Every rule, in documentation order.
+     *
+     * @return every rule
+     */
     public static List<Rule> all() {
         return List.copyOf(ALL.values());
     }
@@ -265,12 +272,20 @@ public final class Rules {
      * The rules of {@code family} that {@code --allow RULE_ID[:SUBJECT] --reason TEXT} may
      * acknowledge, in documentation order: what the command of that family (promote, rollback, tf
      * import) accepts for {@code --allow}; any other id is a usage error.
+     *
+     * @param family the command's family of rules
+     * @return the rules that family acknowledges
      */
     public static List<Rule> acknowledgeable(Family family) {
         return ALL.values().stream().filter(r -> r.family() == family && r.acknowledgeable()).toList();
     }
 
-    /** The rule with this id. */
+    /**
+     * The rule with this id.
+     *
+     * @param id a rule id
+     * @return the rule, or empty when there is none
+     */
     public static Optional<Rule> find(String id) {
         return Optional.ofNullable(ALL.get(id));
     }
@@ -279,6 +294,8 @@ public final class Rules {
      * The rule with this id.
      *
      * @throws IllegalArgumentException when there is none
+     * @param id a rule id
+     * @return the rule
      */
     public static Rule get(String id) {
         Rule r = ALL.get(id);

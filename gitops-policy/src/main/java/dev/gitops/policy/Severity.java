@@ -16,17 +16,30 @@ public enum Severity {
     /** For the record. */
     INFO;
 
-    /** The spelling in gitops.yaml and in reports: {@code error}, {@code warning}, {@code info}. */
+    /**
+     * The spelling in gitops.yaml and in reports: {@code error}, {@code warning}, {@code info}.
+     *
+     * @return the label
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The SARIF 2.1.0 {@code level}: {@code error}, {@code warning} or {@code note}. */
+    /**
+     * The SARIF 2.1.0 {@code level}: {@code error}, {@code warning} or {@code note}.
+     *
+     * @return the SARIF level
+     */
     public String sarifLevel() {
         return this == INFO ? "note" : label();
     }
 
-    /** Parses {@code error}, {@code warning} or {@code info} (case-insensitive). */
+    /**
+     * Parses {@code error}, {@code warning} or {@code info} (case-insensitive).
+     *
+     * @param text the text
+     * @return the severity, or empty for any other text
+     */
     public static Optional<Severity> parse(String text) {
         for (Severity s : values()) {
             if (s.label().equalsIgnoreCase(text.trim())) {

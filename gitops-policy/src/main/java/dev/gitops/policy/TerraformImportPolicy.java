@@ -38,6 +38,16 @@ public final class TerraformImportPolicy {
      */
     public record Judgement(List<Finding> introduced, Optional<ManifestDiff> diff, List<String> blocking,
                             List<Acknowledgement> acknowledged) {
+        /**
+         * Copies the collections and checks that no component is null.
+         *
+         * @param introduced one {@code terraform/removed-output} or {@code terraform/breaks-environment}
+         *     finding per error the environment has after the import and did not have before (the
+         *     message names the underlying rule); acknowledged ones carry their acknowledgement
+         * @param diff the rendered objects before and after; absent when either side does not render
+         * @param blocking one line per unacknowledged introduced finding
+         * @param acknowledged the acknowledgements that let an introduced finding pass
+         */
         public Judgement {
             introduced = List.copyOf(introduced);
             Objects.requireNonNull(diff, "diff");
@@ -45,12 +55,21 @@ public final class TerraformImportPolicy {
             acknowledged = List.copyOf(acknowledged);
         }
 
-        /** Whether the import may be committed. */
+        /**
+         * Whether the import may be committed.
+         *
+         * @return true when nothing blocks
+         */
         public boolean allowed() {
             return blocking.isEmpty();
         }
 
-        /** The verdict gitops-git acts on, with the manifest diff as its report. */
+        /**
+         * The verdict gitops-git acts on, with the manifest diff as its report.
+         *
+         * @param ansi whether to colour the diff with ANSI escapes
+         * @return the verdict
+         */
         public PromotionVerdict toVerdict(boolean ansi) {
             String report = diff.map(d -> d.toText(ansi)).orElse("");
             return allowed() ? PromotionVerdict.allow(acknowledged, report) : PromotionVerdict.block(blocking, report);
@@ -60,6 +79,13 @@ public final class TerraformImportPolicy {
     /**
      * Judges {@code after} (the repository with the imported outputs) against {@code before} for
      * environment {@code env}.
+     *
+     * @param before the repository before the import
+     * @param after the repository with the imported outputs
+     * @param env the environment imported into
+     * @param renderer renders the environment before and after
+     * @param acknowledgements rules the user acknowledged, each with a reason
+     * @return the judgement, with the manifest diff
      */
     public static Judgement judge(RepoSnapshot before, RepoSnapshot after, String env, Renderer renderer,
                                   List<Acknowledgement> acknowledgements) {

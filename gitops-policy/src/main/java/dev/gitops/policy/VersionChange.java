@@ -35,12 +35,26 @@ public record VersionChange(
         /** Another revision whose order is unknown, or the same revision with another image. */
         CHANGED;
 
-        /** Lower-case spelling for reports. */
+        /**
+         * Lower-case spelling for reports.
+         *
+         * @return the label
+         */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
+    /**
+     * Checks that no component is null.
+     *
+     * @param service the service
+     * @param before its revision in the target before the promotion (absent: the service is new)
+     * @param after its revision after (absent: the service is removed)
+     * @param imageBefore the image before
+     * @param image the image after
+     * @param change what kind of change it is
+     */
     public VersionChange {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(before, "before");

@@ -16,6 +16,11 @@ public final class Manifests {
     /** The YAML documents written during the render, by body (see {@code Documents}); null where none. */
     private final Function<Value, String> documents;
 
+    /**
+     * Objects to be written as they are, in the order given.
+     *
+     * @param objects the objects; copied
+     */
     public Manifests(List<Manifest> objects) {
         this(objects, body -> null);
     }
@@ -25,25 +30,48 @@ public final class Manifests {
         this.documents = documents;
     }
 
+    /**
+     * The objects, in install order.
+     *
+     * @return the objects (unmodifiable)
+     */
     public List<Manifest> objects() {
         return objects;
     }
 
+    /**
+     * The number of objects.
+     *
+     * @return the number of objects
+     */
     public int size() {
         return objects.size();
     }
 
-    /** The object with this {@link Manifest#id()}. */
+    /**
+     * The object with this {@link Manifest#id()}.
+     *
+     * @param id {@code Kind/namespace/name} or {@code Kind/name}
+     * @return the object, or empty when none has that id
+     */
     public Optional<Manifest> find(String id) {
         return objects.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
-    /** One YAML stream: documents separated by {@code ---}, keys sorted, strings quoted where YAML would mistype them. */
+    /**
+     * One YAML stream: documents separated by {@code ---}, keys sorted, strings quoted where YAML would mistype them.
+     *
+     * @return the YAML stream
+     */
     public String toYaml() {
         return ManifestWriter.yaml(objects, documents);
     }
 
-    /** A JSON {@code v1/List} with the objects as items, keys sorted, indented by two spaces. */
+    /**
+     * A JSON {@code v1/List} with the objects as items, keys sorted, indented by two spaces.
+     *
+     * @return the JSON text
+     */
     public String toJson() {
         return ManifestWriter.json(objects);
     }

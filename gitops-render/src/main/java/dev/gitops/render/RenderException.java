@@ -15,6 +15,12 @@ public final class RenderException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient List<Problem> problems;
 
+    /**
+     * An exception carrying the problems, one line each in its message.
+     *
+     * @param problems every problem; at least one
+     * @throws IllegalArgumentException when {@code problems} is empty
+     */
     public RenderException(List<Problem> problems) {
         super(problems.stream().map(Problem::format).collect(Collectors.joining("\n")), null, false, false);
         if (problems.isEmpty()) {
@@ -23,10 +29,20 @@ public final class RenderException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    /**
+     * An exception carrying one problem.
+     *
+     * @param problem the problem
+     */
     public RenderException(Problem problem) {
         this(List.of(problem));
     }
 
+    /**
+     * Every problem, in the order found.
+     *
+     * @return the problems, at least one
+     */
     public List<Problem> problems() {
         return problems;
     }

@@ -40,10 +40,21 @@ public final class Renderer {
         this.options = options;
     }
 
+    /**
+     * A renderer with these limits; it holds no other state and may be shared between threads.
+     *
+     * @param options the limits of each evaluation
+     * @return the renderer
+     */
     public static Renderer create(RenderOptions options) {
         return new Renderer(options);
     }
 
+    /**
+     * The limits this renderer evaluates with.
+     *
+     * @return the options
+     */
     public RenderOptions options() {
         return options;
     }
@@ -55,6 +66,8 @@ public final class Renderer {
      * the Argo CD plugin: it loads the repository meanwhile, and the render then starts warm (or
      * waits for the preparation to end). Reads nothing but the built-in library; calling it again
      * while a prepared engine is unused does nothing.
+     *
+     * @param options the limits the prepared engine will run with
      */
     public static void prepare(RenderOptions options) {
         Pipeline.prepare(options);
@@ -66,6 +79,9 @@ public final class Renderer {
      *
      * @throws dev.gitops.model.StateException when the environment cannot be resolved
      * @throws RenderException when rendering fails
+     * @param snapshot the repository's files
+     * @param environment an environment name
+     * @return the environment's objects
      */
     public Manifests render(RepoSnapshot snapshot, String environment) {
         return render(snapshot.resolve(environment), snapshot);
@@ -76,6 +92,9 @@ public final class Renderer {
      * template settings).
      *
      * @throws RenderException when rendering fails
+     * @param state the resolved environment
+     * @param snapshot the repository the templates are read from
+     * @return the environment's objects
      */
     public Manifests render(State state, RepoSnapshot snapshot) {
         return manifests(Pipeline.render(state, snapshot, Map.of(), options));
@@ -91,6 +110,9 @@ public final class Renderer {
      * @param extraTlaCode top-level arguments as Jsonnet code (name -> code); never {@code state}
      * @throws RenderException when rendering fails, an argument is named {@code state}, or the
      *         built-in entrypoint is given any
+     * @param state the resolved environment
+     * @param snapshot the repository the templates are read from
+     * @return the environment's objects
      */
     public Manifests render(State state, RepoSnapshot snapshot, Map<String, String> extraTlaCode) {
         return manifests(Pipeline.render(state, snapshot, Map.copyOf(extraTlaCode), options));
@@ -106,6 +128,8 @@ public final class Renderer {
      * @param entrypoints the files to evaluate, relative to the source root
      * @param jpath library folders, relative to the source root
      * @param tlaCode top-level arguments as Jsonnet code
+     * @return the application's objects
+     * @throws RenderException when an evaluation fails or its output is not a set of Kubernetes objects
      */
     public Manifests renderPlain(FileSource files, List<String> entrypoints, List<String> jpath, Map<String, String> tlaCode) {
         return manifests(Pipeline.renderPlain(files, entrypoints, jpath, tlaCode, options));

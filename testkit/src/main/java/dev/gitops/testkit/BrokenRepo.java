@@ -18,6 +18,14 @@ import java.util.Objects;
  * @param detail what exactly was planted, e.g. {@code dev/orders: git_rev: 1.10 (the float 1.1)}
  */
 public record BrokenRepo(GeneratedRepo repo, Defect defect, String file, String detail) {
+    /**
+     * Checks that no component is null.
+     *
+     * @param repo the broken files
+     * @param defect what was broken
+     * @param file the repository path of the file that holds the defect
+     * @param detail what exactly was planted, e.g. {@code dev/orders: git_rev: 1.10 (the float 1.1)}
+     */
     public BrokenRepo {
         Objects.requireNonNull(repo, "repo");
         Objects.requireNonNull(defect, "defect");

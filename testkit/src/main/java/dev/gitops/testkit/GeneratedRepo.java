@@ -46,6 +46,10 @@ public final class GeneratedRepo {
     /**
      * A repository from any files (the environment and service lists are empty: they are only
      * known for generated repositories).
+     *
+     * @param files path -> content; copied
+     * @param description how the repository was made, for failure reports
+     * @return the repository
      */
     public static GeneratedRepo of(Map<String, byte[]> files, String description) {
         return new GeneratedRepo(files, List.of(), List.of(), description);
@@ -56,44 +60,78 @@ public final class GeneratedRepo {
         return new GeneratedRepo(files, environments, services, description);
     }
 
-    /** path -> content, sorted by path. The arrays are copies: changing them changes nothing here. */
+    /**
+     * path -> content, sorted by path. The arrays are copies: changing them changes nothing here.
+     *
+     * @return path -> a copy of the content
+     */
     public Map<String, byte[]> files() {
         TreeMap<String, byte[]> copy = new TreeMap<>();
         files.forEach((p, b) -> copy.put(p, b.clone()));
         return copy;
     }
 
-    /** The file paths, sorted. */
+    /**
+     * The file paths, sorted.
+     *
+     * @return the paths
+     */
     public List<String> paths() {
         return List.copyOf(files.keySet());
     }
 
-    /** The content of one file. */
+    /**
+     * The content of one file.
+     *
+     * @param path a file path
+     * @return a copy of the content, or empty when there is no such file
+     */
     public Optional<byte[]> bytes(String path) {
         return Optional.ofNullable(files.get(path)).map(byte[]::clone);
     }
 
-    /** The content of one file as UTF-8 text (malformed bytes replaced). */
+    /**
+     * The content of one file as UTF-8 text (malformed bytes replaced).
+     *
+     * @param path a file path
+     * @return the text, or empty when there is no such file
+     */
     public Optional<String> text(String path) {
         return Optional.ofNullable(files.get(path)).map(b -> new String(b, StandardCharsets.UTF_8));
     }
 
-    /** Environments in promotion order (empty for a repository made with {@link #of(Map, String)}). */
+    /**
+     * Environments in promotion order (empty for a repository made with {@link #of(Map, String)}).
+     *
+     * @return the environment names
+     */
     public List<String> environments() {
         return environments;
     }
 
-    /** Service names, first environment first (empty for a repository made with {@link #of(Map, String)}). */
+    /**
+     * Service names, first environment first (empty for a repository made with {@link #of(Map, String)}).
+     *
+     * @return the service names
+     */
     public List<String> services() {
         return services;
     }
 
-    /** How the repository was made. */
+    /**
+     * How the repository was made.
+     *
+     * @return the description
+     */
     public String description() {
         return description;
     }
 
-    /** The files as an in-memory {@link FileSource}. */
+    /**
+     * The files as an in-memory {@link FileSource}.
+     *
+     * @return the source
+     */
     public FileSource source() {
         return FileSource.inMemory(files);
     }
@@ -102,6 +140,7 @@ public final class GeneratedRepo {
      * Loads the files with {@link RepoLoader#load(FileSource, Provenance)} as a working tree.
      *
      * @throws dev.gitops.model.StateException when the files are not a valid repository
+     * @return the snapshot
      */
     public RepoSnapshot load() {
         return RepoLoader.load(source(), Provenance.workingTree());
@@ -112,26 +151,46 @@ public final class GeneratedRepo {
      *
      * @throws dev.gitops.model.StateException when the files are not a valid repository or the
      *     environment cannot be resolved
+     * @param environment an environment name
+     * @return the resolved State
      */
     public State state(String environment) {
         return load().resolve(environment);
     }
 
-    /** A copy with one file added or replaced, and a new description. */
+    /**
+     * A copy with one file added or replaced, and a new description.
+     *
+     * @param path the file's path
+     * @param content its content
+     * @param newDescription how the copy differs
+     * @return the copy
+     */
     public GeneratedRepo withFile(String path, byte[] content, String newDescription) {
         TreeMap<String, byte[]> m = new TreeMap<>(files);
         m.put(path, content);
         return new GeneratedRepo(m, environments, services, newDescription);
     }
 
-    /** A copy without one file, and a new description. */
+    /**
+     * A copy without one file, and a new description.
+     *
+     * @param path the file's path
+     * @param newDescription how the copy differs
+     * @return the copy
+     */
     public GeneratedRepo withoutFile(String path, String newDescription) {
         TreeMap<String, byte[]> m = new TreeMap<>(files);
         m.remove(path);
         return new GeneratedRepo(m, environments, services, newDescription);
     }
 
-    /** Writes every file under {@code dir} (for tools that read a directory, such as the CLI). */
+    /**
+     * Writes every file under {@code dir} (for tools that read a directory, such as the CLI).
+     *
+     * @param dir an existing directory
+     * @throws java.io.UncheckedIOException when a file cannot be written
+     */
     public void writeTo(Path dir) {
         try {
             for (Map.Entry<String, byte[]> e : files.entrySet()) {

@@ -14,13 +14,24 @@ import java.util.Objects;
  * @param state the environment resolved
  */
 public record GeneratedState(GeneratedRepo repo, RepoSnapshot snapshot, State state) {
+    /**
+     * Checks that no component is null.
+     *
+     * @param repo the generated files
+     * @param snapshot the files loaded
+     * @param state the environment resolved
+     */
     public GeneratedState {
         Objects.requireNonNull(repo, "repo");
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(state, "state");
     }
 
-    /** The environment's name. */
+    /**
+     * The environment's name.
+     *
+     * @return the name
+     */
     public String environment() {
         return state.environment();
     }

@@ -48,32 +48,61 @@ public final class Golden {
         this.caseName = checkRelative(caseName, "case name");
     }
 
-    /** The golden files of {@code caseName} under {@link #DEFAULT_ROOT}. */
+    /**
+     * The golden files of {@code caseName} under {@link #DEFAULT_ROOT}.
+     *
+     * @param caseName the case's folder name
+     * @return the case
+     */
     public static Golden of(String caseName) {
         return new Golden(DEFAULT_ROOT, caseName);
     }
 
-    /** The golden files of {@code caseName} under another root. */
+    /**
+     * The golden files of {@code caseName} under another root.
+     *
+     * @param root the folder holding the cases
+     * @param caseName the case's folder name
+     * @return the case
+     */
     public static Golden of(Path root, String caseName) {
         return new Golden(root, caseName);
     }
 
-    /** Whether {@code golden.update=true} is set for this JVM. */
+    /**
+     * Whether {@code golden.update=true} is set for this JVM.
+     *
+     * @return true when goldens are rewritten instead of compared
+     */
     public static boolean updating() {
         return Boolean.parseBoolean(System.getProperty(UPDATE_PROPERTY, "false"));
     }
 
-    /** The case name. */
+    /**
+     * The case name.
+     *
+     * @return the name
+     */
     public String caseName() {
         return caseName;
     }
 
-    /** The path of one expected file of this case. */
+    /**
+     * The path of one expected file of this case.
+     *
+     * @param fileName a file name within the case
+     * @return the path
+     */
     public Path file(String fileName) {
         return root.resolve(caseName).resolve(checkRelative(fileName, "file name"));
     }
 
-    /** The expected text of one file, if it exists. */
+    /**
+     * The expected text of one file, if it exists.
+     *
+     * @param fileName a file name within the case
+     * @return the text, or empty when the file does not exist
+     */
     public Optional<String> expected(String fileName) {
         Path p = file(fileName);
         if (!Files.isRegularFile(p)) {
@@ -92,6 +121,8 @@ public final class Golden {
      *
      * @throws AssertionFailedError when the file is missing or differs; the message holds a
      *     unified diff and how to accept the new text
+     * @param fileName a file name within the case
+     * @param actual the text produced
      */
     public void assertMatches(String fileName, String actual) {
         Objects.requireNonNull(actual, "actual");
@@ -120,7 +151,12 @@ public final class Golden {
         }
     }
 
-    /** As {@link #assertMatches(String, String)} for UTF-8 bytes. */
+    /**
+     * As {@link #assertMatches(String, String)} for UTF-8 bytes.
+     *
+     * @param fileName a file name within the case
+     * @param actualUtf8 the bytes produced
+     */
     public void assertMatches(String fileName, byte[] actualUtf8) {
         assertMatches(fileName, new String(actualUtf8, StandardCharsets.UTF_8));
     }

@@ -69,12 +69,23 @@ public final class RepoGen {
         this.k = k;
     }
 
-    /** The default generator: 1 to 4 services, 1 to 4 environments, every optional part sometimes. */
+    /**
+     * The default generator: 1 to 4 services, 1 to 4 environments, every optional part sometimes.
+     *
+     * @return the generator
+     */
     public static RepoGen repos() {
         return new RepoGen(Knobs.defaults());
     }
 
-    /** Between {@code min} and {@code max} services (inclusive) in the first environment. */
+    /**
+     * Between {@code min} and {@code max} services (inclusive) in the first environment.
+     *
+     * @param min the fewest services
+     * @param max the most services
+     * @return a new generator
+     * @throws IllegalArgumentException unless {@code 0 <= min <= max <= 200}
+     */
     public RepoGen services(int min, int max) {
         return new RepoGen(k.withServices(min, max));
     }
@@ -82,6 +93,10 @@ public final class RepoGen {
     /**
      * Exactly these environments, in promotion order (default: 1 to 4 of dev, qa, staging,
      * preprod, prod).
+     *
+     * @param names the environments in promotion order
+     * @return a new generator
+     * @throws IllegalArgumentException when no name is given
      */
     public RepoGen environments(String... names) {
         if (names.length == 0) {
@@ -98,6 +113,9 @@ public final class RepoGen {
      * Generates repositories shaped like an existing one: its environments (names, branches,
      * namespaces) and its template settings, all written into a generated gitops.yaml. Use it with
      * {@link dev.gitops.model.RepoLoader#loadConfig} on the repository whose templates are tested.
+     *
+     * @param config the repository's settings
+     * @return a new generator
      */
     public RepoGen matching(GitopsConfig config) {
         List<EnvSpec> envs = new ArrayList<>();
@@ -112,6 +130,11 @@ public final class RepoGen {
     /**
      * A {@code templates:} section in gitops.yaml (which is then always written): where the
      * templates under test are.
+     *
+     * @param root the template root
+     * @param entrypoint the file rendered for every environment
+     * @param jpath library folders
+     * @return a new generator
      */
     public RepoGen templates(String root, String entrypoint, List<String> jpath) {
         return new RepoGen(k.withTemplates(new TemplateSpec(root, entrypoint, jpath)));
@@ -122,87 +145,172 @@ public final class RepoGen {
      * (String, Number, Boolean, null, List, Map, or a {@link dev.gitops.model.Value}). Templates that
      * read a parameter of their own need it. A Map value must not contain service keys
      * ({@code replicas}, {@code port}, ...), or it would look like a service without git_rev.
+     *
+     * @param name the parameter's key
+     * @param values its values
+     * @return a new generator
      */
     public RepoGen param(String name, Gen<?> values) {
         return new RepoGen(k.withParam(Objects.requireNonNull(name, "name"), Objects.requireNonNull(values, "values")));
     }
 
-    /** An extra (repository-specific) key on every service, its value drawn from {@code values}. */
+    /**
+     * An extra (repository-specific) key on every service, its value drawn from {@code values}.
+     *
+     * @param name the key
+     * @param values its values
+     * @return a new generator
+     */
     public RepoGen serviceKey(String name, Gen<?> values) {
         return new RepoGen(k.withServiceKey(Objects.requireNonNull(name, "name"), Objects.requireNonNull(values, "values")));
     }
 
-    /** Ingress on services (host, path, class, TLS secret). */
+    /**
+     * Ingress on services (host, path, class, TLS secret).
+     *
+     * @param f how often
+     * @return a new generator
+     */
     public RepoGen ingress(Feature f) {
         return with(Part.INGRESS, f);
     }
 
-    /** Liveness, readiness and startup probes. */
+    /**
+     * Liveness, readiness and startup probes.
+     *
+     * @param f how often
+     * @return a new generator
+     */
     public RepoGen probes(Feature f) {
         return with(Part.PROBES, f);
     }
 
-    /** Secret references: sealed (with entries in secrets.yaml) and external (External Secrets Operator). */
+    /**
+     * Secret references: sealed (with entries in secrets.yaml) and external (External Secrets Operator).
+     *
+     * @param f how often
+     * @return a new generator
+     */
     public RepoGen secrets(Feature f) {
         return with(Part.SECRETS, f);
     }
 
-    /** External cloud resources ("layer 2.5", HCP Terraform operator modules). */
+    /**
+     * External cloud resources ("layer 2.5", HCP Terraform operator modules).
+     *
+     * @param f how often
+     * @return a new generator
+     */
     public RepoGen externalResources(Feature f) {
         return with(Part.EXTERNAL, f);
     }
 
-    /** Service accounts with an IAM role taken from a Terraform output. */
+    /**
+     * Service accounts with an IAM role taken from a Terraform output.
+     *
+     * @param f how often
+     * @return a new generator
+     */
     public RepoGen serviceAccounts(Feature f) {
         return with(Part.SERVICE_ACCOUNTS, f);
     }
 
-    /** Service names with underscores ({@code service_rpps}, derived Kubernetes name {@code service-rpps}). */
+    /**
+     * Service names with underscores ({@code service_rpps}, derived Kubernetes name {@code service-rpps}).
+     *
+     * @param f how often
+     * @return a new generator
+     */
     public RepoGen underscoreNames(Feature f) {
         return with(Part.UNDERSCORE_NAMES, f);
     }
 
-    /** A {@code defaults:} block in control-center.yaml. */
+    /**
+     * A {@code defaults:} block in control-center.yaml.
+     *
+     * @param f how often
+     * @return a new generator
+     */
     public RepoGen defaultsBlock(Feature f) {
         return with(Part.DEFAULTS_BLOCK, f);
     }
 
-    /** A gitops.yaml (always written when environments are {@link #matching matched} or templates set). */
+    /**
+     * A gitops.yaml (always written when environments are {@link #matching matched} or templates set).
+     *
+     * @param f how often
+     * @return a new generator
+     */
     public RepoGen gitopsYaml(Feature f) {
         return with(Part.GITOPS_YAML, f);
     }
 
-    /** Namespaces for environments in gitops.yaml. */
+    /**
+     * Namespaces for environments in gitops.yaml.
+     *
+     * @param f how often
+     * @return a new generator
+     */
     public RepoGen namespaces(Feature f) {
         return with(Part.NAMESPACES, f);
     }
 
-    /** A YAML anchor on a service of the first environment, merged ({@code <<: *base}) into the second. */
+    /**
+     * A YAML anchor on a service of the first environment, merged ({@code <<: *base}) into the second.
+     *
+     * @param f how often
+     * @return a new generator
+     */
     public RepoGen yamlAnchors(Feature f) {
         return with(Part.YAML_ANCHORS, f);
     }
 
-    /** Service keys the base schema does not know ({@code team: payments}), kept for templates. */
+    /**
+     * Service keys the base schema does not know ({@code team: payments}), kept for templates.
+     *
+     * @param f how often
+     * @return a new generator
+     */
     public RepoGen extraKeys(Feature f) {
         return with(Part.EXTRA_KEYS, f);
     }
 
-    /** env-&lt;env&gt;.yaml in the shape of {@code terraform output -json} instead of a plain mapping. */
+    /**
+     * env-&lt;env&gt;.yaml in the shape of {@code terraform output -json} instead of a plain mapping.
+     *
+     * @param f how often
+     * @return a new generator
+     */
     public RepoGen terraformJson(Feature f) {
         return with(Part.TERRAFORM_JSON, f);
     }
 
-    /** Mapping-valued environment parameters ({@code dns: {zone: ..., ttl: 300}}). */
+    /**
+     * Mapping-valued environment parameters ({@code dns: {zone: ..., ttl: 300}}).
+     *
+     * @param f how often
+     * @return a new generator
+     */
     public RepoGen mappingParams(Feature f) {
         return with(Part.MAPPING_PARAMS, f);
     }
 
-    /** A branch-like revision ({@code main}) in the first environment, now and then. */
+    /**
+     * A branch-like revision ({@code main}) in the first environment, now and then.
+     *
+     * @param f how often
+     * @return a new generator
+     */
     public RepoGen mutableRevisions(Feature f) {
         return with(Part.MUTABLE_REVISIONS, f);
     }
 
-    /** Images pinned by digest ({@code @sha256:...}) in tags.yaml. */
+    /**
+     * Images pinned by digest ({@code @sha256:...}) in tags.yaml.
+     *
+     * @param f how often
+     * @return a new generator
+     */
     public RepoGen digests(Feature f) {
         return with(Part.DIGESTS, f);
     }
@@ -211,7 +319,11 @@ public final class RepoGen {
         return new RepoGen(k.with(p, f));
     }
 
-    /** Valid repositories: each loads with {@link dev.gitops.model.RepoLoader#load}. */
+    /**
+     * Valid repositories: each loads with {@link dev.gitops.model.RepoLoader#load}.
+     *
+     * @return the generator
+     */
     public Gen<GeneratedRepo> valid() {
         Knobs knobs = k;
         Gen<GeneratedRepo> g = in -> {
@@ -227,6 +339,7 @@ public final class RepoGen {
      *
      * @throws IllegalStateException (from the generator) when a generated repository does not load:
      *     a bug of this generator or of the loader, reported with the files
+     * @return the generator
      */
     public Gen<GeneratedState> states() {
         return statesOver(Optional.empty());
@@ -239,6 +352,9 @@ public final class RepoGen {
      * hidden; every other file (templates, vendor, libraries) is visible to the renderer. Use
      * {@link #matching} or {@link #templates} when the templates are not at the default place
      * ({@code templates/main.jsonnet}).
+     *
+     * @param templates the templates the states are rendered with
+     * @return the generator
      */
     public Gen<GeneratedState> states(FileSource templates) {
         return statesOver(Optional.of(Objects.requireNonNull(templates, "templates")));
@@ -263,12 +379,22 @@ public final class RepoGen {
         return g.describedAs(GeneratedState::toString);
     }
 
-    /** Repositories with one defect of any kind. */
+    /**
+     * Repositories with one defect of any kind.
+     *
+     * @return the generator
+     */
     public Gen<BrokenRepo> broken() {
         return broken(Defect.values());
     }
 
-    /** Repositories with one defect of one of the given kinds. */
+    /**
+     * Repositories with one defect of one of the given kinds.
+     *
+     * @param defects the kinds to choose from
+     * @return the generator
+     * @throws IllegalArgumentException when no kind is given
+     */
     public Gen<BrokenRepo> broken(Defect... defects) {
         if (defects.length == 0) {
             throw new IllegalArgumentException("at least one defect");
@@ -290,6 +416,8 @@ public final class RepoGen {
      * Valid repositories with one to three random edits (bytes flipped, deleted, duplicated or
      * inserted, YAML tokens inserted, truncation, lines swapped or re-indented) in one file. They may
      * or may not load: use them for "loads or throws StateException, nothing else" properties.
+     *
+     * @return the generator
      */
     public Gen<GeneratedRepo> mutated() {
         Gen<GeneratedRepo> repos = valid();
@@ -306,6 +434,9 @@ public final class RepoGen {
     /**
      * Valid repositories with one input file (control-center.yaml, tags.yaml, ...) replaced by
      * arbitrary bytes or by YAML-flavoured token soup of at most {@code maxBytes} bytes.
+     *
+     * @param maxBytes the largest file drawn
+     * @return the generator
      */
     public Gen<GeneratedRepo> withArbitraryFile(int maxBytes) {
         Gen<GeneratedRepo> repos = valid();
@@ -320,7 +451,12 @@ public final class RepoGen {
         return g.describedAs(GeneratedRepo::toString);
     }
 
-    /** Arbitrary bytes, 0 to {@code maxLength}, shrinking towards the empty array. */
+    /**
+     * Arbitrary bytes, 0 to {@code maxLength}, shrinking towards the empty array.
+     *
+     * @param maxLength the longest array
+     * @return the generator
+     */
     public static Gen<byte[]> bytes(int maxLength) {
         return in -> Mutations.bytes(new Rnd(in), maxLength);
     }
@@ -329,6 +465,9 @@ public final class RepoGen {
      * Concatenations of YAML tokens (anchors, aliases, merge keys, tags, flow collections, directives,
      * document markers, BOMs, NULs), at most {@code maxLength} bytes: input that reaches the corners of
      * a YAML parser, which plain random bytes rarely do.
+     *
+     * @param maxLength the longest array
+     * @return the generator
      */
     public static Gen<byte[]> yamlishBytes(int maxLength) {
         return in -> Mutations.yamlish(new Rnd(in), maxLength);

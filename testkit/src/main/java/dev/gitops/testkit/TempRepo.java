@@ -83,22 +83,40 @@ public final class TempRepo implements AutoCloseable {
         this.repo = git.getRepository();
     }
 
-    /** A new non-bare repository whose HEAD is the unborn branch {@code main}. */
+    /**
+     * A new non-bare repository whose HEAD is the unborn branch {@code main}.
+     *
+     * @return the repository; close it to delete it
+     */
     public static TempRepo create() {
         return create("main");
     }
 
-    /** A new non-bare repository whose HEAD is the unborn branch {@code initialBranch}. */
+    /**
+     * A new non-bare repository whose HEAD is the unborn branch {@code initialBranch}.
+     *
+     * @param initialBranch the branch HEAD names
+     * @return the repository; close it to delete it
+     */
     public static TempRepo create(String initialBranch) {
         return init(initialBranch, false);
     }
 
-    /** A new bare repository (a "remote"), HEAD the unborn branch {@code main}. */
+    /**
+     * A new bare repository (a "remote"), HEAD the unborn branch {@code main}.
+     *
+     * @return the repository; close it to delete it
+     */
     public static TempRepo createBare() {
         return createBare("main");
     }
 
-    /** A new bare repository, HEAD the unborn branch {@code initialBranch}. */
+    /**
+     * A new bare repository, HEAD the unborn branch {@code initialBranch}.
+     *
+     * @param initialBranch the branch HEAD names
+     * @return the repository; close it to delete it
+     */
     public static TempRepo createBare(String initialBranch) {
         return init(initialBranch, true);
     }
@@ -107,6 +125,9 @@ public final class TempRepo implements AutoCloseable {
      * A non-bare clone of {@code remote} (usually a bare repository), with remote {@code origin}
      * and, as {@code git clone} does, a local branch only for the remote's HEAD branch (checked
      * out). Use {@link #trackAll(String)} to get a local branch for every remote branch.
+     *
+     * @param remote the repository to clone
+     * @return the clone; close it to delete it
      */
     public static TempRepo cloneOf(TempRepo remote) {
         Objects.requireNonNull(remote, "remote");
@@ -159,7 +180,11 @@ public final class TempRepo implements AutoCloseable {
         }
     }
 
-    /** Whether this is a bare repository. */
+    /**
+     * Whether this is a bare repository.
+     *
+     * @return true when bare
+     */
     public boolean isBare() {
         return repo.isBare();
     }
@@ -167,35 +192,59 @@ public final class TempRepo implements AutoCloseable {
     /**
      * The directory a tool is pointed at: the working tree of a non-bare repository, the Git
      * directory of a bare one.
+     *
+     * @return the directory
      */
     public Path directory() {
         return repo.isBare() ? repo.getDirectory().toPath() : repo.getWorkTree().toPath();
     }
 
-    /** The Git directory ({@code .git} of a non-bare repository, the repository itself when bare). */
+    /**
+     * The Git directory ({@code .git} of a non-bare repository, the repository itself when bare).
+     *
+     * @return the Git directory
+     */
     public Path gitDirectory() {
         return repo.getDirectory().toPath();
     }
 
-    /** A {@code file:} URI of the repository, usable as a remote URL by Git and JGit. */
+    /**
+     * A {@code file:} URI of the repository, usable as a remote URL by Git and JGit.
+     *
+     * @return the URI
+     */
     public String uri() {
         return gitDirectory().toUri().toString();
     }
 
-    /** The files of the working tree as a {@link FileSource} (non-bare repositories only). */
+    /**
+     * The files of the working tree as a {@link FileSource} (non-bare repositories only).
+     *
+     * @return the source
+     */
     public FileSource workingTree() {
         requireWorkTree();
         return FileSource.directory(directory());
     }
 
-    /** Starts work on branch {@code name} (created by its first commit or {@link BranchBuilder#reset}). */
+    /**
+     * Starts work on branch {@code name} (created by its first commit or {@link BranchBuilder#reset}).
+     *
+     * @param name a branch name
+     * @return a builder of commits on that branch
+     */
     public BranchBuilder branch(String name) {
         requireOpen();
         requireBranchName(name);
         return new BranchBuilder(name);
     }
 
-    /** The commit id a ref (branch, tag, {@code HEAD}, {@code dev~1}, an id) resolves to. */
+    /**
+     * The commit id a ref (branch, tag, {@code HEAD}, {@code dev~1}, an id) resolves to.
+     *
+     * @param ref a revision expression
+     * @return the commit id, or empty when {@code ref} names no commit
+     */
     public Optional<String> resolve(String ref) {
         requireOpen();
         try {
@@ -206,7 +255,11 @@ public final class TempRepo implements AutoCloseable {
         }
     }
 
-    /** The branch HEAD points at (born or not); empty when HEAD is detached. */
+    /**
+     * The branch HEAD points at (born or not); empty when HEAD is detached.
+     *
+     * @return the branch name, or empty
+     */
     public Optional<String> currentBranch() {
         requireOpen();
         try {
@@ -218,17 +271,29 @@ public final class TempRepo implements AutoCloseable {
         }
     }
 
-    /** Local branch names, sorted. */
+    /**
+     * Local branch names, sorted.
+     *
+     * @return the names
+     */
     public List<String> branches() {
         return refNames(Constants.R_HEADS);
     }
 
-    /** Tag names, sorted. */
+    /**
+     * Tag names, sorted.
+     *
+     * @return the names
+     */
     public List<String> tags() {
         return refNames(Constants.R_TAGS);
     }
 
-    /** Remote-tracking refs ({@code origin/dev}), sorted. */
+    /**
+     * Remote-tracking refs ({@code origin/dev}), sorted.
+     *
+     * @return the names
+     */
     public List<String> remoteBranches() {
         return refNames(Constants.R_REMOTES);
     }
@@ -250,6 +315,8 @@ public final class TempRepo implements AutoCloseable {
     /**
      * Checks out {@code branch} in a non-bare repository (index and working tree reset to its tip,
      * uncommitted changes discarded).
+     *
+     * @param branch an existing local branch
      */
     public void checkout(String branch) {
         requireWorkTree();
@@ -264,7 +331,13 @@ public final class TempRepo implements AutoCloseable {
         }
     }
 
-    /** The content of {@code path} at {@code ref}, without a checkout; empty when absent. */
+    /**
+     * The content of {@code path} at {@code ref}, without a checkout; empty when absent.
+     *
+     * @param ref a revision expression
+     * @param path a file path
+     * @return the bytes, or empty
+     */
     public Optional<byte[]> read(String ref, String path) {
         requireOpen();
         String p = normalize(path);
@@ -279,18 +352,34 @@ public final class TempRepo implements AutoCloseable {
         }
     }
 
-    /** {@link #read(String, String)} decoded as UTF-8. */
+    /**
+     * {@link #read(String, String)} decoded as UTF-8.
+     *
+     * @param ref a revision expression
+     * @param path a file path
+     * @return the text, or empty
+     */
     public Optional<String> readString(String ref, String path) {
         return read(ref, path).map(b -> new String(b, StandardCharsets.UTF_8));
     }
 
-    /** Every file path at {@code ref} (symbolic links included), sorted. */
+    /**
+     * Every file path at {@code ref} (symbolic links included), sorted.
+     *
+     * @param ref a revision expression
+     * @return the paths
+     */
     public List<String> files(String ref) {
         requireOpen();
         return new ArrayList<>(treeOf(commitOf(ref)).keySet());
     }
 
-    /** Commits reachable from {@code ref} along first parents, newest first. */
+    /**
+     * Commits reachable from {@code ref} along first parents, newest first.
+     *
+     * @param ref a revision expression
+     * @return the commits
+     */
     public List<CommitInfo> log(String ref) {
         requireOpen();
         List<CommitInfo> out = new ArrayList<>();
@@ -310,12 +399,22 @@ public final class TempRepo implements AutoCloseable {
         return out;
     }
 
-    /** Creates or moves the lightweight tag {@code name} to the commit {@code ref} resolves to. */
+    /**
+     * Creates or moves the lightweight tag {@code name} to the commit {@code ref} resolves to.
+     *
+     * @param name the tag
+     * @param ref a revision expression
+     */
     public void tag(String name, String ref) {
         moveRef(Constants.R_TAGS + name, commitOf(ref));
     }
 
-    /** Adds (or replaces) remote {@code name} pointing at {@code remote}. */
+    /**
+     * Adds (or replaces) remote {@code name} pointing at {@code remote}.
+     *
+     * @param name the remote's name
+     * @param remote the repository it points at
+     */
     public void addRemote(String name, TempRepo remote) {
         requireOpen();
         try {
@@ -326,7 +425,11 @@ public final class TempRepo implements AutoCloseable {
         }
     }
 
-    /** Fetches every branch of remote {@code name} into {@code refs/remotes/<name>/*}. */
+    /**
+     * Fetches every branch of remote {@code name} into {@code refs/remotes/<name>/*}.
+     *
+     * @param name the remote's name
+     */
     public void fetch(String name) {
         requireOpen();
         try {
@@ -337,7 +440,11 @@ public final class TempRepo implements AutoCloseable {
         }
     }
 
-    /** Creates a local branch for every branch of remote {@code name} that has none yet. */
+    /**
+     * Creates a local branch for every branch of remote {@code name} that has none yet.
+     *
+     * @param name the remote's name
+     */
     public void trackAll(String name) {
         for (String rb : remoteBranches()) {
             if (rb.startsWith(name + "/") && !rb.endsWith("/HEAD")) {
@@ -352,6 +459,9 @@ public final class TempRepo implements AutoCloseable {
     /**
      * Writes a file into the working tree only (no commit): makes the working tree dirty, or
      * prepares files a tool should read from disk.
+     *
+     * @param path a path in the working tree
+     * @param content the text (UTF-8)
      */
     public void writeFile(String path, String content) {
         requireWorkTree();
@@ -469,13 +579,24 @@ public final class TempRepo implements AutoCloseable {
      * @param parents parent ids, first parent first
      */
     public record CommitInfo(String id, String message, List<String> parents) {
+        /**
+         * Copies the collections and checks that no component is null.
+         *
+         * @param id the full commit id
+         * @param message the full message, trailers included
+         * @param parents parent ids, first parent first
+         */
         public CommitInfo {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(message, "message");
             parents = List.copyOf(parents);
         }
 
-        /** The first line of the message. */
+        /**
+         * The first line of the message.
+         *
+         * @return the subject line
+         */
         public String subject() {
             int nl = message.indexOf('\n');
             return nl < 0 ? message : message.substring(0, nl);
@@ -490,7 +611,12 @@ public final class TempRepo implements AutoCloseable {
             this.name = name;
         }
 
-        /** Starts a commit on this branch with {@code message}; its parent is the branch tip, if any. */
+        /**
+         * Starts a commit on this branch with {@code message}; its parent is the branch tip, if any.
+         *
+         * @param message the commit message
+         * @return the builder; {@link CommitBuilder#create()} writes the commit
+         */
         public CommitBuilder commit(String message) {
             return new CommitBuilder(name, Objects.requireNonNull(message, "message"));
         }
@@ -499,6 +625,7 @@ public final class TempRepo implements AutoCloseable {
          * Creates the branch, or moves it (even backwards), to the commit {@code ref} names.
          *
          * @return the commit id
+         * @param ref a revision expression
          */
         public String reset(String ref) {
             ObjectId id = commitOf(ref);
@@ -506,7 +633,11 @@ public final class TempRepo implements AutoCloseable {
             return id.name();
         }
 
-        /** The branch tip, empty while the branch does not exist. */
+        /**
+         * The branch tip, empty while the branch does not exist.
+         *
+         * @return the commit id of the tip, or empty
+         */
         public Optional<String> tip() {
             return resolve(Constants.R_HEADS + name);
         }
@@ -531,38 +662,70 @@ public final class TempRepo implements AutoCloseable {
             this.message = message;
         }
 
-        /** Adds or replaces a UTF-8 text file. */
+        /**
+         * Adds or replaces a UTF-8 text file.
+         *
+         * @param path the file's path
+         * @param content the text (UTF-8)
+         * @return this builder
+         */
         public CommitBuilder add(String path, String content) {
             return add(path, content.getBytes(StandardCharsets.UTF_8));
         }
 
-        /** Adds or replaces a file. */
+        /**
+         * Adds or replaces a file.
+         *
+         * @param path the file's path
+         * @param content the bytes; copied
+         * @return this builder
+         */
         public CommitBuilder add(String path, byte[] content) {
             Objects.requireNonNull(content, "content");
             edits.add(new Add(normalize(path), FileMode.REGULAR_FILE, content.clone()));
             return this;
         }
 
-        /** Adds or replaces every file of {@code files} (path -> content), e.g. a generated repository. */
+        /**
+         * Adds or replaces every file of {@code files} (path -> content), e.g. a generated repository.
+         *
+         * @param files path -> content
+         * @return this builder
+         */
         public CommitBuilder addAll(Map<String, byte[]> files) {
             new TreeMap<>(files).forEach(this::add);
             return this;
         }
 
-        /** Adds a symbolic link {@code path} -> {@code target} ({@code target} as {@code ln -s} stores it). */
+        /**
+         * Adds a symbolic link {@code path} -> {@code target} ({@code target} as {@code ln -s} stores it).
+         *
+         * @param path the link's path
+         * @param target where it points
+         * @return this builder
+         */
         public CommitBuilder addSymlink(String path, String target) {
             Objects.requireNonNull(target, "target");
             edits.add(new Add(normalize(path), FileMode.SYMLINK, target.getBytes(StandardCharsets.UTF_8)));
             return this;
         }
 
-        /** Removes a file, or every file under a directory. Removing what is absent is no error. */
+        /**
+         * Removes a file, or every file under a directory. Removing what is absent is no error.
+         *
+         * @param path a file or directory path
+         * @return this builder
+         */
         public CommitBuilder rm(String path) {
             edits.add(new Remove(normalize(path)));
             return this;
         }
 
-        /** Starts from an empty tree instead of the parent's tree. */
+        /**
+         * Starts from an empty tree instead of the parent's tree.
+         *
+         * @return this builder
+         */
         public CommitBuilder emptyTree() {
             emptyTree = true;
             return this;
@@ -571,25 +734,44 @@ public final class TempRepo implements AutoCloseable {
         /**
          * Uses {@code ref}'s commit as first parent (and its tree as the base) instead of the branch
          * tip: branches a new line off another branch, or rewrites the branch.
+         *
+         * @param ref a revision expression
+         * @return this builder
          */
         public CommitBuilder from(String ref) {
             base = Optional.of(ref);
             return this;
         }
 
-        /** Adds {@code ref}'s commit as a further parent: the commit becomes a merge commit. */
+        /**
+         * Adds {@code ref}'s commit as a further parent: the commit becomes a merge commit.
+         *
+         * @param ref a revision expression
+         * @return this builder
+         */
         public CommitBuilder parent(String ref) {
             extraParents.add(Objects.requireNonNull(ref, "ref"));
             return this;
         }
 
-        /** Sets author and committer (default: {@code TempRepo <temprepo@example.com>}). */
+        /**
+         * Sets author and committer (default: {@code TempRepo <temprepo@example.com>}).
+         *
+         * @param name the name
+         * @param email the e-mail address
+         * @return this builder
+         */
         public CommitBuilder author(String name, String email) {
             author = new PersonIdent(Objects.requireNonNull(name, "name"), Objects.requireNonNull(email, "email"));
             return this;
         }
 
-        /** Sets the commit time (default: the repository's deterministic clock). */
+        /**
+         * Sets the commit time (default: the repository's deterministic clock).
+         *
+         * @param when the time
+         * @return this builder
+         */
         public CommitBuilder at(Instant when) {
             time = Optional.of(Objects.requireNonNull(when, "when"));
             return this;

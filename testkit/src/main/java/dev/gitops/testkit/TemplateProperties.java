@@ -64,18 +64,32 @@ public final class TemplateProperties {
      * Checks for the templates in {@code templates} (a central repository, or any folder laid out
      * like one: {@code templates/main.jsonnet} by default), with {@link RepoGen#repos()}, 50
      * examples and {@link RenderOptions#DEFAULT}.
+     *
+     * @param templates the templates under test
+     * @return the check, not yet run
      */
     public static TemplateProperties of(FileSource templates) {
         return new TemplateProperties(Objects.requireNonNull(templates, "templates"), RepoGen.repos(), 50,
                 Optional.empty(), RenderOptions.DEFAULT, List.of());
     }
 
-    /** The repositories to draw states from. */
+    /**
+     * The repositories to draw states from.
+     *
+     * @param gen the generator
+     * @return a new check
+     */
     public TemplateProperties repos(RepoGen gen) {
         return new TemplateProperties(templates, Objects.requireNonNull(gen, "gen"), examples, seed, options, extra);
     }
 
-    /** How many states to try (QuickTheories examples). */
+    /**
+     * How many states to try (QuickTheories examples).
+     *
+     * @param n at least 1
+     * @return a new check
+     * @throws IllegalArgumentException when {@code n} is below 1
+     */
     public TemplateProperties examples(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("examples must be at least 1");
@@ -83,17 +97,32 @@ public final class TemplateProperties {
         return new TemplateProperties(templates, repos, n, seed, options, extra);
     }
 
-    /** A fixed seed, e.g. the one a failure report printed, to replay it. */
+    /**
+     * A fixed seed, e.g. the one a failure report printed, to replay it.
+     *
+     * @param s the seed
+     * @return a new check
+     */
     public TemplateProperties seed(long s) {
         return new TemplateProperties(templates, repos, examples, Optional.of(s), options, extra);
     }
 
-    /** Render options (stack, output size, deadline). */
+    /**
+     * Render options (stack, output size, deadline).
+     *
+     * @param o the options
+     * @return a new check
+     */
     public TemplateProperties renderOptions(RenderOptions o) {
         return new TemplateProperties(templates, repos, examples, seed, Objects.requireNonNull(o, "options"), extra);
     }
 
-    /** A further assertion on every rendered state, run after the built-in checks. */
+    /**
+     * A further assertion on every rendered state, run after the built-in checks.
+     *
+     * @param check throws an {@link AssertionError} on a bad rendering
+     * @return a new check
+     */
     public TemplateProperties also(BiConsumer<GeneratedState, Manifests> check) {
         List<BiConsumer<GeneratedState, Manifests>> l = new ArrayList<>(extra);
         l.add(Objects.requireNonNull(check, "check"));
@@ -121,12 +150,23 @@ public final class TemplateProperties {
         });
     }
 
-    /** {@code of(templates).repos(repos).check()}. */
+    /**
+     * {@code of(templates).repos(repos).check()}.
+     *
+     * @param templates the templates under test
+     * @param repos the repositories to draw states from
+     */
     public static void assertRendersValidly(FileSource templates, RepoGen repos) {
         of(templates).repos(repos).check();
     }
 
-    /** {@code of(templates).repos(repos).examples(examples).check()}. */
+    /**
+     * {@code of(templates).repos(repos).examples(examples).check()}.
+     *
+     * @param templates the templates under test
+     * @param repos the repositories to draw states from
+     * @param examples how many states to try
+     */
     public static void assertRendersValidly(FileSource templates, RepoGen repos, int examples) {
         of(templates).repos(repos).examples(examples).check();
     }
@@ -138,12 +178,19 @@ public final class TemplateProperties {
      * DNS-1123 label; every label (in {@code metadata}, pod templates, {@code matchLabels} and a
      * Service's selector) with a valid key and a valid string value; annotation keys valid and values
      * strings; ConfigMap and Secret data keys valid; no object twice.
+     *
+     * @param manifests the rendered objects
+     * @return one line per invalid field; empty when all are valid
      */
     public static List<String> violations(Manifests manifests) {
         return ManifestChecks.violations(manifests.objects());
     }
 
-    /** Asserts that {@link #violations} is empty, listing every violation otherwise. */
+    /**
+     * Asserts that {@link #violations} is empty, listing every violation otherwise.
+     *
+     * @param manifests the rendered objects
+     */
     public static void assertValid(Manifests manifests) {
         List<String> v = violations(manifests);
         if (!v.isEmpty()) {
@@ -156,6 +203,8 @@ public final class TemplateProperties {
      * Renders {@code state} twice with {@code renderer}, and a third time from a freshly loaded
      * snapshot of the same files, and asserts that the YAML and JSON outputs are byte-identical.
      *
+     * @param renderer the renderer
+     * @param state the state rendered
      * @return the first rendering
      * @throws AssertionFailedError when rendering fails or the outputs differ (with a diff)
      */

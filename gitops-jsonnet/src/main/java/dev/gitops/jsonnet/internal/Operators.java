@@ -10,7 +10,7 @@ import sjsonnet.Val;
  * calls directly: {@code +} with exactly one string operand prints the other the go-jsonnet way
  * ({@link GoText}) and stops at a numeric overflow; {@code < <= > >=} also compare arrays (element by
  * element, then by length); {@code << >> & | ^} take only integers of the safe range
- * (|n| <= 2^53 - 1), refuse a negative shift and a left shift past 64 bits, as go-jsonnet does;
+ * ({@code |n| <= 2^53 - 1}), refuse a negative shift and a left shift past 64 bits, as go-jsonnet does;
  * {@code %} with a string on the left formats by {@link StdFormat}, also where sjsonnet's optimiser
  * has already parsed a literal format ({@link LiteralFormatCall}).
  * Everything else is sjsonnet's own operator on the evaluated operands.

@@ -134,7 +134,7 @@ final class ServiceReader {
         }
     }
 
-    /** Flags become FLAG_<NAME> next to the env entries: two sources of one variable are an error, not a silent override. */
+    /** Flags become {@code FLAG_<NAME>} next to the env entries: two sources of one variable are an error, not a silent override. */
     private void envCollisions(YamlNode.Mapping merged, Function<List<String>, SourceLocation> locate, Set<String> reported) {
         Map<String, String> vars = new LinkedHashMap<>();   // variable -> what gives it
         if (merged.get("env") instanceof YamlNode.Mapping env) {

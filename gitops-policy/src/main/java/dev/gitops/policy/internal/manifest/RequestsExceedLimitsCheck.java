@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code manifest/requests-exceed-limits}: per container and resource, request <= limit, compared as quantities. */
+/** {@code manifest/requests-exceed-limits}: per container and resource, {@code request <= limit}, compared as quantities. */
 final class RequestsExceedLimitsCheck implements ManifestCheck {
     @Override
     public Rule rule() {
