@@ -34,6 +34,7 @@ public final class HtmlPage {
             "th,td{border:1px solid var(--line);padding:.4rem .6rem;vertical-align:top;text-align:left}",
             "thead th{background:var(--head);position:sticky;top:0}",
             "tbody th{font-weight:600;white-space:nowrap}",
+            ".summary{display:block;font-family:system-ui,sans-serif;max-width:22rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}",
             ".branch,.tip{display:block;font-weight:400;color:var(--muted);font-family:ui-monospace,monospace;font-size:.8rem}",
             ".rev,.sha{font-family:ui-monospace,monospace;font-weight:600}",
             ".img,.meta{color:var(--muted);font-size:.8rem;word-break:break-all}",

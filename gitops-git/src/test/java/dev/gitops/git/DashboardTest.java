@@ -81,7 +81,7 @@ class DashboardTest {
             assertTrue(html.contains("<span class=\"author\">Ada Lovelace</span>"), html);
             assertTrue(html.contains("<time datetime=\"" + tip.time() + "\">"), html);
             assertFalse(html.contains("href="), "no links without gitops.yaml links");
-            assertTrue(html.contains(" &middot; #7</span>"), html);
+            assertTrue(html.contains(" &middot; #7<span class=\"summary\">Merge pull request #7 from shop/hotfix</span></span>"), html);
 
             r.branch("dev").commit("links").add("gitops.yaml", "links:\n  commit: \"https://git.example.com/c/{sha}\"\n"
                     + "  pullRequest: \"https://git.example.com/pr/{number}\"\n").create();

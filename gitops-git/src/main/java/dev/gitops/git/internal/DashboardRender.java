@@ -73,7 +73,7 @@ public final class DashboardRender {
         b.append("<span class=\"tip\"><time datetime=\"").append(t.time()).append("\">").append(TIME.format(t.time()))
                 .append("</time> &middot; <span class=\"author\">").append(escape(t.author())).append("</span>");
         t.pullRequest().ifPresent(n -> b.append(" &middot; ").append(HtmlPage.link(d.links().pullRequestUrl(n), "#" + n)));
-        b.append("</span>");
+        b.append("<span class=\"summary\">").append(escape(t.summary())).append("</span></span>");
     }
 
     private static String stepBadge(Dashboard.Step s) {
