@@ -2,6 +2,7 @@ package dev.gitops.cli.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gitops.cli.internal.CliFailClosedTest.Run;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.jsoup.Jsoup;
@@ -12,10 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,8 +43,6 @@ class ReleaseDashboardTest {
     Path tmp;
     private Path repo;
 
-    record Run(int exit, String out, String err) {}
-
     private Run gitops(String... args) {
         return gitops(Map.of(), args);
     }
@@ -57,14 +53,7 @@ class ReleaseDashboardTest {
             all.add("--repo");
             all.add(repo.toString());
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Cli.run(all.toArray(String[]::new), env, o, e);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliFailClosedTest.run(env, all.toArray(String[]::new));
     }
 
     @BeforeEach
