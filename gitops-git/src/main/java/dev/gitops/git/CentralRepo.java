@@ -1,5 +1,7 @@
 package dev.gitops.git;
 
+import dev.gitops.git.internal.Configs;
+import dev.gitops.git.internal.DashboardReader;
 import dev.gitops.git.internal.Explainer;
 import dev.gitops.git.internal.History;
 import dev.gitops.git.internal.Identities;
@@ -15,6 +17,7 @@ import dev.gitops.git.internal.Trees;
 import dev.gitops.git.internal.Turns;
 import dev.gitops.model.Acknowledgement;
 import dev.gitops.model.FileSource;
+import dev.gitops.model.GitopsConfig;
 import dev.gitops.model.ImageRef;
 import dev.gitops.model.PromotionGate;
 import dev.gitops.model.RepoSnapshot;
@@ -459,6 +462,58 @@ public final class CentralRepo implements AutoCloseable {
         } catch (IOException e) {
             throw new RepositoryException("status", "", e.getMessage(), e);
         }
+    }
+
+    /**
+     * The release dashboard: the {@link #status() status matrix}, each environment branch's tip
+     * (time, author, pull request), gitops.yaml's links, and for every adjacent pair of environments
+     * the judgement of {@link #promote} as a dry run with {@code gate}: the same code and the same
+     * gate as {@code promote --dry-run}, so a BLOCKED cell gives the reasons that command gives. A
+     * pair whose input files do not load is reported as not judged (with the problems), not thrown.
+     * Nothing moves.
+     *
+     * @param gate the promotion gate (the CLI passes the policy)
+     * @return the dashboard
+     */
+    public Dashboard dashboard(PromotionGate gate) {
+        Objects.requireNonNull(gate, "gate");
+        StatusMatrix m = status();
+        List<Dashboard.Step> steps = new java.util.ArrayList<>();
+        PromoteOptions dryRun = PromoteOptions.defaults().withDryRun(true);
+        for (int i = 0; i + 1 < m.environments().size(); i++) {
+            String from = m.environments().get(i).name();
+            String to = m.environments().get(i + 1).name();
+            try {
+                steps.add(new Dashboard.Step(from, to, promote(from, to, gate, dryRun)));
+            } catch (dev.gitops.model.StateException e) {
+                steps.add(DashboardReader.unreadable(from, to, e.problems().stream()
+                        .map(dev.gitops.model.Problem::format).collect(java.util.stream.Collectors.joining("\n"))));
+            }
+        }
+        try {
+            return DashboardReader.read(repo, m, steps);
+        } catch (IOException e) {
+            throw new RepositoryException("dashboard", "", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * gitops.yaml as read at {@code HEAD} (or, when HEAD names no commit, at the first branch).
+     *
+     * @return the settings, defaults for what it does not say
+     * @throws IllegalArgumentException when the repository has no commits at all
+     */
+    public GitopsConfig config() {
+        return withWalk("read gitops.yaml", "HEAD", w -> Configs.atHead(repo, w));
+    }
+
+    /**
+     * The repository's name as people call it: its folder, without {@code .git}.
+     *
+     * @return e.g. {@code central} for {@code central.git}
+     */
+    public String name() {
+        return DashboardReader.name(repo);
     }
 
     /**

@@ -80,13 +80,13 @@ class StatusTest {
 
             // The columns, whatever the styling: service, then one per environment in promotion order.
             List<String> headers = new java.util.ArrayList<>();
-            Matcher h = Pattern.compile("<th scope=\"col\">([^<]*)").matcher(html);
+            Matcher h = Pattern.compile("<th scope=\"col\"[^>]*>([^<]*)").matcher(html);
             while (h.find()) {
                 headers.add(h.group(1));
             }
             assertEquals(List.of("service", "dev", "preprod", "prod"), headers);
             // Exactly one highlighted cell: service_rpps in preprod (second environment column).
-            Matcher row = Pattern.compile("<tr><th scope=\"row\">service_rpps</th>(.*?)</tr>").matcher(html);
+            Matcher row = Pattern.compile("<tr data-service=\"service_rpps\"><th scope=\"row\">service_rpps</th>(.*?)</tr>").matcher(html);
             assertTrue(row.find());
             List<String> cells = new java.util.ArrayList<>();
             Matcher td = Pattern.compile("<td( class=\"[^\"]*\")?>").matcher(row.group(1));

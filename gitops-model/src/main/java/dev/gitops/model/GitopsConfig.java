@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param policy rule severities and waivers
  * @param requires the tool version range this repository needs, e.g. {@code ">=0.1 <0.3"}
  * @param serviceSchema the repository's own JSON Schema for service keys, applied after the base one
+ * @param links address templates of the repository's host (commits, pull requests, rule help)
  */
 public record GitopsConfig(
         List<EnvironmentConfig> environments,
@@ -29,7 +30,8 @@ public record GitopsConfig(
         RevisionPolicy revisions,
         PolicyConfig policy,
         Optional<String> requires,
-        Optional<String> serviceSchema) {
+        Optional<String> serviceSchema,
+        Links links) {
 
     /**
      * Copies {@code environments} and checks that no component is null.
@@ -50,6 +52,24 @@ public record GitopsConfig(
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(requires, "requires");
         Objects.requireNonNull(serviceSchema, "serviceSchema");
+        Objects.requireNonNull(links, "links");
+    }
+
+    /**
+     * Settings without links (no {@code links:} key).
+     *
+     * @param environments environments in promotion order
+     * @param files names of the input files
+     * @param templates where the Jsonnet templates are
+     * @param revisions which revisions count as mutable
+     * @param policy rule severities and waivers
+     * @param requires the tool version range this repository needs
+     * @param serviceSchema the repository's own JSON Schema for service keys
+     */
+    public GitopsConfig(List<EnvironmentConfig> environments, FileNames files, TemplateConfig templates,
+                        RevisionPolicy revisions, PolicyConfig policy, Optional<String> requires,
+                        Optional<String> serviceSchema) {
+        this(environments, files, templates, revisions, policy, requires, serviceSchema, Links.NONE);
     }
 
     /**
@@ -358,6 +378,48 @@ public record GitopsConfig(
             Objects.requireNonNull(rule, "rule");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Address templates for links to the repository's host, from gitops.yaml's {@code links:}. The
+     * schema admits only absolute http(s) addresses, so a template never yields another scheme.
+     *
+     * @param commit a commit page with {@code {sha}} for the full commit id, e.g.
+     *     {@code https://github.com/org/repo/commit/{sha}}
+     * @param pullRequest a pull (merge) request page with {@code {number}}, e.g.
+     *     {@code https://github.com/org/repo/pull/{number}}
+     * @param rules the served copy of docs/POLICIES.md that SARIF rule help links point into
+     */
+    public record Links(Optional<String> commit, Optional<String> pullRequest, Optional<String> rules) {
+        /** No links: pages show plain commit ids and numbers. */
+        public static final Links NONE = new Links(Optional.empty(), Optional.empty(), Optional.empty());
+
+        /** Checks that no template is null. */
+        public Links {
+            Objects.requireNonNull(commit, "commit");
+            Objects.requireNonNull(pullRequest, "pullRequest");
+            Objects.requireNonNull(rules, "rules");
+        }
+
+        /**
+         * The page of one commit.
+         *
+         * @param sha the full commit id
+         * @return the address, when a commit template is set
+         */
+        public Optional<String> commitUrl(String sha) {
+            return commit.map(t -> t.replace("{sha}", sha));
+        }
+
+        /**
+         * The page of one pull (merge) request.
+         *
+         * @param number its number
+         * @return the address, when a pull-request template is set
+         */
+        public Optional<String> pullRequestUrl(int number) {
+            return pullRequest.map(t -> t.replace("{number}", Integer.toString(number)));
         }
     }
 }

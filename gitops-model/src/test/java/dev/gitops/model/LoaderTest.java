@@ -277,6 +277,42 @@ class LoaderTest {
     }
 
     @Test
+    void gitopsYaml_links_readAndFilledIn() {
+        RepoSnapshot s = load("gitops.yaml", String.join("\n",
+                        "links:",
+                        "  commit: \"https://gitlab.example.com/shop/central/-/commit/{sha}\"",
+                        "  pullRequest: \"https://gitlab.example.com/shop/central/-/merge_requests/{number}\"",
+                        "  rules: https://docs.example.com/gitops/POLICIES.md",
+                        ""),
+                "control-center.yaml", "dev: {}\n");
+        GitopsConfig.Links l = s.config().links();
+        assertEquals(Optional.of("https://gitlab.example.com/shop/central/-/commit/abc123"), l.commitUrl("abc123"));
+        assertEquals(Optional.of("https://gitlab.example.com/shop/central/-/merge_requests/42"), l.pullRequestUrl(42));
+        assertEquals(Optional.of("https://docs.example.com/gitops/POLICIES.md"), l.rules());
+        assertEquals(GitopsConfig.Links.NONE, load("control-center.yaml", "dev: {}\n").config().links());
+        assertEquals(Optional.empty(), GitopsConfig.Links.NONE.commitUrl("abc123"));
+    }
+
+    @Test
+    void gitopsYaml_badLinks_eachAnErrorWithItsForm() {
+        StateException e = assertThrows(StateException.class, () -> load("gitops.yaml", String.join("\n",
+                        "links:",
+                        "  commit: \"javascript:alert(1)//{sha}\"",
+                        "  pullRequest: https://github.com/org/repo/pulls",
+                        "  rules: \"https://docs.example.com/P.md#x\"",
+                        "  issue: https://github.com/org/repo/issues/{number}",
+                        ""),
+                "control-center.yaml", "dev: {}\n"));
+        String m = e.getMessage();
+        assertTrue(m.contains("gitops.yaml:2:11: 'javascript:alert(1)//{sha}' does not have the expected form (at /links/commit)\n"
+                + "  hint: an absolute http(s) address of a commit page containing {sha}"), m);
+        assertTrue(m.contains("gitops.yaml:3:16: 'https://github.com/org/repo/pulls' does not have the expected form (at /links/pullRequest)\n"
+                + "  hint: an absolute http(s) address of a pull request page containing {number}"), m);
+        assertTrue(m.contains("(at /links/rules)\n  hint: an absolute http(s) address, without #fragment"), m);
+        assertTrue(m.contains("issue"), m);
+    }
+
+    @Test
     void manyProblems_cappedPerFileAndPerLoad() {
         StringBuilder dup = new StringBuilder("dev:\n");
         for (int i = 0; i < 1000; i++) {

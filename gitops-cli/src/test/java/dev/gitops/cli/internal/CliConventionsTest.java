@@ -219,7 +219,7 @@ class CliConventionsTest {
         assertEquals("set\n", run("__complete", "tag", "").out());
         String options = run("__complete", "diff", "--e").out();
         assertTrue(options.contains("--env\n") && options.contains("--exit-code\n"), options);
-        assertEquals("text\njson\n", run("__complete", "diff", "--format", "").out());
+        assertEquals("text\njson\nhtml\n", run("__complete", "diff", "--format", "").out());
         assertEquals("", run("__complete", "render", "--out-dir", "").out(), "no candidate: the shell offers files");
         assertEquals("", run("__complete", "render", "--env", "", "--repo", tmp.resolve("missing").toString()).out());
     }

@@ -1,6 +1,8 @@
 package dev.gitops.git.internal;
 
+import dev.gitops.git.Dashboard;
 import dev.gitops.git.StatusMatrix;
+import dev.gitops.model.GitopsConfig;
 import dev.gitops.model.Value;
 
 import java.util.ArrayList;
@@ -127,104 +129,8 @@ public final class StatusRender {
 
     // ---- HTML ----------------------------------------------------------------------------
 
-    private static final String CSS = String.join("\n",
-            "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem;color:#1f2328;background:#fff}",
-            "h1{font-size:1.4rem;margin:0 0 1rem}",
-            "table{border-collapse:collapse;font-size:.9rem}",
-            "th,td{border:1px solid #d0d7de;padding:.4rem .6rem;vertical-align:top;text-align:left}",
-            "thead th{background:#f6f8fa;position:sticky;top:0}",
-            "tbody th{font-weight:600;white-space:nowrap}",
-            ".branch{display:block;font-weight:400;color:#59636e;font-family:ui-monospace,monospace;font-size:.8rem}",
-            ".rev{font-family:ui-monospace,monospace;font-weight:600}",
-            ".img,.meta{color:#59636e;font-size:.8rem;word-break:break-all}",
-            "td.absent{color:#8c959f}",
-            "td.waiting{background:#fff8c5;border-color:#d4a72c}",
-            ".incoming{font-family:ui-monospace,monospace;color:#9a6700;font-size:.8rem}",
-            ".problem{color:#cf222e;font-weight:400;font-size:.8rem;display:block;white-space:pre-wrap}",
-            ".legend{color:#59636e;font-size:.8rem;margin-top:1rem}",
-            ".legend span{background:#fff8c5;border:1px solid #d4a72c;padding:0 .3rem}");
-
+    /** The matrix alone (no tips, no judgements, no links) on the dashboard's page. */
     public static String html(StatusMatrix m) {
-        StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>GitOps status</title>\n<style>\n").append(CSS).append("\n</style>\n</head>\n<body>\n")
-                .append("<h1>GitOps status</h1>\n<table>\n<thead>\n<tr><th scope=\"col\">service</th>");
-        for (StatusMatrix.Column c : m.environments()) {
-            b.append("<th scope=\"col\">").append(esc(c.name()))
-                    .append("<span class=\"branch\">").append(esc(c.branch())).append(" @ ")
-                    .append(esc(c.commit().map(StatusRender::shortId).orElse("missing"))).append("</span>");
-            if (c.paramsWaiting()) {
-                b.append("<span class=\"incoming\">parameters waiting</span>");
-            }
-            c.problem().ifPresent(p -> b.append("<span class=\"problem\">").append(esc(p)).append("</span>"));
-            b.append("</th>");
-        }
-        b.append("</tr>\n</thead>\n<tbody>\n");
-        for (StatusMatrix.Row r : m.rows()) {
-            b.append("<tr><th scope=\"row\">").append(esc(r.service())).append("</th>");
-            for (StatusMatrix.Column c : m.environments()) {
-                htmlCell(r.cells().get(c.name()), b);
-            }
-            b.append("</tr>\n");
-        }
-        b.append("</tbody>\n</table>\n")
-                .append("<p class=\"legend\"><span>highlighted</span> cells change when the previous environment is promoted; ")
-                .append("&rarr; shows what the promotion brings.</p>\n</body>\n</html>\n");
-        return b.toString();
-    }
-
-    private static void htmlCell(StatusMatrix.Cell c, StringBuilder b) {
-        List<String> classes = new ArrayList<>();
-        if (c.current().isEmpty()) {
-            classes.add("absent");
-        }
-        if (c.waiting()) {
-            classes.add("waiting");
-        }
-        b.append("<td").append(classes.isEmpty() ? "" : " class=\"" + String.join(" ", classes) + "\"").append('>');
-        if (c.current().isPresent()) {
-            StatusMatrix.ServiceView v = c.current().get();
-            b.append("<div class=\"rev\">").append(esc(v.revision())).append("</div>");
-            b.append("<div class=\"img\">").append(esc(v.image().orElse("no image in tags.yaml"))).append("</div>");
-            String meta = meta(v);
-            if (!meta.isEmpty()) {
-                b.append("<div class=\"meta\">").append(esc(meta)).append("</div>");
-            }
-        } else {
-            b.append("&ndash;");
-        }
-        if (c.waiting()) {
-            b.append("<div class=\"incoming\">&rarr; ")
-                    .append(esc(c.incoming().map(x -> x.revision() + (meta(x).isEmpty() ? "" : " (" + meta(x) + ")"))
-                            .orElse("(removed)")))
-                    .append("</div>");
-        }
-        b.append("</td>");
-    }
-
-    private static String meta(StatusMatrix.ServiceView v) {
-        List<String> parts = new ArrayList<>();
-        v.replicas().ifPresent(r -> parts.add("replicas " + r));
-        if (v.memoryMin().isPresent() || v.memoryMax().isPresent()) {
-            parts.add("memory " + v.memoryMin().orElse("?") + "/" + v.memoryMax().orElse("?"));
-        }
-        return String.join(", ", parts);
-    }
-
-    static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return DashboardRender.page(new Dashboard("", m, List.of(), List.of(), GitopsConfig.Links.NONE));
     }
 }

@@ -24,16 +24,17 @@ final class ConfigReader {
             GitopsConfig.RevisionPolicy revisions,
             GitopsConfig.PolicyConfig policy,
             Optional<String> requires,
-            Optional<String> serviceSchema) {
+            Optional<String> serviceSchema,
+            GitopsConfig.Links links) {
 
         static final Draft DEFAULT = new Draft(Optional.empty(), GitopsConfig.FileNames.DEFAULT,
                 GitopsConfig.TemplateConfig.DEFAULT, GitopsConfig.RevisionPolicy.DEFAULT, GitopsConfig.PolicyConfig.EMPTY,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), GitopsConfig.Links.NONE);
 
         GitopsConfig complete(List<String> controlCenterEnvironments) {
             List<GitopsConfig.EnvironmentConfig> envs = environments.orElseGet(
                     () -> GitopsConfig.defaults(controlCenterEnvironments).environments());
-            return new GitopsConfig(envs, files, templates, revisions, policy, requires, serviceSchema);
+            return new GitopsConfig(envs, files, templates, revisions, policy, requires, serviceSchema, links);
         }
     }
 
@@ -90,7 +91,7 @@ final class ConfigReader {
         }
         Optional<String> requires = m.get("requires") instanceof YamlNode.Scalar rq ? Optional.of(rq.text().trim()) : Optional.empty();
         Optional<String> serviceSchema = path(m, "serviceSchema", "/serviceSchema");
-        return new Draft(envs, files, templates, revisions, policy, requires, serviceSchema);
+        return new Draft(envs, files, templates, revisions, policy, requires, serviceSchema, links(m));
     }
 
     /** files: the input file names; every path checked (problems recorded), the defaults for missing keys. */
@@ -127,6 +128,18 @@ final class ConfigReader {
                     jpath);
         }
         return templates;
+    }
+
+    /** links: address templates; the schema has checked their form already. */
+    private static GitopsConfig.Links links(YamlNode.Mapping m) {
+        if (m.get("links") instanceof YamlNode.Mapping l) {
+            return new GitopsConfig.Links(string(l, "commit"), string(l, "pullRequest"), string(l, "rules"));
+        }
+        return GitopsConfig.Links.NONE;
+    }
+
+    private static Optional<String> string(YamlNode.Mapping m, String key) {
+        return m.get(key) instanceof YamlNode.Scalar s && s.isString() ? Optional.of(s.text()) : Optional.empty();
     }
 
     private GitopsConfig.RevisionPolicy mutablePattern(YamlNode.Mapping m) {

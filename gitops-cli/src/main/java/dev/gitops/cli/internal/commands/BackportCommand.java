@@ -69,9 +69,11 @@ final class BackportCommand extends BaseCommand implements Callable<Integer> {
             options = options.withPush(remote.get());
         }
         PromotionResult r;
+        Optional<String> configuredRules;
         try (CentralRepo central = GitAccess.open(repo.dir())) {
             r = central.backport(from, to, gate, options);
+            configuredRules = format == Formats.Report.sarif ? central.config().links().rules() : Optional.empty();
         }
-        return new PromotionOutput(io, format, "backport", sarif.docs()).print(r, gate, dryRun, from + " -> " + to, to, from);
+        return new PromotionOutput(io, format, "backport", sarif.docs(configuredRules)).print(r, gate, dryRun, from + " -> " + to, to, from);
     }
 }

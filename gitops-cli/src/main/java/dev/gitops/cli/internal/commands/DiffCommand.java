@@ -2,6 +2,7 @@ package dev.gitops.cli.internal.commands;
 
 import dev.gitops.cli.internal.ExitCodes;
 import dev.gitops.cli.internal.Io;
+import dev.gitops.git.CentralRepo;
 import dev.gitops.model.RepoSnapshot;
 import dev.gitops.policy.ManifestDiff;
 import dev.gitops.render.Manifests;
@@ -31,7 +32,7 @@ final class DiffCommand extends BaseCommand implements Callable<Integer> {
     @Option(names = "--head", required = true, paramLabel = "REF", description = "The commit, branch or tag after.")
     String head;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json.")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default), json or html (a page in the status dashboard's look).")
     Formats.Diff format;
 
     @Option(names = "--exit-code", description = "Exit with 1 when there are differences and 0 when there are none, as git diff --exit-code (the diff is printed either way).")
@@ -51,15 +52,21 @@ final class DiffCommand extends BaseCommand implements Callable<Integer> {
         Manifests a = Renderers.withinDeadline(1, () -> renderer.render(before, env));
         Manifests b = Renderers.withinDeadline(1, () -> renderer.render(after, env));
         ManifestDiff diff = ManifestDiff.between(a, b);
-        if (format == Formats.Diff.json) {
-            io.printDocument(diff.toJson());
-        } else {
-            io.printDocument(diff.toText(io.color()));
+        switch (format) {
+            case json -> io.printDocument(diff.toJson());
+            case html -> io.printDocument(DiffPage.page(repositoryName(), env, base, head, diff));
+            case text -> io.printDocument(diff.toText(io.color()));
         }
         if (exitCode && !diff.isEmpty()) {
             io.resultIsReport();
             return ExitCodes.REFUSED;
         }
         return 0;
+    }
+
+    private String repositoryName() {
+        try (CentralRepo r = GitAccess.open(repo.dir())) {
+            return r.name();
+        }
     }
 }

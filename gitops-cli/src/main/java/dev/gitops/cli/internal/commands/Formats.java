@@ -8,7 +8,17 @@ final class Formats {
 
     enum Report { text, json, sarif }
 
-    enum Diff { text, json }
+    /** promote: a report, or (with --dry-run) the promotion as an HTML page in the dashboard's look. */
+    enum Promote {
+        text, json, sarif, html;
+
+        /** The report format; html is printed by the command itself. */
+        Report report() {
+            return this == html ? Report.text : Report.valueOf(name());
+        }
+    }
+
+    enum Diff { text, json, html }
 
     /** One outcome or answer (tag set, explain): a line for people, or a JSON object for scripts. */
     enum Outcome { text, json }

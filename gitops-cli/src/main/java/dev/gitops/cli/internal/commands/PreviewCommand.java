@@ -53,12 +53,16 @@ final class PreviewCommand extends BaseCommand implements Callable<Integer> {
         super(io);
     }
 
+    /** gitops.yaml's {@code links.rules} at HEAD, for SARIF help links. */
+    private Optional<String> configuredRules = Optional.empty();
+
     @Override
     public Integer call() {
         RecordingGate gate = new RecordingGate(new PromotionPolicy(Renderers.standard(), strict));
         Preview p;
         try (CentralRepo central = GitAccess.open(repo.dir())) {
             p = central.preview(Optional.ofNullable(head), Optional.ofNullable(through), gate);
+            configuredRules = format == Formats.Report.sarif ? central.config().links().rules() : Optional.empty();
         } catch (IllegalArgumentException e) {
             throw new dev.gitops.cli.internal.UserError(e.getMessage(), "--head names a commit; --through an environment after the first");
         }
@@ -139,7 +143,7 @@ final class PreviewCommand extends BaseCommand implements Callable<Integer> {
                 findings.addAll(r.findings());
             }
         }
-        return new Report(envs, findings).toSarif(sarif.docs());
+        return new Report(envs, findings).toSarif(sarif.docs(configuredRules));
     }
 
     /** The policy gate, keeping the full report of each step by {@code from->to}. */

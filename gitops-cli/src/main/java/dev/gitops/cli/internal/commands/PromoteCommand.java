@@ -5,6 +5,7 @@ import dev.gitops.cli.internal.UserError;
 import dev.gitops.cli.internal.commands.PromotionOutput.CapturingGate;
 import dev.gitops.git.CentralRepo;
 import dev.gitops.git.CheckResult;
+import dev.gitops.git.Dashboard;
 import dev.gitops.git.PromoteOptions;
 import dev.gitops.git.PromotionResult;
 import dev.gitops.git.Remote;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,8 +72,8 @@ final class PromoteCommand extends BaseCommand implements Callable<Integer> {
     String head;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "The report: text (default), json or sarif (2.1.0).")
-    Formats.Report format;
+            description = "The report: text (default), json, sarif (2.1.0), or html with --dry-run (a page in the status dashboard's look).")
+    Formats.Promote format;
 
     PromoteCommand(Io io) {
         super(io);
@@ -79,6 +81,9 @@ final class PromoteCommand extends BaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (format == Formats.Promote.html && (!dryRun || check)) {
+            throw new UserError("--format html is for --dry-run", "e.g. gitops promote --from dev --to preprod --dry-run --format html > promotion.html");
+        }
         List<Acknowledgement> acks = acknowledgements();
         CapturingGate gate = new CapturingGate(new PromotionPolicy(Renderers.standard(), strict));
         if (check) {
@@ -97,6 +102,8 @@ final class PromoteCommand extends BaseCommand implements Callable<Integer> {
             options = options.withPush(remote.get());
         }
         PromotionResult r;
+        URI sarifDocs;
+        String repositoryName;
         try (CentralRepo central = GitAccess.open(repo.dir())) {
             Environments.requireKnown(central, List.of(from, to));
             if (prBranch != null) {
@@ -108,8 +115,22 @@ final class PromoteCommand extends BaseCommand implements Callable<Integer> {
                 options = options.withPrBranch(prBranch);
             }
             r = central.promote(from, to, gate, options);
+            sarifDocs = format == Formats.Promote.sarif ? sarif.docs(central.config().links().rules()) : sarif.docs(Optional.empty());
+            repositoryName = central.name();
         }
-        return new PromotionOutput(io, format, "promote", sarif.docs()).print(r, gate, dryRun, from + " -> " + to, to, from);
+        if (format == Formats.Promote.html && (r instanceof PromotionResult.DryRun || r instanceof PromotionResult.Blocked
+                || r instanceof PromotionResult.NothingToPromote)) {
+            // the same section the status dashboard shows for this promotion, on the same page skeleton
+            Dashboard.Step step = new Dashboard.Step(from, to, r);
+            io.resultIsReport();
+            io.printDocument(Dashboard.promotionPage(repositoryName, step));
+            if (step.blocked()) {
+                new PromotionOutput(io, format.report(), "promote", sarifDocs).blocking(step.verdict().orElseThrow());
+                return 1;
+            }
+            return 0;
+        }
+        return new PromotionOutput(io, format.report(), "promote", sarifDocs).print(r, gate, dryRun, from + " -> " + to, to, from);
     }
 
     private int check(CapturingGate gate, List<Acknowledgement> acks) {
@@ -121,12 +142,14 @@ final class PromoteCommand extends BaseCommand implements Callable<Integer> {
                     "--check judges; it never merges, moves or pushes");
         }
         CheckResult r;
+        URI sarifDocs;
         try (CentralRepo central = GitAccess.open(repo.dir())) {
             Environments.requireKnown(central, List.of(to));
             r = central.check(to, head, gate, acks);
+            sarifDocs = format == Formats.Promote.sarif ? sarif.docs(central.config().links().rules()) : sarif.docs(Optional.empty());
         }
         io.resultIsReport();
-        PromotionOutput out = new PromotionOutput(io, format, "promote", sarif.docs());
+        PromotionOutput out = new PromotionOutput(io, format.report(), "promote", sarifDocs);
         out.headline("check " + r.from() + " -> " + r.to() + ": " + head + " (" + shortId(r.headCommit()) + ") into "
                 + r.to() + " (" + shortId(r.targetCommit()) + "): " + (r.verdict().allowed() ? "allowed" : "BLOCKED"));
         out.changes(r.changes());

@@ -6,17 +6,22 @@ import picocli.CommandLine.Option;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Optional;
 
 /** {@code --rules-uri URL}: where SARIF's rule help links point (a served copy of docs/POLICIES.md). */
 final class SarifOptions {
     @Option(names = "--rules-uri", paramLabel = "URL",
-            description = "With --format sarif: the address of docs/POLICIES.md that rule help links point into (default: the page in the project's repository).")
+            description = "With --format sarif: the address of docs/POLICIES.md that rule help links point into (default: gitops.yaml's links.rules, else the page in the project's repository).")
     String rulesUri;
 
-    /** The page every SARIF rule's helpUri points into: {@code --rules-uri}, or the library's default. */
-    URI docs() {
+    /**
+     * The page every SARIF rule's helpUri points into: {@code --rules-uri} (the option wins), else
+     * gitops.yaml's {@code links.rules} (its schema admits only absolute http(s) addresses without a
+     * fragment), else the library's default.
+     */
+    URI docs(Optional<String> configured) {
         if (rulesUri == null) {
-            return Report.DEFAULT_DOCS_URI;
+            return configured.map(URI::create).orElse(Report.DEFAULT_DOCS_URI);
         }
         try {
             URI u = new URI(rulesUri);

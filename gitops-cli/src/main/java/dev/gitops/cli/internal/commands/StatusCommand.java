@@ -4,6 +4,7 @@ import dev.gitops.cli.internal.Io;
 import dev.gitops.cli.internal.OutputFiles;
 import dev.gitops.git.CentralRepo;
 import dev.gitops.git.StatusMatrix;
+import dev.gitops.policy.PromotionPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +21,7 @@ import java.util.concurrent.Callable;
 final class StatusCommand extends BaseCommand implements Callable<Integer> {
     @Mixin RepoOptions repo;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default), json or html.")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default), json or html (the release dashboard: what is pending, what the gate would block and why, tips and links).")
     Formats.Status format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
@@ -32,16 +33,17 @@ final class StatusCommand extends BaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        StatusMatrix m;
+        String text;
         try (CentralRepo r = GitAccess.open(repo.dir())) {
             io.progress("reading every environment branch of " + repo.dir().getFileName());
-            m = r.status();
+            if (format == Formats.Status.html) {
+                // the release dashboard judges each promotion with the gate promote --dry-run uses
+                text = r.dashboard(new PromotionPolicy(Renderers.standard(), false)).toHtml();
+            } else {
+                StatusMatrix m = r.status();
+                text = format == Formats.Status.json ? m.toJson() : m.toText();
+            }
         }
-        String text = switch (format) {
-            case json -> m.toJson();
-            case html -> m.toHtml();
-            case text -> m.toText();
-        };
         if (out == null) {
             io.printDocument(text);
         } else {

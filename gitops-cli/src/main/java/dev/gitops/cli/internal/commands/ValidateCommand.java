@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "validate",
@@ -50,14 +51,18 @@ final class ValidateCommand extends BaseCommand implements Callable<Integer> {
         io.printDocument(switch (format) {
             case text -> report.toText(io.color());
             case json -> report.toJson();
-            case sarif -> report.toSarif(sarif.docs());
+            case sarif -> report.toSarif(sarif.docs(configuredRules));
         });
         return report.hasErrors() ? 1 : 0;
     }
 
+    /** gitops.yaml's {@code links.rules}, read with the snapshot the report is about. */
+    private Optional<String> configuredRules = Optional.empty();
+
     /** The files on disk or at --ref: the environments named, or those whose env file is there. */
     private Report oneSnapshot() {
         RepoSnapshot snapshot = ref.snapshot(repo, io);
+        configuredRules = snapshot.config().links().rules();
         Environments.requireKnown(snapshot, envs);
         List<String> checked = envs;
         if (envs.isEmpty() && !snapshot.terraform().isEmpty()) {
@@ -90,6 +95,7 @@ final class ValidateCommand extends BaseCommand implements Callable<Integer> {
         LinkedHashSet<Finding> findings = new LinkedHashSet<>();
         try (CentralRepo central = GitAccess.open(repo.dir())) {
             RepoSnapshot head = central.snapshot("HEAD");
+            configuredRules = head.config().links().rules();
             Environments.requireKnown(head, envs);
             for (GitopsConfig.EnvironmentConfig e : head.config().environments()) {
                 if (!envs.isEmpty() && !envs.contains(e.name())) {
