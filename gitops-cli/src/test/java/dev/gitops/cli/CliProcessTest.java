@@ -150,6 +150,20 @@ class CliProcessTest {
     }
 
     @Test
+    void jsonnet_loadsNoOtherCommandNorWhatOnlyTheyUse() throws Exception {
+        Path classLog = tmp.resolve("classes.log");
+        GitopsProcess.Result r = GitopsProcess.run(List.of("-Xlog:class+load=info:file=" + classLog), tmp, Map.of(), null,
+                "jsonnet", "-e", "{ a: std.parseYaml('b: 1') }");
+        assertEquals(0, r.exit(), r.toString());
+        String loaded = Files.readString(classLog);
+        assertTrue(loaded.contains("dev.gitops.cli.internal.commands.JsonnetCommand "), "the log is real");
+        for (String unneeded : List.of("org.eclipse.jgit.", "io.fabric8.", "dev.gitops.policy.", "dev.gitops.git.",
+                "dev.gitops.cli.internal.commands.RenderCommand", "dev.gitops.cli.internal.commands.TfCommand")) {
+            assertFalse(loaded.contains(" " + unneeded), "gitops jsonnet loaded " + unneeded + "* classes");
+        }
+    }
+
+    @Test
     void init_example_isACentralRepoWithOneBranchPerEnvironment() throws Exception {
         Path dir = tmp.resolve("central");
         GitopsProcess.Result r = GitopsProcess.run(tmp, Map.of(), "init", dir.toString(), "--example");

@@ -31,7 +31,7 @@ public final class Cli {
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         int code;
         try {
-            CommandLine cl = commandLine(io);
+            CommandLine cl = commandLine(io, args);
             cl.setOut(new PrintWriter(help, true));
             cl.setErr(errWriter);
             cl.setColorScheme(CommandLine.Help.defaultColorScheme(io.color() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
@@ -67,7 +67,25 @@ public final class Cli {
 
     /** The command tree (also used to generate the shell completion script). */
     public static CommandLine commandLine(Io io) {
-        CommandLine cl = new CommandLine(new GitopsCommand(), new Factory(io));
+        return configured(new CommandLine(new GitopsCommand(), new Factory(io)));
+    }
+
+    /**
+     * The command tree for {@code args}: for a command that can run alone ({@link
+     * GitopsCommand#alone}: {@code gitops jsonnet}), the top command with only that subcommand, the
+     * same for everything that command parses and prints; else the whole tree.
+     */
+    static CommandLine commandLine(Io io, String[] args) {
+        if (args.length > 0) {
+            CommandLine alone = GitopsCommand.alone(args[0], new Factory(io));
+            if (alone != null) {
+                return configured(alone);
+            }
+        }
+        return commandLine(io);
+    }
+
+    private static CommandLine configured(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(110);
         HelpLayout.apply(cl);
