@@ -47,11 +47,14 @@ if [ ! -f "$cli_jar" ] || { [ "$1" = synthetic ] && [ ! -f "$bench_jar" ]; }; th
     echo "building gitops-cli and benchmarks (mvn install, tests skipped)..." >&2
     (cd "$root" && mvn -B -q -DskipTests -pl gitops-cli,benchmarks -am install) >&2
 fi
-cp=$cli_jar
-for f in "$root"/gitops-cli/target/lib/*.jar; do cp=$cp:$f; done
-
 work=$(mktemp -d "${TMPDIR:-/tmp}/jsonnet-vs-sjsonnet.XXXXXX")
 if [ "${KEEP:-}" = 1 ]; then echo "work folder: $work" >&2; else trap 'rm -rf "$work"' EXIT; fi
+
+# a copy of the jars, so that a build during the run cannot change what is measured
+mkdir -p "$work/jars"
+cp "$cli_jar" "$root"/gitops-cli/target/lib/*.jar "$work/jars/"
+cp=$work/jars/$(basename "$cli_jar")
+for f in "$root"/gitops-cli/target/lib/*.jar; do cp=$cp:$work/jars/$(basename "$f"); done
 
 if [ "$1" = synthetic ]; then
     "$java" -cp "$bench_jar" dev.gitops.benchmarks.RenderSyntheticJsonnet "$work/lib" "$2" >/dev/null

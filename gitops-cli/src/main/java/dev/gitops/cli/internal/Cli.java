@@ -30,20 +30,26 @@ public final class Cli {
         StringWriter help = new StringWriter();
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         int code;
+        java.util.concurrent.Callable<Integer> plain = GitopsCommand.plainly(args, io);
         try {
-            CommandLine cl = commandLine(io, args);
-            cl.setOut(new PrintWriter(help, true));
-            cl.setErr(errWriter);
-            cl.setColorScheme(CommandLine.Help.defaultColorScheme(io.color() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
-            cl.setExecutionExceptionHandler((ex, c, parsed) -> Diagnostics.report(ex, stderr, debug));
-            cl.setParameterExceptionHandler((ex, a) -> {
-                CommandLine c = ex.getCommandLine();
-                errWriter.println("gitops: " + Suggestions.message(ex, a));
-                errWriter.println("  hint: see '" + c.getCommandSpec().qualifiedName() + " --help'");
-                errWriter.flush();
-                return ExitCodes.BAD_INPUT;
-            });
-            code = cl.execute(args);
+            if (plain != null) {
+                // the same call, and what it throws handled as picocli's execute handles it
+                code = plain.call();
+            } else {
+                CommandLine cl = commandLine(io, args);
+                cl.setOut(new PrintWriter(help, true));
+                cl.setErr(errWriter);
+                cl.setColorScheme(CommandLine.Help.defaultColorScheme(io.color() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+                cl.setExecutionExceptionHandler((ex, c, parsed) -> Diagnostics.report(ex, stderr, debug));
+                cl.setParameterExceptionHandler((ex, a) -> {
+                    CommandLine c = ex.getCommandLine();
+                    errWriter.println("gitops: " + Suggestions.message(ex, a));
+                    errWriter.println("  hint: see '" + c.getCommandSpec().qualifiedName() + " --help'");
+                    errWriter.flush();
+                    return ExitCodes.BAD_INPUT;
+                });
+                code = cl.execute(args);
+            }
         } catch (Throwable t) {
             code = Diagnostics.report(t, stderr, debug);
         }

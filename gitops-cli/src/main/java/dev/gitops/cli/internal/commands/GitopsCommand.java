@@ -79,6 +79,17 @@ public final class GitopsCommand implements Runnable {
         return gitops;
     }
 
+    /**
+     * {@code gitops jsonnet} with plain arguments ({@link JsonnetCommand#plainly}), ready to call
+     * without building any picocli model; null when {@code args} are anything else.
+     */
+    public static java.util.concurrent.Callable<Integer> plainly(String[] args, dev.gitops.cli.internal.Io io) {
+        if (args.length < 2 || !"jsonnet".equals(args[0])) {
+            return null;
+        }
+        return JsonnetCommand.plainly(io, java.util.Arrays.asList(args).subList(1, args.length));
+    }
+
     /** {@code gitops --version}. */
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
