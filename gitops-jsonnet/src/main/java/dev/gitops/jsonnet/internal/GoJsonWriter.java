@@ -24,7 +24,13 @@ public final class GoJsonWriter {
         return b.toString();
     }
 
-    /** The value as multi-line JSON with a trailing newline, as the {@code jsonnet} command prints it (one copy less than {@code write(v) + "\n"}). */
+    /**
+     * The value as multi-line JSON with a trailing newline, as the {@code jsonnet} command prints
+     * it (one copy less than {@code write(v) + "\n"}).
+     *
+     * @param v the value
+     * @return its text, ending with a newline
+     */
     public static String writeLine(Value v) {
         StringBuilder b = new StringBuilder();
         write(v, "", b);

@@ -68,6 +68,10 @@ public final class GitopsCommand implements Runnable {
      * Jackson, JGit and the model) costs a new JVM about half a second of CPU before the evaluation
      * starts. The top command keeps its name and standard options, so the subcommand's help, usage
      * and errors read exactly as in the whole tree.
+     *
+     * @param name the first word of the command line
+     * @param factory creates the subcommand's object
+     * @return the top command with that one subcommand, or null when it does not run alone
      */
     public static CommandLine alone(String name, CommandLine.IFactory factory) {
         if (!"jsonnet".equals(name)) {
@@ -82,6 +86,10 @@ public final class GitopsCommand implements Runnable {
     /**
      * {@code gitops jsonnet} with plain arguments ({@link JsonnetCommand#plainly}), ready to call
      * without building any picocli model; null when {@code args} are anything else.
+     *
+     * @param args the whole command line
+     * @param io the invocation's streams and environment
+     * @return the command to call, or null for picocli to parse {@code args}
      */
     public static java.util.concurrent.Callable<Integer> plainly(String[] args, dev.gitops.cli.internal.Io io) {
         if (args.length < 2 || !"jsonnet".equals(args[0])) {
