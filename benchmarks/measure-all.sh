@@ -21,6 +21,13 @@ java -jar "$jar" 'RenderBenchmark.synthetic' -f 3 2>/dev/null | sed -n '/^Benchm
 run dev.gitops.benchmarks.PolicyCpuTime 1000 3 5
 run dev.gitops.benchmarks.StatusCpuTime 1000 3 5
 run dev.gitops.benchmarks.TagWriteCpuTime 1000 100 8
+echo; echo "\$ bash benchmarks/jsonnet-vs-sjsonnet.sh synthetic 200 15"
+bash benchmarks/jsonnet-vs-sjsonnet.sh synthetic 200 15
+# and on a real library when one is vendored at hand (docs/PERFORMANCE.md: kube-prometheus)
+if [ -n "${JSONNET_LIBRARY:-}" ]; then
+    echo; echo "\$ bash benchmarks/jsonnet-vs-sjsonnet.sh $JSONNET_LIBRARY ${JSONNET_MAIN:-example.jsonnet} 15"
+    bash benchmarks/jsonnet-vs-sjsonnet.sh "$JSONNET_LIBRARY" "${JSONNET_MAIN:-example.jsonnet}" 15
+fi
 echo; echo "\$ bash benchmarks/cmp-startup.sh 10"
 bash benchmarks/cmp-startup.sh 10
 # The plugin image runs Java 25 with an AOT cache: measure that too when a Java 25+ is at hand

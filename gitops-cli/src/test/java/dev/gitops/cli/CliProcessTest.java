@@ -150,6 +150,28 @@ class CliProcessTest {
     }
 
     @Test
+    void jsonnet_loadsNoOtherCommandNorWhatOnlyTheyUse() throws Exception {
+        Path classLog = tmp.resolve("classes.log");
+        GitopsProcess.Result r = GitopsProcess.run(List.of("-Xlog:class+load=info:file=" + classLog), tmp, Map.of(), null,
+                "jsonnet", "-e", "{ a: std.parseYaml('b: 1') }");
+        assertEquals(0, r.exit(), r.toString());
+        String loaded = Files.readString(classLog);
+        assertTrue(loaded.contains("dev.gitops.cli.internal.commands.JsonnetCommand "), "the log is real");
+        // no picocli model: plain arguments are read without it (a few of its types are only verified)
+        for (String unneeded : List.of("picocli.CommandLine$Model", "org.eclipse.jgit.", "io.fabric8.", "dev.gitops.policy.", "dev.gitops.git.",
+                "dev.gitops.cli.internal.commands.RenderCommand", "dev.gitops.cli.internal.commands.TfCommand")) {
+            assertFalse(loaded.contains(" " + unneeded), "gitops jsonnet loaded " + unneeded + "* classes");
+        }
+        // forms only picocli reads still build the jsonnet command alone
+        Path helpLog = tmp.resolve("help-classes.log");
+        GitopsProcess.Result help = GitopsProcess.run(List.of("-Xlog:class+load=info:file=" + helpLog), tmp, Map.of(), null,
+                "jsonnet", "--help");
+        assertEquals(0, help.exit(), help.toString());
+        assertTrue(help.stdout().startsWith("Usage: gitops jsonnet "), help.stdout());
+        assertFalse(Files.readString(helpLog).contains(" dev.gitops.cli.internal.commands.RenderCommand"));
+    }
+
+    @Test
     void init_example_isACentralRepoWithOneBranchPerEnvironment() throws Exception {
         Path dir = tmp.resolve("central");
         GitopsProcess.Result r = GitopsProcess.run(tmp, Map.of(), "init", dir.toString(), "--example");

@@ -89,7 +89,7 @@ public sealed interface JsonnetOutput {
                     return value instanceof Value.Str s ? new Text(s.value() + "\n")
                             : refused(entry, "expected string result, got: " + type(value));
                 }
-                return new Text(GoJsonWriter.write(value) + "\n");
+                return new Text(GoJsonWriter.writeLine(value));
             }
             case YAML_STREAM -> {
                 if (!(value instanceof Value.Arr a)) {
@@ -117,7 +117,7 @@ public sealed interface JsonnetOutput {
                     }
                     Value field = o.fields().get(name);
                     if (!stringOutput) {
-                        files.put(name, GoJsonWriter.write(field) + "\n");
+                        files.put(name, GoJsonWriter.writeLine(field));
                     } else if (field instanceof Value.Str s) {
                         files.put(name, s.value());
                     } else {

@@ -36,6 +36,23 @@ class SourceCompatTest {
     }
 
     @Test
+    void digitSeparators_atTheStartAndEndOfTheText_areAccepted() {
+        assertEquals("1000", eval("1_000"));
+        assertEquals("12", eval("1_2"));
+    }
+
+    @Test
+    void constructsOfEachText_areFoundForThatText() {
+        // texts one after another on one evaluation thread: what was found in one is not another's
+        assertEquals("100", eval("1_00"));
+        assertEquals("\"a\"", eval("|||-\n  a\n|||"));
+        assertEquals("\"a\\r\\n\"", eval("|||\r\n  a\r\n|||"));
+        assertEquals("[\"|||-\",\"1_0\"]", eval("['|||-', '1_0']"));
+        assertEquals("5", eval("local f(n) = n; f(5) tailstrict"));
+        assertEquals("3", eval("1 + 2"));
+    }
+
+    @Test
     void underscoresInIdentifiersAndStrings_areLeftAlone() {
         assertEquals("[3,\"1_000\"]", eval("local x_1 = 3; [x_1, '1_000']"));
     }

@@ -30,26 +30,33 @@ public final class Cli {
         StringWriter help = new StringWriter();
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         int code;
+        java.util.concurrent.Callable<Integer> plain = GitopsCommand.plainly(args, io);
         try {
-            CommandLine cl = commandLine(io);
-            cl.setOut(new PrintWriter(help, true));
-            cl.setErr(errWriter);
-            cl.setColorScheme(CommandLine.Help.defaultColorScheme(io.color() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
-            cl.setExecutionExceptionHandler((ex, c, parsed) -> Diagnostics.report(ex, stderr, debug));
-            cl.setParameterExceptionHandler((ex, a) -> {
-                CommandLine c = ex.getCommandLine();
-                errWriter.println("gitops: " + Suggestions.message(ex, a));
-                errWriter.println("  hint: see '" + c.getCommandSpec().qualifiedName() + " --help'");
-                errWriter.flush();
-                return ExitCodes.BAD_INPUT;
-            });
-            code = cl.execute(args);
+            if (plain != null) {
+                // the same call, and what it throws handled as picocli's execute handles it
+                code = plain.call();
+            } else {
+                CommandLine cl = commandLine(io, args);
+                cl.setOut(new PrintWriter(help, true));
+                cl.setErr(errWriter);
+                cl.setColorScheme(CommandLine.Help.defaultColorScheme(io.color() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+                cl.setExecutionExceptionHandler((ex, c, parsed) -> Diagnostics.report(ex, stderr, debug));
+                cl.setParameterExceptionHandler((ex, a) -> {
+                    CommandLine c = ex.getCommandLine();
+                    errWriter.println("gitops: " + Suggestions.message(ex, a));
+                    errWriter.println("  hint: see '" + c.getCommandSpec().qualifiedName() + " --help'");
+                    errWriter.flush();
+                    return ExitCodes.BAD_INPUT;
+                });
+                code = cl.execute(args);
+            }
         } catch (Throwable t) {
             code = Diagnostics.report(t, stderr, debug);
         }
         errWriter.flush();
         if (code == ExitCodes.OK || (code == ExitCodes.REFUSED && io.printResultOnRefusal())) {
-            byte[] bytes = (help + io.result()).getBytes(StandardCharsets.UTF_8);
+            // no concatenation unless there is help text: the result may be a large output
+            byte[] bytes = (help.getBuffer().length() == 0 ? io.result() : help + io.result()).getBytes(StandardCharsets.UTF_8);
             try {
                 stdout.write(bytes);
             } catch (IOException e) {
@@ -67,7 +74,25 @@ public final class Cli {
 
     /** The command tree (also used to generate the shell completion script). */
     public static CommandLine commandLine(Io io) {
-        CommandLine cl = new CommandLine(new GitopsCommand(), new Factory(io));
+        return configured(new CommandLine(new GitopsCommand(), new Factory(io)));
+    }
+
+    /**
+     * The command tree for {@code args}: for a command that can run alone ({@link
+     * GitopsCommand#alone}: {@code gitops jsonnet}), the top command with only that subcommand, the
+     * same for everything that command parses and prints; else the whole tree.
+     */
+    static CommandLine commandLine(Io io, String[] args) {
+        if (args.length > 0) {
+            CommandLine alone = GitopsCommand.alone(args[0], new Factory(io));
+            if (alone != null) {
+                return configured(alone);
+            }
+        }
+        return commandLine(io);
+    }
+
+    private static CommandLine configured(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(110);
         HelpLayout.apply(cl);

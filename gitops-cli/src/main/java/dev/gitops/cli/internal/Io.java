@@ -13,6 +13,8 @@ import java.util.Optional;
  */
 public final class Io {
     private final StringBuilder out = new StringBuilder();
+    /** The result while it is one printed text (a command's whole output): kept as it is, not copied into {@link #out}. */
+    private String single;
     private final PrintStream err;
     private final Map<String, String> env;
     private final boolean terminal;
@@ -26,12 +28,25 @@ public final class Io {
 
     /** Appends to the result. */
     public void print(String s) {
-        out.append(s);
+        if (single == null && out.length() == 0) {
+            single = s;
+        } else {
+            out().append(s);
+        }
+    }
+
+    /** The result buffer, holding the single text printed so far. */
+    private StringBuilder out() {
+        if (single != null) {
+            out.append(single);
+            single = null;
+        }
+        return out;
     }
 
     /** Appends a document to the result, ending it with a newline if it lacks one. */
     public void printDocument(String s) {
-        out.append(s);
+        out().append(s);
         if (!s.isEmpty() && !s.endsWith("\n")) {
             out.append('\n');
         }
@@ -39,7 +54,7 @@ public final class Io {
 
     /** Appends a line to the result. */
     public void println(String s) {
-        out.append(s).append('\n');
+        out().append(s).append('\n');
     }
 
     /**
@@ -95,7 +110,7 @@ public final class Io {
     }
 
     String result() {
-        return out.toString();
+        return single != null ? single : out.toString();
     }
 
     boolean printResultOnRefusal() {

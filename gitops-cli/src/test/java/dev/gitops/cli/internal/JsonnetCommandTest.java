@@ -38,6 +38,17 @@ class JsonnetCommandTest {
     }
 
     @Test
+    void jsonnet_builtAlone_helpAndUsageErrorsReadAsInTheWholeTree() {
+        picocli.CommandLine whole = Cli.commandLine(new Io(System.err, java.util.Map.of(), false)).getSubcommands().get("jsonnet");
+        assertEquals(whole.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF), run("jsonnet", "--help").out());
+        CliFailClosedTest.Run r = run("jsonnet", "--no-such-flag", "x.jsonnet");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("hint: see 'gitops jsonnet --help'"), r.err());
+        // the other commands are not built: their classes stay unloaded in a new JVM (CliProcessTest)
+        assertTrue(dev.gitops.cli.internal.commands.GitopsCommand.alone("render", picocli.CommandLine.defaultFactory()) == null);
+    }
+
+    @Test
     void jsonnet_byteOrderMarkAndNumbersInStrings_asGoJsonnet() {
         CliFailClosedTest.Run r = run("jsonnet", "-e", "\uFEFF{ s: std.toString(0.6), m: std.manifestJsonMinified([0.6]) }");
         assertEquals(0, r.exit(), r.err());

@@ -24,6 +24,19 @@ public final class GoJsonWriter {
         return b.toString();
     }
 
+    /**
+     * The value as multi-line JSON with a trailing newline, as the {@code jsonnet} command prints
+     * it (one copy less than {@code write(v) + "\n"}).
+     *
+     * @param v the value
+     * @return its text, ending with a newline
+     */
+    public static String writeLine(Value v) {
+        StringBuilder b = new StringBuilder();
+        write(v, "", b);
+        return b.append('\n').toString();
+    }
+
     private static void write(Value v, String indent, StringBuilder b) {
         if (v instanceof Value.Str s) {
             dev.gitops.model.Value.appendJsonString(s.value(), b);

@@ -58,7 +58,7 @@ final class SourceCompat {
         if (m != null) {
             return m;
         }
-        if (!text.contains("tailstrict") && !text.contains("importbin")) {
+        if ((constructs(text) & (TAILSTRICT | IMPORTBIN)) == 0) {
             return Marks.NONE;
         }
         java.util.Set<Integer> strict = new java.util.HashSet<>();
@@ -95,12 +95,11 @@ final class SourceCompat {
         if (!code.isEmpty() && code.charAt(0) == '\uFEFF') {
             code = code.substring(1);
         }
-        boolean crlfBlocks = code.contains("|||") && code.contains("\r\n");
-        if (!code.contains("tailstrict") && !code.contains("importbin") && !hasDigitUnderscore(code)
-                && !code.contains("|||-") && !crlfBlocks) {
+        int found = constructs(code);
+        if (found == 0) {
             return code;
         }
-        if (code.contains("|||-") || crlfBlocks) {
+        if ((found & TEXT_BLOCKS) != 0) {
             code = textBlocks(code);
         }
         char[] c = code.toCharArray();
@@ -303,12 +302,82 @@ final class SourceCompat {
         return code.length();
     }
 
-    private static boolean hasDigitUnderscore(String s) {
-        for (int i = 1; i + 1 < s.length(); i++) {
-            if (s.charAt(i) == '_' && Character.isDigit(s.charAt(i - 1)) && Character.isDigit(s.charAt(i + 1))) {
-                return true;
+    private static final int TAILSTRICT = 1;
+    private static final int IMPORTBIN = 2;
+    private static final int DIGIT_UNDERSCORE = 4;
+    /** {@code |||-}, or {@code |||} in a text with a CRLF line end. */
+    private static final int TEXT_BLOCKS = 8;
+
+    /** The text {@link #constructs} looked at last on this thread, and what it found: each file is asked twice in a row (parse, then marks). */
+    private static final ThreadLocal<Object[]> LAST_SCAN = ThreadLocal.withInitial(() -> new Object[] {null, 0});
+
+    /**
+     * Which of the rewritten constructs {@code code} may hold, as bits, in one pass over it (every
+     * file of every library goes through here: separate searches for each construct had cost a
+     * large library a tenth of its parse time). A bit may be set by a match inside a string or a
+     * comment; the rewrite then finds nothing to change there. Every construct is ASCII, so the
+     * pass runs over the text's ISO-8859-1 bytes, where any other character is a {@code '?'}.
+     */
+    private static int constructs(String code) {
+        Object[] last = LAST_SCAN.get();
+        if (last[0] == code) {
+            return (Integer) last[1];
+        }
+        byte[] b = code.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int n = b.length;
+        int found = 0;
+        boolean textBlock = false;
+        boolean crlf = false;
+        for (int i = 0; i < n; i++) {
+            switch (b[i]) {
+                case '_' -> {
+                    if (i > 0 && i + 1 < n && isDigit(b[i - 1]) && isDigit(b[i + 1])) {
+                        found |= DIGIT_UNDERSCORE;
+                    }
+                }
+                case '|' -> {
+                    if (i + 2 < n && b[i + 1] == '|' && b[i + 2] == '|') {
+                        textBlock = true;
+                        if (i + 3 < n && b[i + 3] == '-') {
+                            found |= TEXT_BLOCKS;
+                        }
+                    }
+                }
+                case '\r' -> crlf |= i + 1 < n && b[i + 1] == '\n';
+                case 't' -> {
+                    if (i + 1 < n && b[i + 1] == 'a' && matches(b, i, "tailstrict")) {
+                        found |= TAILSTRICT;
+                    }
+                }
+                case 'i' -> {
+                    if (i + 1 < n && b[i + 1] == 'm' && matches(b, i, "importbin")) {
+                        found |= IMPORTBIN;
+                    }
+                }
+                default -> { }
             }
         }
-        return false;
+        if (textBlock && crlf) {
+            found |= TEXT_BLOCKS;
+        }
+        last[0] = code;
+        last[1] = found;
+        return found;
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean matches(byte[] b, int at, String word) {
+        if (at + word.length() > b.length) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (b[at + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

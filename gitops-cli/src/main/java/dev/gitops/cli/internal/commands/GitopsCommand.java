@@ -55,7 +55,47 @@ public final class GitopsCommand implements Runnable {
 
     /** Parser settings of single commands that annotations cannot express. */
     public static void configure(CommandLine gitops) {
-        CompleteCommand.takeEveryWordAsIs(gitops.getSubcommands().get("__complete"));
+        CommandLine complete = gitops.getSubcommands().get("__complete");
+        if (complete != null) {
+            CompleteCommand.takeEveryWordAsIs(complete);
+        }
+    }
+
+    /**
+     * The top command with the one subcommand {@code name} when that command runs alone, else
+     * null. {@code gitops jsonnet} does: it is what benchmarks and scripts run once per file, and
+     * building the whole tree (picocli inspects every option of every command, and their types load
+     * Jackson, JGit and the model) costs a new JVM about half a second of CPU before the evaluation
+     * starts. The top command keeps its name and standard options, so the subcommand's help, usage
+     * and errors read exactly as in the whole tree.
+     *
+     * @param name the first word of the command line
+     * @param factory creates the subcommand's object
+     * @return the top command with that one subcommand, or null when it does not run alone
+     */
+    public static CommandLine alone(String name, CommandLine.IFactory factory) {
+        if (!"jsonnet".equals(name)) {
+            return null;
+        }
+        CommandSpec top = CommandSpec.wrapWithoutInspection(new GitopsCommand()).name("gitops").mixinStandardHelpOptions(true);
+        CommandLine gitops = new CommandLine(top, factory);
+        gitops.addSubcommand(name, new CommandLine(JsonnetCommand.class, factory));
+        return gitops;
+    }
+
+    /**
+     * {@code gitops jsonnet} with plain arguments ({@link JsonnetCommand#plainly}), ready to call
+     * without building any picocli model; null when {@code args} are anything else.
+     *
+     * @param args the whole command line
+     * @param io the invocation's streams and environment
+     * @return the command to call, or null for picocli to parse {@code args}
+     */
+    public static java.util.concurrent.Callable<Integer> plainly(String[] args, dev.gitops.cli.internal.Io io) {
+        if (args.length < 2 || !"jsonnet".equals(args[0])) {
+            return null;
+        }
+        return JsonnetCommand.plainly(io, java.util.Arrays.asList(args).subList(1, args.length));
     }
 
     /** {@code gitops --version}. */

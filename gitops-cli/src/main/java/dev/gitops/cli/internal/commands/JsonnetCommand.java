@@ -73,6 +73,79 @@ final class JsonnetCommand extends BaseCommand implements Callable<Integer> {
         super(io);
     }
 
+    /** The options that take a value, each with the list it is added to (single-value ones: see {@link #plainly}). */
+    private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("-J", "--jpath", "-V", "--ext-str", "--ext-code",
+            "-A", "--tla-str", "--tla-code", "-m", "--multi");
+
+    /**
+     * The command with its fields set from {@code args} (what follows {@code jsonnet}) exactly as
+     * picocli sets them, for the plain forms scripts and build tools use: every option spelled out
+     * as a word of its own ({@code -J DIR}, {@code --ext-str NAME=VALUE}, {@code -y}), each flag and
+     * {@code -m} at most once, one file, and no word starting with {@code -} or {@code @} where a
+     * value or the file goes. Null for anything else (help, clustered or attached options, {@code
+     * --}, argument files, errors), which picocli parses as before.
+     *
+     * <p>Why: picocli's model of even this one command costs a new JVM about a third of a second of
+     * CPU (reflection, annotation proxies, ~500 methods for C1 to compile), as much as sjsonnet's own
+     * start; {@code gitops jsonnet} runs once per file in scripts, and is measured against bare
+     * sjsonnet (benchmarks/jsonnet-vs-sjsonnet.sh). JsonnetArgumentsProperties checks the fields
+     * equal picocli's for every argument list this accepts.
+     */
+    static JsonnetCommand plainly(Io io, List<String> args) {
+        JsonnetCommand c = new JsonnetCommand(io);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (VALUE_OPTIONS.contains(a)) {
+                if (i + 1 >= args.size() || !isPlainWord(args.get(i + 1))) {
+                    return null;
+                }
+                String v = args.get(++i);
+                switch (a) {
+                    case "-J", "--jpath" -> c.jpath.add(v);
+                    case "-V", "--ext-str" -> c.extStr.add(v);
+                    case "--ext-code" -> c.extCode.add(v);
+                    case "-A", "--tla-str" -> c.tlaStr.add(v);
+                    case "--tla-code" -> c.tlaCode.add(v);
+                    default -> {
+                        if (!seen.add("-m")) {
+                            return null;
+                        }
+                        try {
+                            c.multi = Path.of(v);
+                        } catch (java.nio.file.InvalidPathException e) {
+                            return null;
+                        }
+                    }
+                }
+            } else if (a.equals("-y") || a.equals("--yaml-stream")) {
+                if (!seen.add("-y")) {
+                    return null;
+                }
+                c.yamlStream = true;
+            } else if (a.equals("-S") || a.equals("--string")) {
+                if (!seen.add("-S")) {
+                    return null;
+                }
+                c.string = true;
+            } else if (a.equals("-e") || a.equals("--exec")) {
+                if (!seen.add("-e")) {
+                    return null;
+                }
+                c.exec = true;
+            } else if (isPlainWord(a) && c.file == null) {
+                c.file = a;
+            } else {
+                return null;
+            }
+        }
+        return c.file == null ? null : c;
+    }
+
+    private static boolean isPlainWord(String s) {
+        return !s.isEmpty() && s.charAt(0) != '-' && s.charAt(0) != '@';
+    }
+
     /**
      * Exit 0 with the output; exit 1 when the program fails (a Jsonnet error, or a result of the
      * wrong shape for the output flags), as jsonnet and go-jsonnet do; exit 2 for usage errors.
