@@ -17,14 +17,13 @@ if [ "${GITOPS_TIMINGS:-}" = 1 ] && [ -z "${GITOPS_T0:-}" ]; then
     export GITOPS_T0
 fi
 home=${GITOPS_HOME:-/opt/gitops}
-# The warm path: warm-client.pl asks the render server in this sidecar (docs/ARGOCD.md, "Warm
-# render server"); exit 75 means it had no answer and wrote nothing, and the render runs cold below.
+# The warm path: warm-client.pl (in place of this shell: no fork, no subshell) asks the render
+# server in this sidecar (docs/ARGOCD.md, "Warm render server"); when it has no answer it has
+# written nothing and runs this script again with GITOPS_WARM=0, the cold path below.
 # GITOPS_WARM=0 turns it off; the training run (GITOPS_CDS_RECORD) never takes it.
 if [ "$#" = 2 ] && [ "$1" = cmp ] && [ "$2" = generate ] && [ "${GITOPS_WARM:-1}" = 1 ] \
         && [ -z "${GITOPS_CDS_RECORD:-}" ] && [ -f "$home/warm-client.pl" ] && command -v perl >/dev/null 2>&1; then
-    rc=0
-    GITOPS_HOME=$home GITOPS_LAUNCHER=$0 perl "$home/warm-client.pl" || rc=$?
-    [ "$rc" = 75 ] || exit "$rc"
+    exec perl "$home/warm-client.pl" "$home" "$0"
 fi
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 cp=$home/gitops-cli.jar
