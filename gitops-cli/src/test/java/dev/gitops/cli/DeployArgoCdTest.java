@@ -69,6 +69,18 @@ class DeployArgoCdTest {
     }
 
     @Test
+    void warmClient_compilesUnderStrictAndWarnings_andLoadsNoModuleOnLinux() throws Exception {
+        // the client runs without `use strict; use warnings` (each costs start-up time): checked here
+        Process p = new ProcessBuilder("perl", "-Mstrict", "-Mwarnings", "-c", DEPLOY.resolve("warm-client.pl").toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertEquals("syntax OK", out.strip().replaceAll("^.*warm-client.pl ", ""), out);
+        String client = Files.readString(DEPLOY.resolve("warm-client.pl"));
+        assertFalse(client.lines().anyMatch(l -> l.matches("^\\s*use\\s+.*")), "no module loaded at compile time");
+    }
+
+    @Test
     void sidecarPatch_mergedIntoStockRepoServer_addsTheCmpContainer() throws IOException {
         JsonNode kustomization = read(DEPLOY.resolve("kustomization.yaml"));
         String patchFile = kustomization.path("patches").get(0).path("path").asText();
@@ -89,7 +101,12 @@ class DeployArgoCdTest {
         assertEquals(stock.path("spec").path("template").path("spec").path("containers").get(0), pod.path("containers").get(0),
                 "the repo-server container is untouched");
         JsonNode cmp = pod.path("containers").get(1);
-        assertEquals(List.of("/var/run/argocd/argocd-cmp-server"), strings(cmp.path("command")));
+        // tini reaps the warm render server; gitops-sidecar starts it, then becomes the cmp-server
+        assertEquals(List.of("/usr/bin/tini", "--", "/usr/local/bin/gitops-sidecar", "/var/run/argocd/argocd-cmp-server"),
+                strings(cmp.path("command")));
+        String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
+        assertTrue(dockerfile.contains("apt-get install -y --no-install-recommends tini")
+                && dockerfile.contains("COPY deploy/argocd/sidecar.sh /usr/local/bin/gitops-sidecar"), dockerfile);
         assertEquals(999, cmp.path("securityContext").path("runAsUser").asInt());
         assertTrue(cmp.path("securityContext").path("runAsNonRoot").asBoolean());
         assertFalse(cmp.path("resources").path("requests").path("memory").asText().isEmpty());
