@@ -9,7 +9,14 @@
 # generated central repositories of 50 and 500 services (benchmarks/make-services.sh):
 #   cold   GITOPS_WARM=0: one JVM per render, the image's flags and archive
 #   warm   through warm-client.pl and the render server (started by the first request, then warmed
-#          up with 10 requests), wall time including the shell and the client
+#          up with 10 requests), wall time including the shell and the client: the same input
+#          again, answered from the server's cache of finished renders (keyed by content)
+#   warm-changed  the same, but before each request a new "commit": the first service's revision
+#          changes (tags.yaml and control-center.yaml) and so does ARGOCD_APP_REVISION, as when
+#          every Application re-renders after a commit to the central repository (a cache miss:
+#          a full render in the warm server); the edit itself is not timed
+#   client the client's own cost: `true`, `sh -c true`, `perl -e 1`, and warm-client.pl connecting
+#          to the running server without a request (its `start` mode)
 #   bare   sjsonnet's own main (-y, a YAML stream) on a Jsonnet file producing objects of the
 #          same kinds and about the same size, same JVM flags, its own archive recorded the same way
 # Prints per line the median, min and max in ms and the median CPU time (user+sys, ms) of the
@@ -95,6 +102,28 @@ timed() { # runs the command RUNS times: "median min max; cpu median"
 }
 cold() { (cd "$1" && GITOPS_WARM=0 sh "$launcher" cmp generate); }
 warm() { (cd "$1" && sh "$launcher" cmp generate); }
+commit=0
+new_commit() { # dir: the first service moves to a new revision, in a new commit
+    commit=$((commit + 1))
+    local first
+    first=$(head -n 1 "$1/tags.yaml" | tr -d :)
+    sed -i "1a\\  v9.$commit.0: 123456789012.dkr.ecr.us-east-1.amazonaws.com/$first:$commit" "$1/tags.yaml"
+    sed -i "0,/git_rev: .*/s//git_rev: v9.$commit.0/" "$1/control-center.yaml"
+    ARGOCD_APP_REVISION=$(printf '%040d' "$commit")
+    export ARGOCD_APP_REVISION
+}
+timed_changed() { # like timed, a new commit before each run
+    local t=() s e
+    for _ in $(seq "$runs"); do
+        new_commit "$1"
+        s=$(date +%s%N)
+        warm "$1" >/dev/null
+        e=$(date +%s%N)
+        t+=($(( (e - s) / 1000000 )))
+    done
+    printf '%s %s' "$(printf '%s\n' "${t[@]}" | median)" "$(printf '%s\n' "${t[@]}" | sort -n | sed -n '1p;$p' | tr '\n' ' ')"
+}
+client() { perl "$home/warm-client.pl" "$home" "$launcher" start; }
 
 echo "JVM: $("$java" -version 2>&1 | head -n 1); archive $archive; $runs runs per line (ms: median min max)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -121,9 +150,18 @@ for n in 50 500; do
     [ "$(cd "$dir" && GITOPS_WARM_TRACE=1 sh "$launcher" cmp generate 2>&1 >/dev/null | grep gitops-warm)" = "gitops-warm: warm" ] \
         || { echo "the warm server does not answer" >&2; exit 1; }
     printf '%-6s %s\n' warm "$(timed warm "$dir")"
-    printf '       phases of one warm render: %s\n' "$(cd "$dir" && GITOPS_TIMINGS=1 sh "$launcher" cmp generate 2>&1 >/dev/null | grep -o 'start=.*')"
+    printf '       server time of the last (cached) request: %s\n' "$(grep -o 'exit 0 in [0-9]* ms (cached)' "$GITOPS_WARM_DIR/server.log" | tail -n 1)"
+    printf '%-13s %s\n' warm-changed "$(timed_changed "$dir")"
+    new_commit "$dir"
+    printf '       phases of one warm render after a new commit: %s\n' "$(cd "$dir" && GITOPS_TIMINGS=1 sh "$launcher" cmp generate 2>&1 >/dev/null | grep -o 'start=.*')"
+    unset ARGOCD_APP_REVISION
     printf '       phases of one cold render: %s\n' "$(cd "$dir" && GITOPS_WARM=0 GITOPS_TIMINGS=1 sh "$launcher" cmp generate 2>&1 >/dev/null | grep -o 'jvm=.*')"
     printf '%-6s %s\n' bare "$(timed bare "$dir" "${bare_cds[@]}")"
 done
+echo "== the client's own cost (ms: median min max)"
+printf '%-22s %s\n' true "$(timed true)"
+printf '%-22s %s\n' "sh -c true" "$(timed sh -c true)"
+printf '%-22s %s\n' "perl -e 1" "$(timed perl -e 1)"
+printf '%-22s %s\n' "client, connect only" "$(timed client)"
 echo "warm server resident memory: $(ps -o rss= -p "$(cat "$GITOPS_WARM_DIR/server.pid")" | awk '{printf "%d MiB", $1/1024}')"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -27,6 +27,7 @@ public final class Main {
         quietLogging();
         int code;
         if (args.length == 2 && "cmp".equals(args[0]) && "generate".equals(args[1])) {
+            Watchdog.process().enable(); // the render's deadline: exit 1
             code = CmpGenerate.run(System.getenv(), Path.of(""), System.out, System.err);
             System.out.flush();
             System.err.flush();

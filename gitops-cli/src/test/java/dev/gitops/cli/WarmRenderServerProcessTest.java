@@ -171,6 +171,45 @@ class WarmRenderServerProcessTest {
         GitopsProcess.Result noParam = generate(b, argoEnv());
         assertEquals(0, noParam.exit(), noParam.toString());
         assertTrue(noParam.stdout().contains("note: b") && !noParam.stdout().contains("from-request-b"), noParam.stdout());
+        assertTrue(Files.readString(warmDir.resolve("server.log")).contains(" ms (cached)"),
+                "the repeated requests were answered from the cache of finished renders");
+    }
+
+    @Test
+    void sameContentUnpackedAgain_answeredFromTheCache_aChangedFileRenderedAnew() throws Exception {
+        Path a = unpack("a", Fixtures.centralRepo());
+        GitopsProcess.Result coldA = GitopsProcess.run(a, argoEnv(), "cmp", "generate");
+        generate(a, argoEnv());
+        awaitServer();
+        assertRendered(coldA, generate(a, argoEnv()), "warm");
+        Path log = warmDir.resolve("server.log");
+        assertTrue(Files.readString(log).contains("request 1 exit 0") && !Files.readString(log).contains("(cached)"),
+                Files.readString(log));
+
+        // Argo CD unpacks every request into a new folder: the same content there is the same render
+        assertRendered(coldA, generate(unpack("a-again", Fixtures.centralRepo()), argoEnv()), "warm");
+        assertTrue(Files.readString(log).contains("request 2 exit 0 in") && Files.readString(log).lines()
+                .anyMatch(l -> l.contains("request 2 exit 0") && l.contains("(cached)")), Files.readString(log));
+
+        // one file changed, in the same folder as before and in a new one: rendered anew, each time
+        Map<String, String> changed = new TreeMap<>(Fixtures.centralRepo());
+        changed.put("templates/main.jsonnet", changed.get("templates/main.jsonnet")
+                .replace("log_level: state.params.log_level,", "log_level: state.params.log_level, note: 'changed',"));
+        Path c = unpack("changed", changed);
+        GitopsProcess.Result coldChanged = GitopsProcess.run(c, argoEnv(), "cmp", "generate");
+        assertEquals(0, coldChanged.exit(), coldChanged.toString());
+        assertNotEquals(coldA.stdout(), coldChanged.stdout());
+        assertRendered(coldChanged, generate(c, argoEnv()), "warm");
+        Fixtures.write(a, changed);
+        assertRendered(coldChanged, generate(a, argoEnv()), "warm");
+        Fixtures.write(a, Fixtures.centralRepo());
+        assertRendered(coldA, generate(a, argoEnv()), "warm");
+        // another revision is another key, though this template does not read it
+        Map<String, String> otherRevision = argoEnv();
+        otherRevision.put("ARGOCD_APP_REVISION", "0123456789abcdef0123456789abcdef01234567");
+        assertRendered(coldA, generate(a, otherRevision), "warm");
+        assertTrue(Files.readString(log).lines().anyMatch(l -> l.contains("request 6 exit 0") && !l.contains("(cached)")),
+                Files.readString(log));
     }
 
     @Test
@@ -301,6 +340,25 @@ class WarmRenderServerProcessTest {
 
         // the server still answers afterwards
         assertEquals("gitops-warm: warm", path(generate(repo, argoEnv())));
+    }
+
+    @Test
+    void sidecarCommand_startsTheServerAtPodStart_thenBecomesTheCmpServer() throws Exception {
+        Path repo = unpack("a", Fixtures.centralRepo());
+        GitopsProcess.Result cold = GitopsProcess.run(repo, argoEnv(), "cmp", "generate");
+        // the sidecar's command with a stand-in for argocd-cmp-server that prints its own pid
+        ProcessBuilder pb = launcher(tmp, Map.of());
+        pb.command("sh", RepoRoot.get().resolve("deploy/argocd/sidecar.sh").toString(), "sh", "-c", "echo cmp-server $$");
+        pb.environment().put("GITOPS_LAUNCHER", RepoRoot.get().resolve("deploy/argocd/gitops.sh").toString());
+        Process sidecar = pb.start();
+        GitopsProcess.Result r = finish(sidecar);
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("cmp-server " + sidecar.pid(), r.stdout().strip(), "the sidecar's shell became the command (exec)");
+        awaitServer();
+        GitopsProcess.Result warm = generate(repo, argoEnv());
+        assertEquals("gitops-warm: warm", path(warm), warm + "\nserver.log: " + Files.readString(warmDir.resolve("server.log"))
+                + "\njvm.log: " + Files.readString(warmDir.resolve("jvm.log")));
+        assertRendered(cold, warm, "warm");
     }
 
     @Test

@@ -26,6 +26,7 @@ public final class Watchdog {
     private final FileOutputStream stderr = new FileOutputStream(FileDescriptor.err);
     private volatile long deadline = Long.MAX_VALUE;
     private volatile byte[] message = new byte[0];
+    private volatile int exitCode = ExitCodes.BAD_INPUT;
     private volatile Thread thread;
     private volatile boolean enabled;
 
@@ -48,11 +49,26 @@ public final class Watchdog {
      * Arms the watchdog (when enabled): unless {@link #disarm()} is called within {@code nanos}, the process ends
      * with exit code 2 after printing {@code gitops: <what>} on stderr.
      */
-    public synchronized void arm(long nanos, String what) {
+    public void arm(long nanos, String what) {
+        arm(nanos, "gitops: " + what, ExitCodes.BAD_INPUT);
+    }
+
+    /**
+     * Arms the watchdog (when enabled) with its own stderr line and exit code: unless
+     * {@link #disarm()} is called within {@code nanos}, the process prints {@code line} and ends
+     * with {@code code}. For a command whose contract gives the deadline another exit code (the
+     * Argo CD plugin: 1).
+     *
+     * @param nanos the time from now
+     * @param line the whole line for stderr, without its line break
+     * @param code the exit code
+     */
+    public synchronized void arm(long nanos, String line, int code) {
         if (!enabled) {
             return;
         }
-        message = ("gitops: " + what + "\n").getBytes(StandardCharsets.UTF_8);
+        message = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        exitCode = code;
         deadline = System.nanoTime() + nanos;
         if (thread == null) {
             Thread t = new Thread(this::watch, "gitops-watchdog");
@@ -83,7 +99,7 @@ public final class Watchdog {
                 } catch (IOException ignored) {
                     // the exit code still says it
                 }
-                Runtime.getRuntime().halt(ExitCodes.BAD_INPUT);
+                Runtime.getRuntime().halt(exitCode);
             } else {
                 LockSupport.parkNanos(Math.min(d - now, 1_000_000_000L));
             }

@@ -1,7 +1,9 @@
 package dev.gitops.cli.internal.cmp;
 
+import dev.gitops.cli.internal.ExitCodes;
 import dev.gitops.cli.internal.RepoSearch;
 import dev.gitops.cli.internal.Version;
+import dev.gitops.cli.internal.Watchdog;
 import dev.gitops.model.FileSource;
 import dev.gitops.model.GitopsConfig;
 import dev.gitops.model.Problem;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -115,9 +118,10 @@ public final class CmpGenerate {
 
     /**
      * Generates the manifests of the application in {@code cwd} and writes them to {@code stdout}:
-     * the cold path, one process per render. A watchdog ends the process with exit code 1 when the
-     * render passes its deadline; it is stopped before the manifests are written, so a slow reader
-     * of stdout never turns a finished render into a failure after part of it was written.
+     * the cold path, one process per render. The process's {@link Watchdog} (when enabled) ends the
+     * process with exit code 1 when the render passes its deadline; it is disarmed before the
+     * manifests are written, so a slow reader of stdout never turns a finished render into a
+     * failure after part of it was written.
      *
      * @param env the process environment (Argo CD's build environment)
      * @param cwd the application's source directory
@@ -126,20 +130,9 @@ public final class CmpGenerate {
      */
     public static int run(Map<String, String> env, Path cwd, OutputStream stdout, PrintStream stderr) {
         int timeout = timeoutSeconds(env);
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(timeout * 1000L);
-            } catch (InterruptedException e) {
-                return;
-            }
-            stderr.println(deadlineMessage(timeout));
-            stderr.flush();
-            Runtime.getRuntime().halt(1);
-        }, "gitops-deadline");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        Watchdog.process().arm(TimeUnit.SECONDS.toNanos(timeout), deadlineMessage(timeout), ExitCodes.REFUSED);
         Outcome outcome = render(env, cwd, true);
-        watchdog.interrupt();
+        Watchdog.process().disarm();
         return outcome.deliver(stdout, stderr);
     }
 
@@ -238,7 +231,7 @@ public final class CmpGenerate {
         } catch (IOException e) {
             throw new CmpError("the application directory cannot be read", null);
         }
-        Path boundary = boundary(work);
+        Path boundary = boundary(env, work);
         remember(work);
         remember(boundary);
         remember(Path.of(System.getProperty("java.io.tmpdir", "/tmp")));
@@ -325,7 +318,7 @@ public final class CmpGenerate {
      * with it; otherwise the child of a {@code _cmp_server} directory above it; otherwise the
      * filesystem root. The repository root is never searched above it.
      */
-    private Path boundary(Path work) {
+    static Path boundary(Map<String, String> env, Path work) {
         String sourcePath = env.getOrDefault("ARGOCD_APP_SOURCE_PATH", "");
         Optional<String> norm = FileSource.normalize(sourcePath.replace('\\', '/'));
         if (norm.isPresent()) {

@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * 0700, refused when it is a link, another user's, or open to others); the socket file is 0600.
  * One server per folder (a file lock); it answers each request with {@link CmpGenerate#render}
  * on the request's own working directory and environment, with the request's own deadline, and
- * carries nothing from one request to the next but the engine's caches keyed by file content.
+ * carries nothing from one request to the next but caches keyed by content: the engine's parsed
+ * files and the {@link RenderCache} of finished renders.
  * It stops, removing its socket, when a request names another stamp (a new binary or
  * configuration: the client then starts a new one), after a render overran its deadline or failed
  * inside the plugin (its threads or heap may be spoiled), and after a period without requests.
@@ -53,7 +54,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Environment: {@code GITOPS_WARM_DIR} (the folder), {@code GITOPS_WARM_STAMP} (what this
  * server was started for), {@code GITOPS_WARM_CONCURRENCY} (renders at once, default 2),
  * {@code GITOPS_WARM_WAIT_MS} (how long a request waits for a slot before the client is told to
- * render cold, default 2000), {@code GITOPS_WARM_IDLE_SECONDS} (default 1800).
+ * render cold, default 2000), {@code GITOPS_WARM_IDLE_SECONDS} (default 1800),
+ * {@code GITOPS_WARM_CACHE_ENTRIES} and {@code GITOPS_WARM_CACHE_MB} (the bounds of the
+ * {@link RenderCache} of finished renders, default 64 renders and 32 MiB; 0 turns it off).
  */
 public final class RenderServer {
     static final String SOCKET = "render.sock";
@@ -67,6 +70,7 @@ public final class RenderServer {
     private final int waitMillis;
     private final long idleMillis;
     private final Semaphore slots;
+    private final RenderCache cache;
     private final ExecutorService connections = Executors.newCachedThreadPool(daemon("gitops-warm-request"));
     private final ExecutorService renders = Executors.newCachedThreadPool(daemon("gitops-warm-render"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("gitops-warm-timer"));
@@ -83,6 +87,8 @@ public final class RenderServer {
         this.waitMillis = number(env, "GITOPS_WARM_WAIT_MS", 2000);
         this.idleMillis = number(env, "GITOPS_WARM_IDLE_SECONDS", 1800) * 1000L;
         this.slots = new Semaphore(Math.max(1, number(env, "GITOPS_WARM_CONCURRENCY", 2)));
+        this.cache = new RenderCache(number(env, "GITOPS_WARM_CACHE_ENTRIES", 64),
+                number(env, "GITOPS_WARM_CACHE_MB", 32) * (1L << 20));
     }
 
     /**
@@ -225,9 +231,17 @@ public final class RenderServer {
                 int n = requests.incrementAndGet();
                 long t0 = System.nanoTime();
                 log("request " + n + " started");
-                CmpGenerate.Outcome o = render(request.get());
+                Optional<String> key = cache.key(request.get().env(), request.get().cwd());
+                Optional<CmpGenerate.Outcome> cached = key.flatMap(cache::get);
+                CmpGenerate.Outcome o = cached.isPresent() ? cached.get() : render(request.get());
+                // Kept only when the tree hashes the same after the render as before it, and before
+                // the answer goes out (so is the log line): the next request can count on both.
+                if (cached.isEmpty() && key.isPresent() && key.equals(cache.key(request.get().env(), request.get().cwd()))) {
+                    cache.put(key.get(), o);
+                }
+                log("request " + n + " exit " + o.exitCode() + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms"
+                        + (cached.isPresent() ? " (cached)" : "") + "; cache: " + cache.describe());
                 reply(c, WarmProtocol.Status.DONE, o.exitCode(), o.stderr().getBytes(StandardCharsets.UTF_8), o.manifests());
-                log("request " + n + " exit " + o.exitCode() + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
                 if (o.exitCode() == 3) {
                     stop("an internal error in request " + n);
                 }
@@ -303,6 +317,7 @@ public final class RenderServer {
         while (parts[2].hasRemaining() || parts[1].hasRemaining() || parts[0].hasRemaining()) {
             c.write(parts);
         }
+        c.shutdownOutput(); // the client has its answer now, whatever the server does after it
     }
 
     /** Stops accepting (the socket file goes at once, so clients start a successor) and ends after the running requests. */
