@@ -125,8 +125,9 @@ if ($linux) {
     socket($sock, Socket::AF_UNIX(), Socket::SOCK_STREAM(), 0) or cold("socket: $!");
 }
 if (!connect($sock, $addr)) {
+    my $why = "$!";
     start_server($stamp);
-    cold('no server');
+    cold("no server: $why");
 }
 if ($starting) {
     print STDERR "gitops-warm: a server answers\n" if $trace;

@@ -129,7 +129,7 @@ class WarmRenderServerProcessTest {
         GitopsProcess.Result cold = GitopsProcess.run(repo, argoEnv(), "cmp", "generate");
         assertEquals(0, cold.exit(), cold.toString());
 
-        assertRendered(cold, generate(repo, argoEnv()), "cold (no server)");
+        assertRendered(cold, generate(repo, argoEnv()), "cold (no server: No such file or directory)");
         awaitServer();
         long pid = serverPid().orElseThrow();
         for (int i = 0; i < 3; i++) {
@@ -238,7 +238,7 @@ class WarmRenderServerProcessTest {
         assertTrue(!Files.readString(log).contains("request 1 exit"), "the server did not answer: " + Files.readString(log));
 
         // the next request finds the dead server's socket, starts a new server and renders cold
-        assertRendered(cold, generate(slow, argoEnv()), "cold (no server)");
+        assertRendered(cold, generate(slow, argoEnv()), "cold (no server: Connection refused)");
         awaitServer();
         await("a new server", () -> {
             try {

@@ -182,8 +182,13 @@ public final class RenderServer {
         Path socket = dir.resolve(SOCKET);
         Files.deleteIfExists(socket); // left by a server that died; we hold the lock, so it is not live
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socket));
-        Files.setPosixFilePermissions(socket, OWNER_ONLY_FILE);
+        // bound and made owner-only under another name, then renamed: a client that finds
+        // render.sock finds a listening socket with its final mode
+        Path bound = dir.resolve(SOCKET + ".new");
+        Files.deleteIfExists(bound);
+        server.bind(UnixDomainSocketAddress.of(bound));
+        Files.setPosixFilePermissions(bound, OWNER_ONLY_FILE);
+        Files.move(bound, socket, StandardCopyOption.ATOMIC_MOVE);
         Path pidFile = dir.resolve("server.pid");
         Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
         log("started, pid " + ProcessHandle.current().pid());
