@@ -102,10 +102,9 @@ timed() { # runs the command RUNS times: "median min max; cpu median"
 }
 cold() { (cd "$1" && GITOPS_WARM=0 sh "$launcher" cmp generate); }
 warm() { (cd "$1" && sh "$launcher" cmp generate); }
-commit=0
 new_commit() { # dir: the first service moves to a new revision, in a new commit
-    commit=$((commit + 1))
-    local first
+    local first commit
+    commit=$(( $(grep -c '^  v9\.' "$1/tags.yaml" || true) + 1 ))
     first=$(head -n 1 "$1/tags.yaml" | tr -d :)
     sed -i "1a\\  v9.$commit.0: 123456789012.dkr.ecr.us-east-1.amazonaws.com/$first:$commit" "$1/tags.yaml"
     sed -i "0,/git_rev: .*/s//git_rev: v9.$commit.0/" "$1/control-center.yaml"
@@ -130,13 +129,13 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for n in 50 500; do
     dir=$work/s$n
     bash "$root/benchmarks/make-services.sh" "$n" "$dir"
-    bare_jsonnet "$n" > "$dir/bare.jsonnet"
+    bare_jsonnet "$n" > "$dir/bare.jsonnet" # small; the archives are kept outside the tree the cache hashes
     if [ "$archive" = gitops.aot ]; then
-        bare "$dir" -XX:AOTCacheOutput="$dir/bare.aot" >/dev/null 2>&1
-        bare_cds=(-XX:AOTCache="$dir/bare.aot")
+        bare "$dir" -XX:AOTCacheOutput="$work/bare$n.aot" >/dev/null 2>&1
+        bare_cds=(-XX:AOTCache="$work/bare$n.aot")
     else
-        bare "$dir" -Xshare:auto -XX:ArchiveClassesAtExit="$dir/bare.jsa" >/dev/null
-        bare_cds=(-Xshare:auto -XX:SharedArchiveFile="$dir/bare.jsa")
+        bare "$dir" -Xshare:auto -XX:ArchiveClassesAtExit="$work/bare$n.jsa" >/dev/null
+        bare_cds=(-Xshare:auto -XX:SharedArchiveFile="$work/bare$n.jsa")
     fi
     size=$(cold "$dir" | wc -c)
     bare_size=$(bare "$dir" "${bare_cds[@]}" | wc -c)

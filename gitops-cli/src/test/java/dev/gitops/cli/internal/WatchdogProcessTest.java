@@ -41,6 +41,30 @@ class WatchdogProcessTest {
         }
     }
 
+    /** A process that arms the watchdog for one second with the Argo CD plugin's line and exit code, then idles. */
+    public static final class PluginDeadline {
+        private PluginDeadline() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            Watchdog.process().enable();
+            Watchdog.process().arm(TimeUnit.SECONDS.toNanos(1), "gitops cmp generate: rendering did not finish", ExitCodes.REFUSED);
+            Thread.sleep(TimeUnit.SECONDS.toMillis(120));
+        }
+    }
+
+    @Test
+    void arm_ownLineAndExitCode_processEndsWithThem() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), PluginDeadline.class.getName())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the watchdog did not end the process");
+        assertEquals(1, p.exitValue());
+        assertEquals("", new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(err.endsWith("\ngitops cmp generate: rendering did not finish\n")
+                || err.equals("gitops cmp generate: rendering did not finish\n"), err);
+    }
+
     @Test
     void arm_heapNearlyFull_processEndsWithExit2SoonAfterTheDeadline() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
