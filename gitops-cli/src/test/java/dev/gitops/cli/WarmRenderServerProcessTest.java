@@ -113,6 +113,15 @@ class WarmRenderServerProcessTest {
         await("the render server's socket", () -> Files.exists(warmDir.resolve("render.sock")));
     }
 
+    /** The cold CLI's render of {@code repo}, after a first request through the client has started a server. */
+    private GitopsProcess.Result renderedColdWithAServerStarted(Path repo) throws Exception {
+        GitopsProcess.Result cold = GitopsProcess.run(repo, argoEnv(), "cmp", "generate");
+        assertEquals(0, cold.exit(), cold.toString());
+        generate(repo, argoEnv());
+        awaitServer();
+        return cold;
+    }
+
     private static String path(GitopsProcess.Result r) {
         return r.stderr().lines().filter(l -> l.startsWith("gitops-warm: ")).findFirst().orElse("none");
     }
@@ -178,9 +187,7 @@ class WarmRenderServerProcessTest {
     @Test
     void sameContentUnpackedAgain_answeredFromTheCache_aChangedFileRenderedAnew() throws Exception {
         Path a = unpack("a", Fixtures.centralRepo());
-        GitopsProcess.Result coldA = GitopsProcess.run(a, argoEnv(), "cmp", "generate");
-        generate(a, argoEnv());
-        awaitServer();
+        GitopsProcess.Result coldA = renderedColdWithAServerStarted(a);
         assertRendered(coldA, generate(a, argoEnv()), "warm");
         Path log = warmDir.resolve("server.log");
         assertTrue(Files.readString(log).contains("request 1 exit 0") && !Files.readString(log).contains("(cached)"),
@@ -277,9 +284,7 @@ class WarmRenderServerProcessTest {
     @Test
     void newBinary_theServerStopsAndASuccessorAnswers() throws Exception {
         Path repo = unpack("a", Fixtures.centralRepo());
-        GitopsProcess.Result cold = GitopsProcess.run(repo, argoEnv(), "cmp", "generate");
-        generate(repo, argoEnv());
-        awaitServer();
+        GitopsProcess.Result cold = renderedColdWithAServerStarted(repo);
         long first = serverPid().orElseThrow();
         assertRendered(cold, generate(repo, argoEnv()), "warm");
 

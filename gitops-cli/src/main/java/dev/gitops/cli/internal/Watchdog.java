@@ -48,6 +48,9 @@ public final class Watchdog {
     /**
      * Arms the watchdog (when enabled): unless {@link #disarm()} is called within {@code nanos}, the process ends
      * with exit code 2 after printing {@code gitops: <what>} on stderr.
+     *
+     * @param nanos the time from now
+     * @param what what did not finish, for the message
      */
     public void arm(long nanos, String what) {
         arm(nanos, "gitops: " + what, ExitCodes.BAD_INPUT);

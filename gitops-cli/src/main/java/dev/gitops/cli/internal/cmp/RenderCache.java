@@ -85,8 +85,8 @@ final class RenderCache {
                 text(d, e.getValue().replace(topText, "\u0000<tree>\u0000"));
             }
             return tree(d, top) ? Optional.of(HexFormat.of().formatHex(d.digest())) : Optional.empty();
-        } catch (IOException | NoSuchAlgorithmException | SecurityException e) {
-            return Optional.empty();
+        } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
+            return Optional.empty(); // not cacheable; the render itself reports what is wrong with the tree
         }
     }
 
