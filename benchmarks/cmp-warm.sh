@@ -88,8 +88,13 @@ children_cpu_ms() { # pid: user+sys of its finished children so far (/proc: cuti
     awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$1/stat"
 }
 timed() { # runs the command RUNS times: "median min max; cpu median"
-    local t=() c=() s e c0 me=$BASHPID
+    timed_after : "$@"
+}
+timed_after() { # PREP COMMAND...: like timed, PREP run untimed before each run with the last argument
+    local t=() c=() s e c0 me=$BASHPID prep=$1
+    shift
     for _ in $(seq "$runs"); do
+        "$prep" "${@: -1}"
         c0=$(children_cpu_ms "$me")
         s=$(date +%s%N)
         "$@" >/dev/null
@@ -110,17 +115,6 @@ new_commit() { # dir: the first service moves to a new revision, in a new commit
     sed -i "0,/git_rev: .*/s//git_rev: v9.$commit.0/" "$1/control-center.yaml"
     ARGOCD_APP_REVISION=$(printf '%040d' "$commit")
     export ARGOCD_APP_REVISION
-}
-timed_changed() { # like timed, a new commit before each run
-    local t=() s e
-    for _ in $(seq "$runs"); do
-        new_commit "$1"
-        s=$(date +%s%N)
-        warm "$1" >/dev/null
-        e=$(date +%s%N)
-        t+=($(( (e - s) / 1000000 )))
-    done
-    printf '%s %s' "$(printf '%s\n' "${t[@]}" | median)" "$(printf '%s\n' "${t[@]}" | sort -n | sed -n '1p;$p' | tr '\n' ' ')"
 }
 client() { perl "$home/warm-client.pl" "$home" "$launcher" start; }
 
@@ -150,7 +144,7 @@ for n in 50 500; do
         || { echo "the warm server does not answer" >&2; exit 1; }
     printf '%-6s %s\n' warm "$(timed warm "$dir")"
     printf '       server time of the last (cached) request: %s\n' "$(grep -o 'exit 0 in [0-9]* ms (cached)' "$GITOPS_WARM_DIR/server.log" | tail -n 1)"
-    printf '%-13s %s\n' warm-changed "$(timed_changed "$dir")"
+    printf '%-13s %s\n' warm-changed "$(timed_after new_commit warm "$dir")"
     new_commit "$dir"
     printf '       phases of one warm render after a new commit: %s\n' "$(cd "$dir" && GITOPS_TIMINGS=1 sh "$launcher" cmp generate 2>&1 >/dev/null | grep -o 'start=.*')"
     unset ARGOCD_APP_REVISION
