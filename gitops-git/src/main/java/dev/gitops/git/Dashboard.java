@@ -23,7 +23,15 @@ import java.util.Optional;
  */
 public record Dashboard(String repository, StatusMatrix matrix, List<Tip> tips, List<Step> steps,
                         GitopsConfig.Links links) {
-    /** Copies the lists and checks that nothing is null. */
+    /**
+     * Copies the lists and checks that nothing is null.
+     *
+     * @param repository the repository's name
+     * @param matrix service x environment
+     * @param tips the tip of every environment branch that exists
+     * @param steps one per adjacent pair of environments
+     * @param links gitops.yaml's address templates
+     */
     public Dashboard {
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(matrix, "matrix");
@@ -45,7 +53,16 @@ public record Dashboard(String repository, StatusMatrix matrix, List<Tip> tips, 
      */
     public record Tip(String environment, String commit, String author, Instant time, String summary,
                       Optional<Integer> pullRequest) {
-        /** Checks that nothing is null. */
+        /**
+         * Checks that nothing is null.
+         *
+         * @param environment the environment
+         * @param commit the full commit id
+         * @param author the author's name
+         * @param time when it was authored
+         * @param summary the first line of its message
+         * @param pullRequest the pull (merge) request it merged, if its message names one
+         */
         public Tip {
             Objects.requireNonNull(environment, "environment");
             Objects.requireNonNull(commit, "commit");
@@ -65,7 +82,13 @@ public record Dashboard(String repository, StatusMatrix matrix, List<Tip> tips, 
      *     or not), {@code NothingToPromote}, or why it cannot be judged ({@code Refused}, {@code Conflict})
      */
     public record Step(String from, String to, PromotionResult judgement) {
-        /** Checks that nothing is null. */
+        /**
+         * Checks that nothing is null.
+         *
+         * @param from the source environment
+         * @param to the next environment
+         * @param judgement the result of the dry run
+         */
         public Step {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");

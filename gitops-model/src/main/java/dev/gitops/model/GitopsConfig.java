@@ -43,6 +43,7 @@ public record GitopsConfig(
      * @param policy rule severities and waivers
      * @param requires the tool version range this repository needs, e.g. {@code ">=0.1 <0.3"}
      * @param serviceSchema the repository's own JSON Schema for service keys, applied after the base one
+     * @param links address templates of the repository's host (commits, pull requests, rule help)
      */
     public GitopsConfig {
         environments = List.copyOf(environments);
@@ -395,7 +396,13 @@ public record GitopsConfig(
         /** No links: pages show plain commit ids and numbers. */
         public static final Links NONE = new Links(Optional.empty(), Optional.empty(), Optional.empty());
 
-        /** Checks that no template is null. */
+        /**
+         * Checks that no template is null.
+         *
+         * @param commit a commit page with {@code {sha}}, or empty
+         * @param pullRequest a pull (merge) request page with {@code {number}}, or empty
+         * @param rules the base of SARIF rule help links, or empty
+         */
         public Links {
             Objects.requireNonNull(commit, "commit");
             Objects.requireNonNull(pullRequest, "pullRequest");
