@@ -50,6 +50,20 @@ public final class Jsonnet {
     }
 
     /**
+     * Evaluates the request and writes the value as the {@code jsonnet} command prints it as JSON
+     * (the text {@link JsonnetOutput#of} gives in {@link JsonnetOutputMode#JSON} without
+     * {@code -S}) while sjsonnet materialises it, without building a {@link Value}: less memory
+     * and time for a caller that only prints the result. The output cap and the errors are the
+     * same as {@link #evaluate(JsonnetRequest)}'s.
+     *
+     * @param request what to evaluate, with its scope, arguments and limits
+     * @return {@link JsonnetResult.Json} with the text and the traces, or the problems
+     */
+    public static JsonnetResult evaluateToJson(JsonnetRequest request) {
+        return JsonnetEngine.evaluateToJson(Objects.requireNonNull(request, "request"));
+    }
+
+    /**
      * Evaluates {@code request} in the background and returns at once, so that a process that
      * loads its input and then evaluates once (the Argo CD plugin) does both at the same time: the
      * evaluation state it leaves (classes loaded, std object built, imported files parsed, the

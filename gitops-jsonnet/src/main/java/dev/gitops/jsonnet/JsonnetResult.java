@@ -6,7 +6,10 @@ import dev.gitops.model.Value;
 import java.util.List;
 import java.util.Objects;
 
-/** What one evaluation gave: its value, or the problems that stopped it. */
+/**
+ * What one evaluation gave: its value ({@link Success}; its text with
+ * {@link Jsonnet#evaluateToJson}, {@link Json}), or the problems that stopped it.
+ */
 public sealed interface JsonnetResult {
     /**
      * The evaluation ended with a value.
@@ -23,6 +26,27 @@ public sealed interface JsonnetResult {
          */
         public Success {
             Objects.requireNonNull(value, "value");
+            traces = List.copyOf(traces);
+        }
+    }
+
+    /**
+     * The evaluation ended with a value, written as the {@code jsonnet} command prints it (what
+     * {@link JsonnetOutput#of} gives as JSON without {@code -S}); only
+     * {@link Jsonnet#evaluateToJson} returns it.
+     *
+     * @param text the value as multi-line JSON, with a trailing newline
+     * @param traces the {@code std.trace} lines, in order
+     */
+    record Json(String text, List<String> traces) implements JsonnetResult {
+        /**
+         * Checks the text is given and copies the traces.
+         *
+         * @param text the value as multi-line JSON, with a trailing newline
+         * @param traces the {@code std.trace} lines, in order
+         */
+        public Json {
+            Objects.requireNonNull(text, "text");
             traces = List.copyOf(traces);
         }
     }

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The Jsonnet reference implementation's test suite and examples (google/jsonnet v0.22.0 + 3
  * commits, kept unchanged in {@code shared/conformance/} beside the project's clone; its README says
  * where they come from), run the way {@code gitops jsonnet} runs a file: {@link Jsonnet#evaluate},
- * then {@link JsonnetOutput#of} as JSON.
+ * then {@link JsonnetOutput#of} as JSON; and {@link Jsonnet#evaluateToJson} (what it runs for plain
+ * JSON) must print the same text, or fail too.
  *
  * <p>Upstream's rules ({@code run_tests.sh}, {@code examples/check.sh}): a case named
  * {@code error.*} must fail (the CLI maps every failure to exit 1, {@code JsonnetCommandTest});
@@ -89,6 +90,8 @@ class ConformanceTest {
     private static void check(String run, String name, JsonnetRequest request, boolean error, Text golden) throws IOException {
         String key = run + ": " + name;
         Optional<String> out = output(Jsonnet.evaluate(request), name);
+        // gitops jsonnet prints plain JSON as it is materialised: the same text, or a failure too
+        assertEquals(out, streamed(Jsonnet.evaluateToJson(request)), () -> key + ": the streamed JSON differs");
         boolean asReference = error ? out.isEmpty() : out.isPresent() && sameValue(golden.get(), out.get());
         if (ACCEPTED_DIFFERENCES.containsKey(key)) {
             assertTrue(!asReference, key + " now gives the reference's outcome: drop it from ACCEPTED_DIFFERENCES");
@@ -122,6 +125,17 @@ class ConformanceTest {
         StringBuilder b = new StringBuilder();
         ((JsonnetResult.Success) result).traces().forEach(t -> b.append(t).append('\n'));
         return Optional.of(b.append(((JsonnetOutput.Text) o).text()).toString());
+    }
+
+    /** {@link #output} of {@link Jsonnet#evaluateToJson}'s result. */
+    private static Optional<String> streamed(JsonnetResult result) {
+        if (result instanceof JsonnetResult.Failure) {
+            return Optional.empty();
+        }
+        JsonnetResult.Json json = (JsonnetResult.Json) result;
+        StringBuilder b = new StringBuilder();
+        json.traces().forEach(t -> b.append(t).append('\n'));
+        return Optional.of(b.append(json.text()).toString());
     }
 
     private static String golden(Text t) {

@@ -57,6 +57,36 @@ class JsonnetTest {
                 text("{ a: 1, B: 2, '\uD83D\uDE00': 4, '\uFF21': 3 }"));
     }
 
+    private static String streamed(String code) {
+        return ((JsonnetResult.Json) Jsonnet.evaluateToJson(snippet(code))).text();
+    }
+
+    @Test
+    void evaluateToJson_nestedValue_printsLikeTheJsonnetCommand() {
+        assertEquals("{\n   \"a\": [\n      1,\n      \"x\",\n      null,\n      true\n   ],\n   \"b\": { },\n   \"c\": [ ],\n"
+                + "   \"d\": {\n      \"e\": false\n   }\n}\n", streamed("{ d: { e: false }, c: [], b: {}, a: [1, 'x', null, true], h:: 1 }"));
+    }
+
+    @Test
+    void evaluateToJson_keysBeyondTheBasicPlane_inCodePointOrder() {
+        // sjsonnet hands them in UTF-16 order (U+1F600 first); nested, so the reordered fields carry their own fields
+        assertEquals("{\n   \"B\": 2,\n   \"a\": 1,\n   \"\uFF21\": {\n      \"\uE000\": 5,\n      \"\uD83D\uDE00\": [ ]\n   },\n"
+                + "   \"\uD83D\uDE00\": 4\n}\n", streamed("{ a: 1, B: 2, '\uD83D\uDE00': 4, '\uFF21': { '\uD83D\uDE00': [], '\uE000': 5 } }"));
+    }
+
+    @Test
+    void evaluateToJson_scalarsAndNegativeZero_printAsTheValueDoes() {
+        assertEquals("0\n", streamed("-0"));
+        assertEquals("\"x\"\n", streamed("'x'"));
+        assertEquals("[\n   0.10000000000000001,\n   -2.5\n]\n", streamed("[0.1, -2.5]"));
+    }
+
+    @Test
+    void evaluateToJson_pastTheOutputCap_failsWithTheLimitMessage() {
+        JsonnetResult r = Jsonnet.evaluateToJson(snippet("[std.repeat('x', 8)]").withLimits(JsonnetLimits.DEFAULT.withMaxOutputBytes(11)));
+        assertTrue(((JsonnetResult.Failure) r).problems().get(0).message().startsWith("output larger than the limit of 11 bytes"), r.toString());
+    }
+
     @Test
     void json_stringEscapes_matchGoJsonnet() {
         assertEquals("\"q\\\" b\\\\ \\n \\t \\u0001 \\u007f é \\u0085\"\n", text("'q\" b\\\\ \\n \\t \\u0001 \\u007f é \\u0085'"));

@@ -61,8 +61,17 @@ public final class JsonnetEngine {
     private final JsonnetLimits options;
     private final boolean strictArguments;
 
-    /** The result of one evaluation with what it reported on the side. */
-    private record Evaluation(Value value, List<String> traces) {
+    /**
+     * The result of one evaluation with what it reported on the side.
+     *
+     * @param value what the output visitor returned for the top-level value
+     */
+    private record Evaluation(Object value, List<String> traces) {
+    }
+
+    /** Makes the visitor that materialises the result, given the output cap in bytes. */
+    private interface Output {
+        upickle.core.Visitor<?, ?> visitor(long maxBytes);
     }
 
     private JsonnetEngine(JsonnetRequest request) {
@@ -76,8 +85,20 @@ public final class JsonnetEngine {
         JsonnetEngine engine = new JsonnetEngine(request);
         try {
             Input in = engine.input(request);
-            Evaluation e = engine.run(in.entry, in.code, in.tla, in.values, in.ext, objects);
-            return new JsonnetResult.Success(e.value(), e.traces());
+            Evaluation e = engine.run(in, max -> new ValueVisitor(max, objects));
+            return new JsonnetResult.Success((Value) e.value(), e.traces());
+        } catch (JsonnetFailure f) {
+            return new JsonnetResult.Failure(f.problems());
+        }
+    }
+
+    /** Evaluates a request into the {@code jsonnet} command's JSON text (see {@link dev.gitops.jsonnet.Jsonnet#evaluateToJson}). */
+    public static JsonnetResult evaluateToJson(JsonnetRequest request) {
+        JsonnetEngine engine = new JsonnetEngine(request);
+        try {
+            Input in = engine.input(request);
+            Evaluation e = engine.run(in, GoJsonStream::new);
+            return new JsonnetResult.Json((String) e.value(), e.traces());
         } catch (JsonnetFailure f) {
             return new JsonnetResult.Failure(f.problems());
         }
@@ -89,7 +110,7 @@ public final class JsonnetEngine {
         EvalState.prepare(EvalThreads.forStack(request.limits().stackBytes()), state -> {
             try {
                 Input in = engine.input(request);
-                engine.evaluateWith(state, in.entry, in.code, in.tla, in.values, in.ext, new EvalContext(), NO_OBJECTS);
+                engine.evaluateWith(state, in, new EvalContext(), max -> new ValueVisitor(max, NO_OBJECTS));
             } catch (JsonnetFailure e) {
                 // a Jsonnet error leaves the state usable; the real evaluation reports its own errors
             }
@@ -98,6 +119,11 @@ public final class JsonnetEngine {
 
     /** What sjsonnet is given: the entry's path and code, the arguments as code or as prebuilt values. */
     private record Input(SourcePath entry, String code, Map<String, String> tla, Map<String, Value> values, Map<String, String> ext) {
+        Input {
+            tla = Map.copyOf(tla);
+            values = Map.copyOf(values);
+            ext = Map.copyOf(ext);
+        }
     }
 
     private Input input(JsonnetRequest request) {
@@ -148,18 +174,15 @@ public final class JsonnetEngine {
         return GoJsonWriter.write(((JsonnetRequest.Argument.Data) a).value());
     }
 
-    private Evaluation run(SourcePath entry, String code, Map<String, String> tlaCode, Map<String, Value> tlaValues,
-                           Map<String, String> extCode, Consumer<Value.Obj> objects) {
-        Map<String, String> tla = Map.copyOf(Objects.requireNonNull(tlaCode, "tlaCode"));
-        Map<String, Value> values = Map.copyOf(Objects.requireNonNull(tlaValues, "tlaValues"));
-        Map<String, String> ext = Map.copyOf(Objects.requireNonNull(extCode, "extCode"));
-        for (String k : values.keySet()) {
-            if (tla.containsKey(k)) {
+    private Evaluation run(Input in, Output output) {
+        SourcePath entry = in.entry;
+        for (String k : in.values.keySet()) {
+            if (in.tla.containsKey(k)) {
                 throw new IllegalArgumentException("top-level argument '" + k + "' given both as code and as a value");
             }
         }
         EvalContext context = new EvalContext();
-        Future<Evaluation> f = EvalThreads.forStack(options.stackBytes()).submit(() -> evaluateHere(entry, code, tla, values, ext, context, objects));
+        Future<Evaluation> f = EvalThreads.forStack(options.stackBytes()).submit(() -> evaluateHere(in, context, output));
         try {
             return f.get(options.deadline().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -197,12 +220,11 @@ public final class JsonnetEngine {
     }
 
     /** Runs on an evaluation thread: borrows a state, and pools it again unless the evaluation may have broken it. */
-    private Evaluation evaluateHere(SourcePath entry, String code, Map<String, String> tlaCode, Map<String, Value> tlaValues,
-                                    Map<String, String> ext, EvalContext context, Consumer<Value.Obj> objects) {
+    private Evaluation evaluateHere(Input in, EvalContext context, Output output) {
         EvalState state = EvalState.borrow();
         boolean healthy = false;
         try {
-            Evaluation e = evaluateWith(state, entry, code, tlaCode, tlaValues, ext, context, objects);
+            Evaluation e = evaluateWith(state, in, context, output);
             healthy = true;
             return e;
         } catch (JsonnetFailure e) {
@@ -229,9 +251,12 @@ public final class JsonnetEngine {
     }
 
     /** Runs on an evaluation thread with a state nobody else uses. */
-    private Evaluation evaluateWith(EvalState state, SourcePath entry, String code, Map<String, String> tlaCode,
-                                    Map<String, Value> tlaValues, Map<String, String> ext, EvalContext context,
-                                    Consumer<Value.Obj> objects) {
+    private Evaluation evaluateWith(EvalState state, Input in, EvalContext context, Output output) {
+        SourcePath entry = in.entry;
+        String code = in.code;
+        Map<String, String> tlaCode = in.tla;
+        Map<String, Value> tlaValues = in.values;
+        Map<String, String> ext = in.ext;
         CONTEXT.set(context);
         try {
             Map<SourcePath, String> snippets = new HashMap<>();
@@ -256,11 +281,12 @@ public final class JsonnetEngine {
             if (v.isLeft()) {
                 throw failure(v.left().get(), entry);
             }
-            ValueVisitor out = new ValueVisitor(options.maxOutputBytes(), objects);
-            Either<sjsonnet.Error, Value> m = interp.materialize(v.right().get(), out);
+            @SuppressWarnings("unchecked") // both visitors give one type for every value; the caller knows which
+            upickle.core.Visitor<Object, Object> visitor = (upickle.core.Visitor<Object, Object>) output.visitor(options.maxOutputBytes());
+            Either<sjsonnet.Error, Object> m = interp.materialize(v.right().get(), visitor);
             if (m.isLeft()) {
                 sjsonnet.Error err = m.left().get();
-                if (err.getCause() instanceof ValueVisitor.OutputTooLarge) {
+                if (err.getCause() instanceof OutputBudget.OutputTooLarge) {
                     throw new JsonnetFailure(Problem.of(SourceLocation.ofFile(entry.display()),
                             "output larger than the limit of " + options.maxOutputBytes() + " bytes (as compact JSON)",
                             "look for a comprehension or recursion that produces far more than intended; raise "

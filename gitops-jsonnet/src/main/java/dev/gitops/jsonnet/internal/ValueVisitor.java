@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Materialises an sjsonnet value straight into a model {@link Value}, counting the size the value
- * would have as compact JSON so that a runaway output stops at the configured cap instead of filling
- * the heap. Building the tree directly avoids writing and re-parsing JSON text.
+ * Materialises an sjsonnet value straight into a model {@link Value}, bounded by an
+ * {@link OutputBudget}. Building the tree directly avoids writing and re-parsing JSON text.
  *
  * <p>It also hands each finished object that looks like a Kubernetes object (non-empty string
  * {@code apiVersion} and {@code kind}) to a consumer at once, while its nodes are still in the
@@ -23,21 +22,11 @@ import java.util.function.Consumer;
  * there is handed over too, and the consumer must not rely on getting outermost objects only.
  */
 final class ValueVisitor implements ujson.JsVisitor<Value, Value> {
-    /** Thrown (unchecked) when the output passes the cap; sjsonnet wraps it, the engine unwraps it. */
-    static final class OutputTooLarge extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        OutputTooLarge() {
-            super("output too large", null, false, false);
-        }
-    }
-
     private static final Value TRUE = new Value.Bool(true);
     private static final Value FALSE = new Value.Bool(false);
 
-    private final long maxBytes;
+    private final OutputBudget budget;
     private final Consumer<Value.Obj> objects;
-    private long bytes;
     /** How many of the objects being materialised are known to look like Kubernetes objects. */
     private int openObjects;
 
@@ -47,20 +36,8 @@ final class ValueVisitor implements ujson.JsVisitor<Value, Value> {
      *        lies in no other such object known so far, on the materialising thread
      */
     ValueVisitor(long maxBytes, Consumer<Value.Obj> objects) {
-        this.maxBytes = maxBytes;
+        this.budget = new OutputBudget(maxBytes);
         this.objects = objects;
-    }
-
-    /** The compact-JSON size of what was materialised so far (approximate for escaped strings). */
-    long bytes() {
-        return bytes;
-    }
-
-    private void count(long n) {
-        bytes += n;
-        if (bytes > maxBytes) {
-            throw new OutputTooLarge();
-        }
     }
 
     /** Numbers are doubles in Jsonnet; integral ones become integer decimals, others the shortest decimal. */
@@ -74,9 +51,16 @@ final class ValueVisitor implements ujson.JsVisitor<Value, Value> {
         return BigDecimal.valueOf(d);
     }
 
+    /** sjsonnet lets some arithmetic overflow through to the output; go-jsonnet stops at the operator. */
+    static void requireFinite(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw JsonnetErrors.error("numeric value is not finite (" + d + "): an arithmetic operation overflowed");
+        }
+    }
+
     @Override
     public ArrVisitor<Value, Value> visitArray(int length, int index) {
-        count(2);
+        budget.container();
         List<Value> items = new ArrayList<>(Math.max(length, 0));
         return new ArrVisitor<>() {
             @Override
@@ -86,9 +70,7 @@ final class ValueVisitor implements ujson.JsVisitor<Value, Value> {
 
             @Override
             public void visitValue(Value v, int index) {
-                if (!items.isEmpty()) {
-                    count(1);
-                }
+                budget.element(items.isEmpty());
                 items.add(v);
             }
 
@@ -101,7 +83,7 @@ final class ValueVisitor implements ujson.JsVisitor<Value, Value> {
 
     @Override
     public ObjVisitor<Value, Value> visitObject(int length, int index) {
-        count(2);
+        budget.container();
         Value.Builder fields = Value.builder(length);
         return new ObjVisitor<>() {
             private String key;
@@ -117,7 +99,7 @@ final class ValueVisitor implements ujson.JsVisitor<Value, Value> {
             @Override
             public void visitKeyValue(Object k) {
                 key = k.toString();
-                count(key.length() + 3 + (empty ? 0 : 1));
+                budget.key(key, empty);
                 empty = false;
             }
 
@@ -156,31 +138,27 @@ final class ValueVisitor implements ujson.JsVisitor<Value, Value> {
 
     @Override
     public Value visitNull(int index) {
-        count(4);
+        budget.literal(4);
         return Value.NULL;
     }
 
     @Override
     public Value visitFalse(int index) {
-        count(5);
+        budget.literal(5);
         return FALSE;
     }
 
     @Override
     public Value visitTrue(int index) {
-        count(4);
+        budget.literal(4);
         return TRUE;
     }
 
     @Override
     public Value visitFloat64(double d, int index) {
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            // sjsonnet lets some arithmetic overflow through; go-jsonnet stops at the operator.
-            throw JsonnetErrors.error("numeric value is not finite (" + d + "): an arithmetic operation overflowed");
-        }
-        BigDecimal b = decimal(d);
-        count(b.precision() + 2);
-        return new Value.Num(b);
+        requireFinite(d);
+        budget.number(d);
+        return new Value.Num(decimal(d));
     }
 
     @Override
@@ -190,7 +168,7 @@ final class ValueVisitor implements ujson.JsVisitor<Value, Value> {
 
     @Override
     public Value visitString(CharSequence s, int index) {
-        count(s.length() + 2L);
+        budget.string(s);
         return new Value.Str(s.toString());
     }
 }

@@ -189,14 +189,20 @@ final class JsonnetCommand extends BaseCommand implements Callable<Integer> {
         JsonnetRequest request = (exec ? JsonnetRequest.snippet(scope, entry, file) : JsonnetRequest.file(scope, entry))
                 .withExt(arguments(extStr, "--ext-str", extCode, "--ext-code"))
                 .withTla(arguments(tlaStr, "--tla-str", tlaCode, "--tla-code"));
-        JsonnetResult result = Jsonnet.evaluate(request);
+        JsonnetOutputMode mode = multi != null ? JsonnetOutputMode.MULTI : yamlStream ? JsonnetOutputMode.YAML_STREAM : JsonnetOutputMode.JSON;
+        // plain JSON is written while it is materialised; the other modes need the value's shape first
+        boolean plainJson = mode == JsonnetOutputMode.JSON && !string;
+        JsonnetResult result = plainJson ? Jsonnet.evaluateToJson(request) : Jsonnet.evaluate(request);
         if (result instanceof JsonnetResult.Failure f) {
             throw refused(f.problems());
         }
+        if (result instanceof JsonnetResult.Json json) {
+            warnTraces(json.traces());
+            io.print(json.text());
+            return 0;
+        }
         JsonnetResult.Success success = (JsonnetResult.Success) result;
-        // a trace is one message of the template's: a newline in it must not forge a line of ours
-        success.traces().forEach(t -> io.warn(DisplayText.escape(t)));
-        JsonnetOutputMode mode = multi != null ? JsonnetOutputMode.MULTI : yamlStream ? JsonnetOutputMode.YAML_STREAM : JsonnetOutputMode.JSON;
+        warnTraces(success.traces());
         JsonnetOutput out = JsonnetOutput.of(success.value(), mode, string, entry);
         if (out instanceof JsonnetOutput.Refused r) {
             throw refused(List.of(r.problem()));
@@ -213,6 +219,11 @@ final class JsonnetCommand extends BaseCommand implements Callable<Integer> {
             io.println(multi.resolve(f.getKey()).normalize().toString());
         }
         return 0;
+    }
+
+    private void warnTraces(List<String> traces) {
+        // a trace is one message of the template's: a newline in it must not forge a line of ours
+        traces.forEach(t -> io.warn(DisplayText.escape(t)));
     }
 
     private static Refused refused(List<Problem> problems) {
