@@ -33,9 +33,22 @@ done
 # The warm render server (started by warm-client.pl): a long-lived JVM, so full JIT and a bounded
 # heap (GITOPS_WARM_HEAP, default 512m) instead of the one-shot flags below; no class archive (it
 # was recorded with those flags, and start-up is paid once).
+# Its young generation is 9/16 of the heap (288m of 512m): a 500-service render allocates about
+# 100 MiB, and with SerialGC's default third a collection fell inside nearly every render and
+# copied its working set (docs/PERFORMANCE.md, "Warm server: young generation"). Other units or
+# forms of GITOPS_WARM_HEAP keep the JVM's default; GITOPS_JAVA_OPTS=-Xmn... comes after and wins.
 if [ "$#" = 2 ] && [ "$1" = cmp ] && [ "$2" = serve ]; then
+    heap=${GITOPS_WARM_HEAP:-512m}
+    young=
+    case "${heap%?}" in
+        "" | *[!0-9]*) ;;
+        *) case "$heap" in
+               *[mM]) young=$(( ${heap%?} * 9 / 16 ))m ;;
+               *[gG]) young=$(( ${heap%?} * 1024 * 9 / 16 ))m ;;
+           esac ;;
+    esac
     # shellcheck disable=SC2086 # GITOPS_JAVA_OPTS is a list of options
-    exec "$java" -XX:+UseSerialGC -Xmx"${GITOPS_WARM_HEAP:-512m}" -XX:MaxMetaspaceSize=192m \
+    exec "$java" -XX:+UseSerialGC -Xmx"$heap" ${young:+-Xmn$young} -XX:MaxMetaspaceSize=192m \
         -XX:ReservedCodeCacheSize=96m -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -Xshare:auto \
         -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning:stderr ${GITOPS_JAVA_OPTS:-} \
         -cp "$cp" dev.gitops.cli.Main cmp serve

@@ -68,6 +68,42 @@ class DeployArgoCdTest {
         assertTrue(launcher.contains("-XX:AOTCache=") && launcher.contains("-XX:SharedArchiveFile="), launcher);
     }
 
+    /**
+     * The warm server's young generation: 9/16 of GITOPS_WARM_HEAP in MiB (a whole render's
+     * garbage fits, docs/PERFORMANCE.md), none for a size the script cannot read (the JVM's own
+     * default; the JVM itself refuses a malformed heap as before). A stand-in {@code java} prints
+     * the options gitops.sh starts it with.
+     */
+    @Test
+    void warmServer_youngGenerationIsNineSixteenthsOfTheHeap(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("jdk/bin"));
+        Files.writeString(bin.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        assertTrue(bin.resolve("java").toFile().setExecutable(true));
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("", "-Xmx512m -Xmn288m");
+        expected.put("512m", "-Xmx512m -Xmn288m");
+        expected.put("400M", "-Xmx400M -Xmn225m");
+        expected.put("1g", "-Xmx1g -Xmn576m");
+        expected.put("2G", "-Xmx2G -Xmn1152m");
+        expected.put("100000k", "-Xmx100000k");
+        expected.put("5x3m", "-Xmx5x3m");
+        expected.put("m", "-Xmxm");
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            ProcessBuilder pb = new ProcessBuilder("sh", DEPLOY.resolve("gitops.sh").toString(), "cmp", "serve")
+                    .redirectErrorStream(true);
+            pb.environment().put("JAVA_HOME", tmp.resolve("jdk").toString());
+            pb.environment().put("GITOPS_HOME", tmp.toString());
+            pb.environment().put("GITOPS_WARM_HEAP", e.getKey());
+            pb.environment().remove("GITOPS_JAVA_OPTS");
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+            List<String> heap = out.lines().filter(l -> l.startsWith("-Xm")).toList();
+            assertEquals(e.getValue(), String.join(" ", heap), "GITOPS_WARM_HEAP=" + e.getKey() + ": " + out);
+            assertTrue(out.lines().anyMatch("dev.gitops.cli.Main"::equals) && out.strip().endsWith("cmp\nserve"), out);
+        }
+    }
+
     @Test
     void warmClient_compilesUnderStrictAndWarnings_andLoadsNoModuleOnLinux() throws Exception {
         // the client runs without `use strict; use warnings` (each costs start-up time): checked here
