@@ -4,6 +4,7 @@ import dev.gitops.model.FileSource;
 import dev.gitops.model.Problem;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -20,13 +21,15 @@ import static org.quicktheories.generators.SourceDSL.longs;
  * prints exactly what {@link Jsonnet#evaluate} followed by {@link JsonnetOutput#of} (JSON) prints,
  * and stops at the output cap exactly where it does, for random Jsonnet programs: nested objects
  * and arrays (empty ones too, hidden fields, keys with escapes, surrogate pairs and characters
- * from U+E000 up, whose UTF-16 and code-point orders differ), strings with control characters,
- * and numbers of every kind ({@code -0}, fractions, large and tiny magnitudes).
+ * from U+E000 up, whose UTF-16 and code-point orders differ), strings with control characters
+ * and lone surrogates, and numbers of every kind ({@code -0}, fractions, large and tiny
+ * magnitudes). The streamed text is UTF-8 from the start; it must be byte for byte what the value
+ * tree's text gives encoded as UTF-8 (as the CLI wrote it), lone surrogates as {@code ?} included.
  */
 class JsonTextProperties {
     private static final ImportScope SCOPE = ImportScope.whole(FileSource.inMemory(Map.of()), List.of(), "");
     private static final String[] PIECES = {"a", "b", "Z", "0", " ", "\"", "\\", "\n", "\t", "\u0001", "\u007f", "é",
-        "\u00a0", "\u2028", "\ud7ff", "\ue000", "\uffff", "😀", "𝄞", "$", "apiVersion", "kind"};
+        "\u00a0", "\u2028", "\ud7ff", "\ue000", "\uffff", "😀", "𝄞", "\ud800", "\udfff", "$", "apiVersion", "kind"};
 
     @Test
     void evaluateToJson_ofAnyProgram_printsWhatTheValueTreePrints() {
@@ -54,7 +57,8 @@ class JsonTextProperties {
             return problems(f);
         }
         JsonnetOutput o = JsonnetOutput.of(((JsonnetResult.Success) r).value(), JsonnetOutputMode.JSON, false, "main.jsonnet");
-        return assertInstanceOf(JsonnetOutput.Text.class, o).text();
+        // compared as the bytes that reach stdout
+        return new String(assertInstanceOf(JsonnetOutput.Text.class, o).text().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
 
     private static String viaStream(JsonnetRequest request) {
@@ -127,7 +131,7 @@ class JsonTextProperties {
             String p = PIECES[r.nextInt(PIECES.length)];
             for (int j = 0; j < p.length(); j++) {
                 char c = p.charAt(j);
-                if (c < 0x20 || c == '"' || c == '\\') {
+                if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
                     b.append(String.format("\\u%04x", (int) c));
                 } else {
                     b.append(c);

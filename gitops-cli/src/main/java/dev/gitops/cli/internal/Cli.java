@@ -55,10 +55,8 @@ public final class Cli {
         }
         errWriter.flush();
         if (code == ExitCodes.OK || (code == ExitCodes.REFUSED && io.printResultOnRefusal())) {
-            // no concatenation unless there is help text: the result may be a large output
-            byte[] bytes = (help.getBuffer().length() == 0 ? io.result() : help + io.result()).getBytes(StandardCharsets.UTF_8);
             try {
-                stdout.write(bytes);
+                io.writeResult(help.toString(), stdout);
             } catch (IOException e) {
                 stderr.println("gitops: could not write the result to stdout");
                 return ExitCodes.INTERNAL;

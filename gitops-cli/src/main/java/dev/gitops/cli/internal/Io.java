@@ -2,7 +2,11 @@ package dev.gitops.cli.internal;
 
 import dev.gitops.model.DisplayText;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +19,8 @@ public final class Io {
     private final StringBuilder out = new StringBuilder();
     /** The result while it is one printed text (a command's whole output): kept as it is, not copied into {@link #out}. */
     private String single;
+    /** The result while it is one UTF-8 text ({@code gitops jsonnet}'s JSON): written as it is, never decoded. */
+    private ByteBuffer utf8;
     private final PrintStream err;
     private final Map<String, String> env;
     private final boolean terminal;
@@ -28,10 +34,25 @@ public final class Io {
 
     /** Appends to the result. */
     public void print(String s) {
-        if (single == null && out.length() == 0) {
+        if (single == null && utf8 == null && out.length() == 0) {
             single = s;
         } else {
             out().append(s);
+        }
+    }
+
+    /**
+     * Appends UTF-8 text to the result; as the whole result it reaches stdout without being
+     * decoded or copied into a {@code String}.
+     *
+     * @param text the text, UTF-8 encoded, from its position to its limit (read from a view: the
+     *     buffer's own position does not move)
+     */
+    public void print(ByteBuffer text) {
+        if (single == null && utf8 == null && out.length() == 0) {
+            utf8 = text.asReadOnlyBuffer();
+        } else {
+            out().append(StandardCharsets.UTF_8.decode(text.duplicate()));
         }
     }
 
@@ -40,6 +61,10 @@ public final class Io {
         if (single != null) {
             out.append(single);
             single = null;
+        }
+        if (utf8 != null) {
+            out.append(StandardCharsets.UTF_8.decode(utf8));
+            utf8 = null;
         }
         return out;
     }
@@ -110,7 +135,27 @@ public final class Io {
     }
 
     String result() {
-        return single != null ? single : out.toString();
+        return single != null ? single : utf8 != null ? StandardCharsets.UTF_8.decode(utf8.duplicate()).toString() : out.toString();
+    }
+
+    /**
+     * Writes {@code prefix} (picocli's help text, usually empty) and the result to {@code stdout} as
+     * UTF-8, in one write when the result is a single text with no prefix.
+     */
+    void writeResult(String prefix, OutputStream stdout) throws IOException {
+        if (utf8 != null && prefix.isEmpty()) {
+            ByteBuffer b = utf8.duplicate();
+            if (b.hasArray()) {
+                stdout.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
+            } else {
+                byte[] bytes = new byte[b.remaining()];
+                b.get(bytes);
+                stdout.write(bytes);
+            }
+            return;
+        }
+        // no concatenation unless there is a prefix: the result may be a large output
+        stdout.write((prefix.isEmpty() ? result() : prefix + result()).getBytes(StandardCharsets.UTF_8));
     }
 
     boolean printResultOnRefusal() {

@@ -13,9 +13,10 @@ import java.util.List;
  * Writes an sjsonnet value as the {@code jsonnet} command prints it while sjsonnet materialises
  * it, with no model {@link Value} in between: the same text as {@link GoJsonWriter#writeLine} gives
  * for the value {@link ValueVisitor} would build (numbers as that value's decimals print, so
- * {@code -0} prints {@code 0}), bounded by the same {@link OutputBudget}. The top-level value's
- * {@code visit*} or {@code visitEnd} returns the whole text (trailing newline included); the
- * others return {@code null}.
+ * {@code -0} prints {@code 0}), bounded by the same {@link OutputBudget}, encoded as UTF-8 as it
+ * is written ({@link Utf8Buffer}). The top-level value's {@code visit*} or {@code visitEnd} returns
+ * the whole text (trailing newline included) as a read-only {@link java.nio.ByteBuffer}; the others
+ * return {@code null}.
  *
  * <p>sjsonnet hands keys in UTF-16 order, go-jsonnet sorts by code point; they differ only where a
  * surrogate pair meets a character from U+E000 up. An object whose keys arrive out of code-point
@@ -25,7 +26,9 @@ final class GoJsonStream implements ujson.JsVisitor<Object, Object> {
     private static final String INDENT = "   ";
 
     private final OutputBudget budget;
-    private final StringBuilder out = new StringBuilder(1 << 16);
+    private final Utf8Buffer out = new Utf8Buffer(1 << 16);
+    /** Where each string is escaped before it is appended to {@link #out} (the model's one JSON escaper writes to a StringBuilder). */
+    private final StringBuilder escaped = new StringBuilder(64);
     /** Containers open around the value being written. */
     private int depth;
     /** Keys, and where each field's text starts, of the objects open (innermost last), for the rare reordering. */
@@ -45,7 +48,13 @@ final class GoJsonStream implements ujson.JsVisitor<Object, Object> {
 
     /** The text when the top-level value is complete. */
     private Object done() {
-        return depth == 0 ? out.append('\n').toString() : null;
+        return depth == 0 ? out.append('\n').view() : null;
+    }
+
+    private void string(String s) {
+        escaped.setLength(0);
+        Value.appendJsonString(s, escaped);
+        out.append(escaped);
     }
 
     @Override
@@ -116,7 +125,7 @@ final class GoJsonStream implements ujson.JsVisitor<Object, Object> {
                 starts[field] = out.length();
                 keys.add(key);
                 indent();
-                Value.appendJsonString(key, out);
+                string(key);
                 out.append(": ");
             }
 
@@ -152,10 +161,10 @@ final class GoJsonStream implements ujson.JsVisitor<Object, Object> {
     /** Puts the fields written since {@code from} (joined by ",\n") in code-point order of their keys. */
     private void reorder(int from) {
         int n = keys.size() - from;
-        String[] fields = new String[n];
+        byte[][] fields = new byte[n][];
         for (int i = 0; i < n; i++) {
             int end = i + 1 < n ? starts[from + i + 1] - 2 : out.length();
-            fields[i] = out.substring(starts[from + i], end);
+            fields[i] = out.copyOfRange(starts[from + i], end);
         }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -208,7 +217,7 @@ final class GoJsonStream implements ujson.JsVisitor<Object, Object> {
     @Override
     public Object visitString(CharSequence s, int index) {
         budget.string(s);
-        Value.appendJsonString(s.toString(), out);
+        string(s.toString());
         return done();
     }
 }

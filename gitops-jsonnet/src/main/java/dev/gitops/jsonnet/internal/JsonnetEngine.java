@@ -98,7 +98,7 @@ public final class JsonnetEngine {
         try {
             Input in = engine.input(request);
             Evaluation e = engine.run(in, GoJsonStream::new);
-            return new JsonnetResult.Json((String) e.value(), e.traces());
+            return new JsonnetResult.Json((java.nio.ByteBuffer) e.value(), e.traces());
         } catch (JsonnetFailure f) {
             return new JsonnetResult.Failure(f.problems());
         }

@@ -198,7 +198,7 @@ final class JsonnetCommand extends BaseCommand implements Callable<Integer> {
         }
         if (result instanceof JsonnetResult.Json json) {
             warnTraces(json.traces());
-            io.print(json.text());
+            io.print(json.utf8());
             return 0;
         }
         JsonnetResult.Success success = (JsonnetResult.Success) result;
