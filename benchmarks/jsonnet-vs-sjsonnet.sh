@@ -12,7 +12,8 @@
 # which engine goes first in each round, after one unmeasured run of each.
 #
 # Prints per engine the median wall time and the median CPU time (user + sys of the whole JVM,
-# from /usr/bin/time: JIT and GC threads included), and the ratio gitops / bare of both medians.
+# from /usr/bin/time: JIT and GC threads included), the ratio gitops / bare of both medians, and
+# the spread of the per-round CPU ratios (median, quartiles, extremes).
 # Both outputs must be the same JSON value (compared with python3), or the script fails.
 #
 # Bare sjsonnet lacks some std functions gitops-jsonnet has (docs/JSONNET.md). Where the library
@@ -133,4 +134,9 @@ printf '%-14s median wall %7.3f s   median cpu %7.3f s\n' "gitops jsonnet" "$gw"
 printf '%-14s median wall %7.3f s   median cpu %7.3f s\n' "bare sjsonnet" "$bw" "$bc"
 awk -v gw="$gw" -v gc="$gc" -v bw="$bw" -v bc="$bc" \
     'BEGIN { printf "ratio gitops / bare: wall %.3f   cpu %.3f\n", gw / bw, gc / bc }'
+# The CPU ratio of each round (the two runs of a round ran back to back): how far one run's noise
+# reaches. A ratio of medians inside this spread says "the same cost", not "cheaper".
+paste "$work/gitops.times" "$work/bare.times" | awk '{ print $2 / $4 }' | sort -n | awk '{ r[NR] = $1 }
+    END { q = int((NR + 3) / 4); printf "per-round cpu ratios: median %.3f, quartiles %.3f-%.3f, min %.3f, max %.3f (%d rounds)\n",
+          r[int((NR + 1) / 2)], r[q], r[NR + 1 - q], r[1], r[NR], NR }'
 echo "load average after: $(cut -d ' ' -f 1-3 /proc/loadavg)"
