@@ -31,8 +31,16 @@ final class PluginParameters {
      * refused before it is parsed further, and long before the Jsonnet parser would recurse on it.
      */
     static final int MAX_DEPTH = 64;
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build());
+
+    /**
+     * The JSON reader, built on first use: Argo CD sends {@code null} or {@code []} for most
+     * Applications, and a cold render should not initialise a JSON mapper on its main thread for
+     * them (about 30 ms: the loader's preparation thread initialises Jackson meanwhile).
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build());
+    }
 
     private final Map<String, Parameter> byName;
 
@@ -52,7 +60,7 @@ final class PluginParameters {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = Json.MAPPER.readTree(json);
         } catch (StreamConstraintsException e) {
             throw new CmpError("ARGOCD_APP_PARAMETERS is nested deeper than " + MAX_DEPTH + " levels",
                     "Argo CD sets it from the Application's spec.source.plugin.parameters; a parameter value"

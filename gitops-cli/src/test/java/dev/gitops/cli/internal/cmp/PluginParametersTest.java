@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,38 @@ class PluginParametersTest {
     void parse_unsetNullAndEmptyMeanNone() {
         for (String s : new String[] {null, "", "  ", "null", "[]", " null\n", "[ ]", "\n[\n]\n"}) {
             assertTrue(PluginParameters.parse(s).all().isEmpty(), String.valueOf(s));
+        }
+    }
+
+    /**
+     * What Argo CD sends for an Application without parameters is read without a JSON mapper: in a
+     * JVM of its own, {@code parse("null")} and {@code parse("[]")} load no Jackson databind class
+     * (a cold render's main thread would spend ~30 ms initialising one), and a real parameter list
+     * then does.
+     */
+    @Test
+    void parse_nullAndEmpty_loadNoJsonMapper() throws Exception {
+        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info", "-cp", System.getProperty("java.class.path"), NoParameters.class.getName())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        int mark = out.indexOf("parsed without parameters");
+        assertTrue(mark > 0, out);
+        assertTrue(out.indexOf(" dev.gitops.cli.internal.cmp.PluginParameters ") < mark, "the class was loaded before: " + out);
+        assertFalse(out.substring(0, mark).contains(" com.fasterxml.jackson.databind."), "Jackson databind loaded for null and []");
+        assertTrue(out.substring(mark).contains(" com.fasterxml.jackson.databind.ObjectMapper "), "a real list reads JSON");
+    }
+
+    /** The child JVM of {@link #parse_nullAndEmpty_loadNoJsonMapper}. */
+    static final class NoParameters {
+        public static void main(String[] args) {
+            if (!PluginParameters.parse("null").all().isEmpty() || !PluginParameters.parse(" [ ] ").all().isEmpty()) {
+                System.exit(1);
+            }
+            System.out.println("parsed without parameters");
+            System.out.flush();
+            System.exit(PluginParameters.parse("[{\"name\":\"a\",\"string\":\"b\"}]").all().size() == 1 ? 0 : 1);
         }
     }
 
