@@ -14,7 +14,9 @@
 #   warm-changed  the same, but before each request a new "commit": the first service's revision
 #          changes (tags.yaml and control-center.yaml) and so does ARGOCD_APP_REVISION, as when
 #          every Application re-renders after a commit to the central repository (a cache miss:
-#          a full render in the warm server); the edit itself is not timed
+#          a full render in the warm server); the edit itself is not timed. Printed twice: right
+#          after the server's start (its first RUNS renders), and again after 30 more renders
+#          (a server that has been rendering for a while, as a repo-server's does)
 #   client the client's own cost: `true`, `sh -c true`, `perl -e 1`, and warm-client.pl connecting
 #          to the running server without a request (its `start` mode)
 #   bare   sjsonnet's own main (-y, a YAML stream) on a Jsonnet file producing objects of the
@@ -145,6 +147,10 @@ for n in 50 500; do
     printf '%-6s %s\n' warm "$(timed warm "$dir")"
     printf '       server time of the last (cached) request: %s\n' "$(grep -o 'exit 0 in [0-9]* ms (cached)' "$GITOPS_WARM_DIR/server.log" | tail -n 1)"
     printf '%-13s %s\n' warm-changed "$(timed_after new_commit warm "$dir")"
+    # a server that has been rendering for a while (as in a repo-server that renders every
+    # Application after every commit): 30 more renders of new commits, untimed, then the same line
+    for _ in $(seq 30); do new_commit "$dir"; warm "$dir" >/dev/null; done
+    printf '%-13s %s\n' warm-changed "$(timed_after new_commit warm "$dir") (server warmed by $((runs + 31)) renders)"
     new_commit "$dir"
     printf '       phases of one warm render after a new commit: %s\n' "$(cd "$dir" && GITOPS_TIMINGS=1 sh "$launcher" cmp generate 2>&1 >/dev/null | grep -o 'start=.*')"
     unset ARGOCD_APP_REVISION
