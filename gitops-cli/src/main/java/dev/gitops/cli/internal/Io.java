@@ -140,17 +140,17 @@ public final class Io {
 
     /**
      * Writes {@code prefix} (picocli's help text, usually empty) and the result to {@code stdout} as
-     * UTF-8, in one write when the result is a single text with no prefix.
+     * UTF-8. A single UTF-8 text with no prefix is copied out in pieces of at most 64 KiB (a
+     * read-only buffer lends no array), never whole a second time.
      */
     void writeResult(String prefix, OutputStream stdout) throws IOException {
         if (utf8 != null && prefix.isEmpty()) {
             ByteBuffer b = utf8.duplicate();
-            if (b.hasArray()) {
-                stdout.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
-            } else {
-                byte[] bytes = new byte[b.remaining()];
-                b.get(bytes);
-                stdout.write(bytes);
+            byte[] piece = new byte[Math.min(b.remaining(), 1 << 16)];
+            while (b.hasRemaining()) {
+                int n = Math.min(piece.length, b.remaining());
+                b.get(piece, 0, n);
+                stdout.write(piece, 0, n);
             }
             return;
         }

@@ -54,6 +54,24 @@ class IoResultTest {
     }
 
     @Test
+    void writeResult_ofAUtf8TextLargerThanOnePiece_writesEveryByteInOrder() throws Exception {
+        byte[] text = new byte[(1 << 16) * 3 + 17];
+        for (int i = 0; i < text.length; i++) {
+            text[i] = (byte) ('a' + i % 26);
+        }
+        Io io = new Io(System.err, Map.of(), false);
+        io.print(ByteBuffer.wrap(text).asReadOnlyBuffer());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        io.writeResult("", out);
+        assertArrayEquals(text, out.toByteArray());
+        Io empty = new Io(System.err, Map.of(), false);
+        empty.print(ByteBuffer.allocate(0));
+        ByteArrayOutputStream none = new ByteArrayOutputStream();
+        empty.writeResult("", none);
+        assertEquals(0, none.size());
+    }
+
+    @Test
     void writeResult_ofUtf8TextAmongOtherPrintsOrAfterHelp_keepsTheOrder() throws Exception {
         Io io = new Io(System.err, Map.of(), false);
         io.print("a");
