@@ -52,7 +52,7 @@ public final class Io {
         if (single == null && utf8 == null && out.length() == 0) {
             utf8 = text.asReadOnlyBuffer();
         } else {
-            out().append(StandardCharsets.UTF_8.decode(text.duplicate()));
+            out().append(decoded(text));
         }
     }
 
@@ -63,7 +63,7 @@ public final class Io {
             single = null;
         }
         if (utf8 != null) {
-            out.append(StandardCharsets.UTF_8.decode(utf8));
+            out.append(decoded(utf8));
             utf8 = null;
         }
         return out;
@@ -135,7 +135,12 @@ public final class Io {
     }
 
     String result() {
-        return single != null ? single : utf8 != null ? StandardCharsets.UTF_8.decode(utf8.duplicate()).toString() : out.toString();
+        return single != null ? single : utf8 != null ? decoded(utf8) : out.toString();
+    }
+
+    /** A UTF-8 text as a String, read from a view (the buffer's own position does not move). */
+    private static String decoded(ByteBuffer utf8Text) {
+        return StandardCharsets.UTF_8.decode(utf8Text.duplicate()).toString();
     }
 
     /**
