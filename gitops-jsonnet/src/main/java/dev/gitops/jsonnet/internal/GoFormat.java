@@ -41,6 +41,9 @@ final class GoFormat {
             if (v == 0) {
                 return (Double.doubleToRawLongBits(v) < 0) ? "-0" : "0";
             }
+            if (Math.abs(v) < 0x1p63) {
+                return Long.toString((long) v); // the same digits, without BigDecimal's cost
+            }
             return new BigDecimal(v).toPlainString(); // integral doubles are exact: %.0f
         }
         return g17(v);
