@@ -4,44 +4,64 @@ import sjsonnet.EvalScope;
 import sjsonnet.FileScope;
 import sjsonnet.Val;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * sjsonnet 0.4.9's {@code std} with its gaps filled: the documented functions it lacks, the ones it
  * gets wrong, a working {@code std.parseYaml}, {@code std.native} and a {@code std.trace} that
- * reports to the evaluation instead of the process's standard error.
+ * reports to the evaluation instead of the process's standard error ({@link StdAdditions}).
  *
- * <p>Functions go through {@link #functions()}, which sjsonnet reads while its constructor runs,
- * before this class's fields are initialised; hence the initializer-free cache field. The one
- * documented non-function, {@code std.pi}, cannot go through {@code functions()} (a map of
- * functions), so {@link #Std()} builds the object itself: every function as a hidden field,
- * {@code thisFile} and {@code pi}.
+ * <p>{@link #Std()} is the object programs see: sjsonnet's functions that stay, one field for each
+ * of this engine's functions, which builds its function when first read (sjsonnet's optimiser reads
+ * {@code std.f} while it parses a program that names it), {@code thisFile} and the one documented
+ * non-function, {@code std.pi}. All are hidden fields.
  *
- * <p>Not thread-safe (objects cache values): one per {@link EvalState}.
+ * <p>Not thread-safe (objects cache values, functions are built on first use): one per
+ * {@link EvalState}.
  */
 final class GitopsStd extends sjsonnet.Std {
     /** {@code std.pi}: the double nearest to pi, as the standard library defines it. */
     static final double PI = 3.14159265358979311600;
 
-    private scala.collection.immutable.Map<String, Val.Func> all; // no initializer: see class comment
-    private Val.Obj object;                                         // idem
+    private final Map<String, Val.Func> built = new HashMap<>();
+    private final Map<String, Val.Func> natives = new HashMap<>();
+    private Val.Obj object;
 
-    @Override
-    public scala.collection.immutable.Map<String, Val.Func> functions() {
-        if (all != null) {
-            return all;
+    /** sjsonnet's own function {@code std.<field>}, which one of ours may hand some arguments to. */
+    Val.Func sjsonnet(String field) {
+        return functions().apply(field);
+    }
+
+    /** The function {@code std.<field>} programs see: this engine's when it has one, else sjsonnet's. */
+    Val.Func function(String field) {
+        if (!StdAdditions.fields().contains(field)) {
+            return sjsonnet(field);
         }
-        scala.collection.immutable.Map<String, Val.Func> base = super.functions();
-        if (base == null) {
-            return null;
+        Val.Func f = built.get(field);
+        if (f == null) {
+            f = StdAdditions.create(field, this);
+            built.put(field, f);
         }
-        scala.collection.immutable.Map<String, Val.Func> f = base;
-        for (Map.Entry<String, Val.Func> e : StdAdditions.functions(base).entrySet()) {
-            f = f.updated(e.getKey(), e.getValue());
-        }
-        all = f;
         return f;
+    }
+
+    /** The function {@code std.native(name)} returns, or {@code null} when there is none. */
+    Val.Func nativeFunction(String name) {
+        Val.Func f = natives.get(name);
+        if (f == null) {
+            f = StdAdditions.createNative(name);
+            if (f != null) {
+                natives.put(name, f);
+            }
+        }
+        return f;
+    }
+
+    /** The fields whose functions have been built so far (for tests). */
+    java.util.Set<String> builtFields() {
+        return java.util.Set.copyOf(built.keySet());
     }
 
     @Override
@@ -51,7 +71,17 @@ final class GitopsStd extends sjsonnet.Std {
             scala.collection.Iterator<scala.Tuple2<String, Val.Func>> it = functions().iterator();
             while (it.hasNext()) {
                 scala.Tuple2<String, Val.Func> e = it.next();
-                m.put(e._1(), new sjsonnet.Val$Obj$ConstMember(false, Vals.HIDDEN, e._2(), true));
+                if (!StdAdditions.fields().contains(e._1())) {
+                    m.put(e._1(), new sjsonnet.Val$Obj$ConstMember(false, Vals.HIDDEN, e._2(), true));
+                }
+            }
+            for (String field : StdAdditions.fields()) {
+                m.put(field, new sjsonnet.Val$Obj$Member(false, Vals.HIDDEN, true) {
+                    @Override
+                    public Val invoke(Val.Obj self, Val.Obj sup, FileScope fs, EvalScope ev) {
+                        return function(field);
+                    }
+                });
             }
             m.put("pi", new sjsonnet.Val$Obj$ConstMember(false, Vals.HIDDEN, new Val.Num(Builtins.NO_POS, PI), true));
             m.put("thisFile", new sjsonnet.Val$Obj$Member(false, Vals.HIDDEN, false) {

@@ -5,173 +5,238 @@ import sjsonnet.Val;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.gitops.jsonnet.internal.Builtins.fn;
 
-/** The std functions this engine adds to or replaces in sjsonnet 0.4.9's {@code std}. */
+/**
+ * The std functions this engine adds to or replaces in sjsonnet 0.4.9's {@code std}, by field name,
+ * and which class builds each. A function is built the first time a program names it
+ * ({@link GitopsStd}), not for every evaluation: each is a lambda, and linking one costs a new JVM
+ * a fraction of a millisecond and some compiled code, which for all of them outweighed what most
+ * programs use.
+ */
 final class StdAdditions {
     private StdAdditions() {}
 
-    /** Native functions reachable through {@code std.native(name)}. */
-    static Map<String, Val.Func> natives() {
-        Map<String, Val.Func> n = new LinkedHashMap<>();
-        n.put("parseYaml", fn("str", (s, ev, pos) -> YamlParsing.parse(StdArgs.str(s, "parseYaml", ev, pos), ev, pos)));
-        n.put("sha256", fn("str", (s, ev, pos) -> Vals.str(pos, digest("SHA-256", StdArgs.str(s, "sha256", ev, pos)))));
-        return n;
+    /** The classes that build std functions. */
+    private enum Builder { ADDITIONS, COLLECTIONS, TEXT, MANIFEST, CODE_POINTS }
+
+    private static final Map<String, Builder> FIELDS = table();
+
+    private static Map<String, Builder> table() {
+        Map<String, Builder> m = new LinkedHashMap<>();
+        add(m, Builder.ADDITIONS, "parseYaml", "native", "trace", "isNull", "id", "resolvePath", "decodeUTF8", "map", "foldr",
+                "toString", "manifestPython", "manifestPythonVars", "manifestIni", "manifestXmlJsonml", "sort", "mod", "slice",
+                "format", "manifestJsonMinified", "manifestJson");
+        add(m, Builder.COLLECTIONS, "objectHasEx", "objectFieldsEx", "get", "objectKeysValues", "objectKeysValuesAll",
+                "objectRemoveKey", "equals", "primitiveEquals", "flattenDeepArray", "all", "any", "sum", "avg", "minArray",
+                "maxArray", "contains", "remove", "removeAt", "sign", "log2", "log10", "atan2", "hypot", "deg2rad", "rad2deg",
+                "round", "isEven", "isOdd", "isInteger", "isDecimal", "xor", "xnor");
+        add(m, Builder.TEXT, "split", "splitLimit", "splitLimitR", "isEmpty", "equalsIgnoreCase", "trim", "escapeStringJson",
+                "escapeStringPython", "escapeStringXml", "escapeStringXML", "parseInt", "parseOctal", "parseHex", "deepJoin",
+                "sha1", "sha256", "sha512", "sha3");
+        add(m, Builder.MANIFEST, "manifestJsonEx", "manifestYamlDoc", "manifestYamlStream", "manifestTomlEx", "manifestToml");
+        add(m, Builder.CODE_POINTS, "length", "codepoint", "char", "stringChars", "substr", "findSubstr", "foldl",
+                "asciiUpper", "asciiLower");
+        return Collections.unmodifiableMap(m);
     }
 
-    static Map<String, Val.Func> functions(scala.collection.immutable.Map<String, Val.Func> base) {
-        Map<String, Val.Func> f = new LinkedHashMap<>();
-        Map<String, Val.Func> natives = natives();
-        f.put("parseYaml", natives.get("parseYaml"));
-        f.put("native", fn("name", (name, ev, pos) -> {
-            Val.Func n = natives.get(StdArgs.str(name, "native", ev, pos));
-            return n == null ? Vals.nul(pos) : n;
-        }));
-        f.put("trace", new Val.Builtin2("str", "rest", null) {
-            @Override
-            public Val evalRhs(Val s, Val rest, sjsonnet.EvalScope ev, sjsonnet.Position pos) {
-                String where = pos.currentFile() instanceof SourcePath p ? p.display() : "";
-                String line = ev.prettyIndex(pos).isDefined() ? ":" + ev.prettyIndex(pos).get()._1() : "";
-                String msg = "TRACE: " + where + line + " " + StdArgs.str(s, "trace", ev, pos);
-                if (ev instanceof GuardedEvaluator g) {
-                    g.trace(msg);
-                }
-                return rest;
+    private static void add(Map<String, Builder> m, Builder builder, String... fields) {
+        for (String field : fields) {
+            if (m.put(field, builder) != null) {
+                throw new IllegalStateException("std." + field + " is listed twice");
             }
+        }
+    }
 
-            @Override
-            public boolean staticSafe() {
-                return false; // a side effect: never folded into the parse result
-            }
-        });
-        f.put("isNull", fn("v", (v, ev, pos) -> Vals.bool(pos, v instanceof Val.Null)));
-        f.put("id", fn("x", (x, ev, pos) -> x));
-        f.put("resolvePath", fn("f", "r", (file, r, ev, pos) -> {
-            String path = StdArgs.str(file, "resolvePath", ev, pos);
-            int slash = path.lastIndexOf('/');
-            return Vals.str(pos, (slash < 0 ? "" : path.substring(0, slash + 1)) + StdArgs.str(r, "resolvePath", ev, pos));
-        }));
-        f.put("decodeUTF8", fn("arr", (a, ev, pos) -> {
-            Val.Arr arr = StdArgs.arr(a, "decodeUTF8", ev, pos);
-            byte[] bytes = new byte[arr.length()];
-            for (int i = 0; i < bytes.length; i++) {
-                Val v = arr.force(i);
-                double d = v instanceof Val.Num n ? n.value() : Double.NaN;
-                if (!(d >= 0 && d <= 255 && d == Math.rint(d))) {
-                    throw JsonnetErrors.error("Element " + i + " of the provided array was not an integer in range [0,255]", pos, ev);
-                }
-                bytes[i] = (byte) (int) d;
-            }
-            return Vals.str(pos, new String(bytes, StandardCharsets.UTF_8));
-        }));
-        StdCollections.register(f);
-        StdText.register(f);
-        StdManifest.register(f);
-        strings(f, base);
-        StdCodePoints.register(f, base);
-        return f;
+    /** The field names of std whose functions are this engine's. */
+    static Set<String> fields() {
+        return FIELDS.keySet();
+    }
+
+    /** The function of {@code std.<field>}, one of {@link #fields()}; {@code std} gives the others it uses. */
+    static Val.Func create(String field, GitopsStd std) {
+        Builder builder = FIELDS.get(field);
+        if (builder == null) {
+            throw new IllegalArgumentException("std." + field + " is not one of this engine's functions");
+        }
+        return switch (builder) {
+            case ADDITIONS -> own(field, std);
+            case COLLECTIONS -> StdCollections.create(field);
+            case TEXT -> StdText.create(field);
+            case MANIFEST -> StdManifest.create(field);
+            case CODE_POINTS -> StdCodePoints.create(field, std);
+        };
+    }
+
+    /** The function {@code std.native(name)} returns, or {@code null} when there is none of that name. */
+    static Val.Func createNative(String name) {
+        return switch (name) {
+            case "parseYaml" -> fn("str", (s, ev, pos) -> YamlParsing.parse(StdArgs.str(s, "parseYaml", ev, pos), ev, pos));
+            case "sha256" -> fn("str", (s, ev, pos) -> Vals.str(pos, digest("SHA-256", StdArgs.str(s, "sha256", ev, pos))));
+            default -> null;
+        };
     }
 
     /**
-     * Functions that sjsonnet 0.4.9 gets right for arrays but not for strings, which the
-     * documentation also allows ({@code std.map} refuses them, {@code std.foldr} walks them left
-     * to right), and {@code std.manifestJsonMinified}, which sjsonnet prints with a newline inside
-     * empty arrays and objects: it is {@code manifestJsonEx(value, '', '', ':')} by definition.
+     * The functions of this class: {@code std.parseYaml}, {@code std.native} and a {@code std.trace}
+     * that reports to the evaluation; those sjsonnet 0.4.9 lacks; those it gets right for arrays but
+     * not for strings, which the documentation also allows ({@code std.map} refuses them,
+     * {@code std.foldr} walks them left to right); and {@code std.manifestJsonMinified}, which
+     * sjsonnet prints with a newline inside empty arrays and objects: it is
+     * {@code manifestJsonEx(value, '', '', ':')} by definition.
      */
-    private static void strings(Map<String, Val.Func> f, scala.collection.immutable.Map<String, Val.Func> base) {
-        Val.Func map = base.apply("map");
-        f.put("map", fn("func", "arr", (fun, arr, ev, pos) -> {
-            if (!(arr instanceof Val.Str s)) {
-                return map.apply2(fun, arr, pos, ev);
+    private static Val.Func own(String field, GitopsStd std) {
+        return switch (field) {
+            case "parseYaml" -> std.nativeFunction("parseYaml");
+            case "native" -> fn("name", (name, ev, pos) -> {
+                Val.Func n = std.nativeFunction(StdArgs.str(name, "native", ev, pos));
+                return n == null ? Vals.nul(pos) : n;
+            });
+            case "trace" -> new Val.Builtin2("str", "rest", null) {
+                @Override
+                public Val evalRhs(Val s, Val rest, sjsonnet.EvalScope ev, sjsonnet.Position pos) {
+                    String where = pos.currentFile() instanceof SourcePath p ? p.display() : "";
+                    String line = ev.prettyIndex(pos).isDefined() ? ":" + ev.prettyIndex(pos).get()._1() : "";
+                    String msg = "TRACE: " + where + line + " " + StdArgs.str(s, "trace", ev, pos);
+                    if (ev instanceof GuardedEvaluator g) {
+                        g.trace(msg);
+                    }
+                    return rest;
+                }
+
+                @Override
+                public boolean staticSafe() {
+                    return false; // a side effect: never folded into the parse result
+                }
+            };
+            case "isNull" -> fn("v", (v, ev, pos) -> Vals.bool(pos, v instanceof Val.Null));
+            case "id" -> fn("x", (x, ev, pos) -> x);
+            case "resolvePath" -> fn("f", "r", (file, r, ev, pos) -> {
+                String path = StdArgs.str(file, "resolvePath", ev, pos);
+                int slash = path.lastIndexOf('/');
+                return Vals.str(pos, (slash < 0 ? "" : path.substring(0, slash + 1)) + StdArgs.str(r, "resolvePath", ev, pos));
+            });
+            case "decodeUTF8" -> fn("arr", (a, ev, pos) -> {
+                Val.Arr arr = StdArgs.arr(a, "decodeUTF8", ev, pos);
+                byte[] bytes = new byte[arr.length()];
+                for (int i = 0; i < bytes.length; i++) {
+                    Val v = arr.force(i);
+                    double d = v instanceof Val.Num n ? n.value() : Double.NaN;
+                    if (!(d >= 0 && d <= 255 && d == Math.rint(d))) {
+                        throw JsonnetErrors.error("Element " + i + " of the provided array was not an integer in range [0,255]", pos, ev);
+                    }
+                    bytes[i] = (byte) (int) d;
+                }
+                return Vals.str(pos, new String(bytes, StandardCharsets.UTF_8));
+            });
+            case "map" -> {
+                Val.Func map = std.sjsonnet("map");
+                yield fn("func", "arr", (fun, arr, ev, pos) -> {
+                    if (!(arr instanceof Val.Str s)) {
+                        return map.apply2(fun, arr, pos, ev);
+                    }
+                    Val.Func g = StdArgs.func(fun, "map", ev, pos);
+                    int[] cps = s.value().codePoints().toArray();
+                    sjsonnet.Lazy[] out = new sjsonnet.Lazy[cps.length];
+                    for (int i = 0; i < cps.length; i++) {
+                        Val c = Vals.str(pos, Character.toString(cps[i]));
+                        out[i] = StdArgs.lazy(() -> StdArgs.call(g, c, pos, ev));
+                    }
+                    return Vals.arr(pos, out);
+                });
             }
-            Val.Func g = StdArgs.func(fun, "map", ev, pos);
-            int[] cps = s.value().codePoints().toArray();
-            sjsonnet.Lazy[] out = new sjsonnet.Lazy[cps.length];
-            for (int i = 0; i < cps.length; i++) {
-                Val c = Vals.str(pos, Character.toString(cps[i]));
-                out[i] = StdArgs.lazy(() -> StdArgs.call(g, c, pos, ev));
+            case "foldr" -> {
+                Val.Func foldr = std.sjsonnet("foldr");
+                yield fn("func", "arr", "init", (fun, arr, init, ev, pos) -> {
+                    if (!(arr instanceof Val.Str s)) {
+                        return foldr.apply3(fun, arr, init, pos, ev);
+                    }
+                    Val.Func g = StdArgs.func(fun, "foldr", ev, pos);
+                    int[] cps = s.value().codePoints().toArray();
+                    Val acc = init;
+                    for (int i = cps.length - 1; i >= 0; i--) {
+                        acc = g.apply2(Vals.str(pos, Character.toString(cps[i])), acc, pos, ev);
+                    }
+                    return acc;
+                });
             }
-            return Vals.arr(pos, out);
-        }));
-        Val.Func foldr = base.apply("foldr");
-        f.put("foldr", fn("func", "arr", "init", (fun, arr, init, ev, pos) -> {
-            if (!(arr instanceof Val.Str s)) {
-                return foldr.apply3(fun, arr, init, pos, ev);
+            case "toString" -> fn("a", (a, ev, pos) -> Vals.str(pos, GoText.string(a, ev, pos)));
+            case "manifestPython" -> fn("v", (v, ev, pos) -> Vals.str(pos, GoText.python(v, ev, pos)));
+            case "manifestPythonVars" -> fn("conf", (c, ev, pos) -> {
+                Val.Obj o = StdArgs.obj(c, "manifestPythonVars", ev, pos);
+                StringBuilder b = new StringBuilder();
+                for (String k : StdArgs.fields(o, false)) {
+                    b.append(k).append(" = ").append(GoText.python(StdArgs.field(o, k, pos, ev), ev, pos)).append('\n');
+                }
+                return Vals.str(pos, b.toString());
+            });
+            case "manifestIni" -> fn("ini", (i, ev, pos) -> {
+                Val.Obj ini = StdArgs.obj(i, "manifestIni", ev, pos);
+                StringBuilder b = new StringBuilder();
+                if (ini.containsKey("main")) {
+                    iniBody(StdArgs.obj(StdArgs.field(ini, "main", pos, ev), "manifestIni", ev, pos), b, ev, pos);
+                }
+                Val.Obj sections = StdArgs.obj(StdArgs.field(ini, "sections", pos, ev), "manifestIni", ev, pos);
+                for (String name : StdArgs.fields(sections, false)) {
+                    b.append('[').append(name).append("]\n");
+                    iniBody(StdArgs.obj(StdArgs.field(sections, name, pos, ev), "manifestIni", ev, pos), b, ev, pos);
+                }
+                return Vals.str(pos, b.toString());
+            });
+            case "manifestXmlJsonml" -> fn("value", (v, ev, pos) -> {
+                if (!(v instanceof Val.Arr)) {
+                    throw JsonnetErrors.error("Expected a JSONML value (an array), got " + StdArgs.type(v), pos, ev);
+                }
+                StringBuilder b = new StringBuilder();
+                jsonml(v, b, ev, pos);
+                return Vals.str(pos, b.toString());
+            });
+            case "sort" -> Builtins.fn(new String[] {"arr", "keyF"}, new Val.Literal[] {null, IDENTITY}, (a, ev, pos) -> {
+                Val.Arr arr = StdArgs.arr(a[0], "sort", ev, pos);
+                Val.Func keyF = a[1] == IDENTITY ? null : StdArgs.func(a[1], "sort", ev, pos);
+                int n = arr.length();
+                Val[] items = new Val[n];
+                Val[] keys = new Val[n];
+                Integer[] order = new Integer[n];
+                for (int i = 0; i < n; i++) {
+                    items[i] = arr.force(i);
+                    keys[i] = keyF == null ? items[i] : StdArgs.call(keyF, items[i], pos, ev);
+                    order[i] = i;
+                }
+                java.util.Arrays.sort(order, (x, y) -> StdArgs.compare(keys[x], keys[y], "sort", ev, pos)); // stable
+                sjsonnet.Lazy[] out = new sjsonnet.Lazy[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = items[order[i]];
+                }
+                return Vals.arr(pos, out);
+            });
+            case "mod" -> {
+                Val.Func mod = std.sjsonnet("mod");
+                yield fn("a", "b", (a, b, ev, pos) -> a instanceof Val.Str fmt
+                        ? Vals.str(pos, StdFormat.format(fmt.value(), b, ev, pos))
+                        : mod.apply2(a, b, pos, ev));
             }
-            Val.Func g = StdArgs.func(fun, "foldr", ev, pos);
-            int[] cps = s.value().codePoints().toArray();
-            Val acc = init;
-            for (int i = cps.length - 1; i >= 0; i--) {
-                acc = g.apply2(Vals.str(pos, Character.toString(cps[i])), acc, pos, ev);
+            case "slice" -> fn(new String[] {"indexable", "index", "end", "step"}, new Val.Literal[0], (a, ev, pos) -> slice(a, ev, pos));
+            case "format" -> fn("str", "vals", (s, v, ev, pos) -> Vals.str(pos, StdFormat.format(StdArgs.str(s, "format", ev, pos), v, ev, pos)));
+            case "manifestJsonMinified" -> {
+                Val.Func jsonEx = std.function("manifestJsonEx");
+                yield fn("value", (v, ev, pos) -> jsonEx.apply(
+                        new sjsonnet.Lazy[] {v, Vals.str(pos, ""), Vals.str(pos, ""), Vals.str(pos, ":")}, null, pos, ev));
             }
-            return acc;
-        }));
-        f.put("toString", fn("a", (a, ev, pos) -> Vals.str(pos, GoText.string(a, ev, pos))));
-        f.put("manifestPython", fn("v", (v, ev, pos) -> Vals.str(pos, GoText.python(v, ev, pos))));
-        f.put("manifestPythonVars", fn("conf", (c, ev, pos) -> {
-            Val.Obj o = StdArgs.obj(c, "manifestPythonVars", ev, pos);
-            StringBuilder b = new StringBuilder();
-            for (String k : StdArgs.fields(o, false)) {
-                b.append(k).append(" = ").append(GoText.python(StdArgs.field(o, k, pos, ev), ev, pos)).append('\n');
+            case "manifestJson" -> {
+                Val.Func jsonEx = std.function("manifestJsonEx");
+                yield fn("value", (v, ev, pos) -> jsonEx.apply(
+                        new sjsonnet.Lazy[] {v, Vals.str(pos, "    ")}, null, pos, ev));
             }
-            return Vals.str(pos, b.toString());
-        }));
-        f.put("manifestIni", fn("ini", (i, ev, pos) -> {
-            Val.Obj ini = StdArgs.obj(i, "manifestIni", ev, pos);
-            StringBuilder b = new StringBuilder();
-            if (ini.containsKey("main")) {
-                iniBody(StdArgs.obj(StdArgs.field(ini, "main", pos, ev), "manifestIni", ev, pos), b, ev, pos);
-            }
-            Val.Obj sections = StdArgs.obj(StdArgs.field(ini, "sections", pos, ev), "manifestIni", ev, pos);
-            for (String name : StdArgs.fields(sections, false)) {
-                b.append('[').append(name).append("]\n");
-                iniBody(StdArgs.obj(StdArgs.field(sections, name, pos, ev), "manifestIni", ev, pos), b, ev, pos);
-            }
-            return Vals.str(pos, b.toString());
-        }));
-        f.put("manifestXmlJsonml", fn("value", (v, ev, pos) -> {
-            if (!(v instanceof Val.Arr)) {
-                throw JsonnetErrors.error("Expected a JSONML value (an array), got " + StdArgs.type(v), pos, ev);
-            }
-            StringBuilder b = new StringBuilder();
-            jsonml(v, b, ev, pos);
-            return Vals.str(pos, b.toString());
-        }));
-        f.put("sort", Builtins.fn(new String[] {"arr", "keyF"}, new Val.Literal[] {null, IDENTITY}, (a, ev, pos) -> {
-            Val.Arr arr = StdArgs.arr(a[0], "sort", ev, pos);
-            Val.Func keyF = a[1] == IDENTITY ? null : StdArgs.func(a[1], "sort", ev, pos);
-            int n = arr.length();
-            Val[] items = new Val[n];
-            Val[] keys = new Val[n];
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                items[i] = arr.force(i);
-                keys[i] = keyF == null ? items[i] : StdArgs.call(keyF, items[i], pos, ev);
-                order[i] = i;
-            }
-            java.util.Arrays.sort(order, (x, y) -> StdArgs.compare(keys[x], keys[y], "sort", ev, pos)); // stable
-            sjsonnet.Lazy[] out = new sjsonnet.Lazy[n];
-            for (int i = 0; i < n; i++) {
-                out[i] = items[order[i]];
-            }
-            return Vals.arr(pos, out);
-        }));
-        Val.Func mod = base.apply("mod");
-        f.put("mod", fn("a", "b", (a, b, ev, pos) -> a instanceof Val.Str fmt
-                ? Vals.str(pos, StdFormat.format(fmt.value(), b, ev, pos))
-                : mod.apply2(a, b, pos, ev)));
-        f.put("slice", fn(new String[] {"indexable", "index", "end", "step"}, new Val.Literal[0], (a, ev, pos) -> slice(a, ev, pos)));
-        f.put("format", fn("str", "vals", (s, v, ev, pos) -> Vals.str(pos, StdFormat.format(StdArgs.str(s, "format", ev, pos), v, ev, pos))));
-        Val.Func jsonEx = f.containsKey("manifestJsonEx") ? f.get("manifestJsonEx") : base.apply("manifestJsonEx");
-        f.put("manifestJsonMinified", fn("value", (v, ev, pos) -> jsonEx.apply(
-                new sjsonnet.Lazy[] {v, Vals.str(pos, ""), Vals.str(pos, ""), Vals.str(pos, ":")}, null, pos, ev)));
-        f.put("manifestJson", fn("value", (v, ev, pos) -> jsonEx.apply(
-                new sjsonnet.Lazy[] {v, Vals.str(pos, "    ")}, null, pos, ev)));
+                default -> throw new IllegalArgumentException("std." + field + " is not built by StdAdditions");
+        };
     }
 
     /** Marks "no keyF given": the identity, without calling a function per element. */

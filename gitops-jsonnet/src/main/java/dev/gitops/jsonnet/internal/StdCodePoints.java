@@ -6,7 +6,6 @@ import sjsonnet.Val;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static dev.gitops.jsonnet.internal.Builtins.fn;
 
@@ -22,88 +21,96 @@ import static dev.gitops.jsonnet.internal.Builtins.fn;
 final class StdCodePoints {
     private StdCodePoints() {}
 
-    static void register(Map<String, Val.Func> f, scala.collection.immutable.Map<String, Val.Func> base) {
-        Val.Func length = base.apply("length");
-        f.put("length", fn("x", (x, ev, pos) -> x instanceof Val.Str s
-                ? Vals.num(pos, s.value().codePointCount(0, s.value().length()))
-                : length.apply1(x, pos, ev)));
-        f.put("codepoint", fn("str", (s, ev, pos) -> {
-            String t = StdArgs.str(s, "codepoint", ev, pos);
-            if (t.length() == 1 && !Character.isSurrogate(t.charAt(0))) {
-                return Vals.num(pos, t.charAt(0));
+    /** The function {@code std.<field>} of this class, built when a program first uses it ({@link StdAdditions}). */
+    static Val.Func create(String field, GitopsStd std) {
+        return switch (field) {
+            case "length" -> {
+                Val.Func length = std.sjsonnet("length");
+                yield fn("x", (x, ev, pos) -> x instanceof Val.Str s
+                        ? Vals.num(pos, s.value().codePointCount(0, s.value().length()))
+                        : length.apply1(x, pos, ev));
             }
-            int n = t.codePointCount(0, t.length());
-            if (n != 1) {
-                throw JsonnetErrors.error("codepoint takes a string of length 1, got length " + n, pos, ev);
-            }
-            return Vals.num(pos, t.codePointAt(0));
-        }));
-        f.put("char", fn("n", (n, ev, pos) -> {
-            double d = StdArgs.num(n, "char", ev, pos);
-            if (d < 0 || d > Character.MAX_CODE_POINT || d != Math.floor(d)) {
-                throw JsonnetErrors.error("invalid unicode codepoint, got " + GoFormat.unparse(d), pos, ev);
-            }
-            return Vals.str(pos, Character.toString((int) d));
-        }));
-        f.put("stringChars", fn("str", (s, ev, pos) -> {
-            String t = StdArgs.str(s, "stringChars", ev, pos);
-            if (!hasSurrogate(t)) { // one character per UTF-16 unit: no code point array needed
-                Lazy[] out = new Lazy[t.length()];
-                for (int i = 0; i < out.length; i++) {
-                    char c = t.charAt(i);
-                    out[i] = Vals.str(pos, c < ASCII.length ? ASCII[c] : String.valueOf(c));
+            case "codepoint" -> fn("str", (s, ev, pos) -> {
+                String t = StdArgs.str(s, "codepoint", ev, pos);
+                if (t.length() == 1 && !Character.isSurrogate(t.charAt(0))) {
+                    return Vals.num(pos, t.charAt(0));
+                }
+                int n = t.codePointCount(0, t.length());
+                if (n != 1) {
+                    throw JsonnetErrors.error("codepoint takes a string of length 1, got length " + n, pos, ev);
+                }
+                return Vals.num(pos, t.codePointAt(0));
+            });
+            case "char" -> fn("n", (n, ev, pos) -> {
+                double d = StdArgs.num(n, "char", ev, pos);
+                if (d < 0 || d > Character.MAX_CODE_POINT || d != Math.floor(d)) {
+                    throw JsonnetErrors.error("invalid unicode codepoint, got " + GoFormat.unparse(d), pos, ev);
+                }
+                return Vals.str(pos, Character.toString((int) d));
+            });
+            case "stringChars" -> fn("str", (s, ev, pos) -> {
+                String t = StdArgs.str(s, "stringChars", ev, pos);
+                if (!hasSurrogate(t)) { // one character per UTF-16 unit: no code point array needed
+                    Lazy[] out = new Lazy[t.length()];
+                    for (int i = 0; i < out.length; i++) {
+                        char c = t.charAt(i);
+                        out[i] = Vals.str(pos, c < ASCII.length ? ASCII[c] : String.valueOf(c));
+                    }
+                    return Vals.arr(pos, out);
+                }
+                int[] cps = t.codePoints().toArray();
+                Lazy[] out = new Lazy[cps.length];
+                for (int i = 0; i < cps.length; i++) {
+                    out[i] = Vals.str(pos, Character.toString(cps[i]));
                 }
                 return Vals.arr(pos, out);
-            }
-            int[] cps = t.codePoints().toArray();
-            Lazy[] out = new Lazy[cps.length];
-            for (int i = 0; i < cps.length; i++) {
-                out[i] = Vals.str(pos, Character.toString(cps[i]));
-            }
-            return Vals.arr(pos, out);
-        }));
-        f.put("substr", fn("str", "from", "len", (s, from, len, ev, pos) -> {
-            String t = StdArgs.str(s, "substr", ev, pos);
-            double a = StdArgs.num(from, "substr", ev, pos);
-            double l = StdArgs.num(len, "substr", ev, pos);
-            if (a < 0 || a != Math.floor(a)) {
-                throw JsonnetErrors.error("substr second parameter should be a non-negative integer, got " + GoFormat.unparse(a), pos, ev);
-            }
-            if (l < 0 || l != Math.floor(l)) {
-                throw JsonnetErrors.error("substr third parameter should be a non-negative integer, got " + GoFormat.unparse(l), pos, ev);
-            }
-            int n = t.codePointCount(0, t.length());
-            int begin = (int) Math.min(a, n);
-            int end = (int) Math.min(a + l, n);
-            return Vals.str(pos, t.substring(t.offsetByCodePoints(0, begin), t.offsetByCodePoints(0, end)));
-        }));
-        f.put("findSubstr", fn("pat", "str", (p, s, ev, pos) -> {
-            int[] pat = StdArgs.str(p, "findSubstr", ev, pos).codePoints().toArray();
-            int[] str = StdArgs.str(s, "findSubstr", ev, pos).codePoints().toArray();
-            List<Lazy> out = new ArrayList<>();
-            if (pat.length > 0) {
-                for (int i = 0; i + pat.length <= str.length; i++) {
-                    if (java.util.Arrays.equals(str, i, i + pat.length, pat, 0, pat.length)) {
-                        out.add(Vals.num(pos, i));
+            });
+            case "substr" -> fn("str", "from", "len", (s, from, len, ev, pos) -> {
+                String t = StdArgs.str(s, "substr", ev, pos);
+                double a = StdArgs.num(from, "substr", ev, pos);
+                double l = StdArgs.num(len, "substr", ev, pos);
+                if (a < 0 || a != Math.floor(a)) {
+                    throw JsonnetErrors.error("substr second parameter should be a non-negative integer, got " + GoFormat.unparse(a), pos, ev);
+                }
+                if (l < 0 || l != Math.floor(l)) {
+                    throw JsonnetErrors.error("substr third parameter should be a non-negative integer, got " + GoFormat.unparse(l), pos, ev);
+                }
+                int n = t.codePointCount(0, t.length());
+                int begin = (int) Math.min(a, n);
+                int end = (int) Math.min(a + l, n);
+                return Vals.str(pos, t.substring(t.offsetByCodePoints(0, begin), t.offsetByCodePoints(0, end)));
+            });
+            case "findSubstr" -> fn("pat", "str", (p, s, ev, pos) -> {
+                int[] pat = StdArgs.str(p, "findSubstr", ev, pos).codePoints().toArray();
+                int[] str = StdArgs.str(s, "findSubstr", ev, pos).codePoints().toArray();
+                List<Lazy> out = new ArrayList<>();
+                if (pat.length > 0) {
+                    for (int i = 0; i + pat.length <= str.length; i++) {
+                        if (java.util.Arrays.equals(str, i, i + pat.length, pat, 0, pat.length)) {
+                            out.add(Vals.num(pos, i));
+                        }
                     }
                 }
+                return Vals.arr(pos, out);
+            });
+            case "foldl" -> {
+                Val.Func foldl = std.sjsonnet("foldl");
+                yield fn("func", "arr", "init", (fun, arr, init, ev, pos) -> {
+                    if (!(arr instanceof Val.Str s)) {
+                        return foldl.apply3(fun, arr, init, pos, ev);
+                    }
+                    Val.Func g = StdArgs.func(fun, "foldl", ev, pos);
+                    Val acc = init;
+                    for (int cp : s.value().codePoints().toArray()) {
+                        acc = g.apply2(acc, Vals.str(pos, Character.toString(cp)), pos, ev);
+                    }
+                    return acc;
+                });
             }
-            return Vals.arr(pos, out);
-        }));
-        Val.Func foldl = base.apply("foldl");
-        f.put("foldl", fn("func", "arr", "init", (fun, arr, init, ev, pos) -> {
-            if (!(arr instanceof Val.Str s)) {
-                return foldl.apply3(fun, arr, init, pos, ev);
-            }
-            Val.Func g = StdArgs.func(fun, "foldl", ev, pos);
-            Val acc = init;
-            for (int cp : s.value().codePoints().toArray()) {
-                acc = g.apply2(acc, Vals.str(pos, Character.toString(cp)), pos, ev);
-            }
-            return acc;
-        }));
-        f.put("asciiUpper", fn("str", (s, ev, pos) -> Vals.str(pos, ascii(StdArgs.str(s, "asciiUpper", ev, pos), 'a', 'z', -32))));
-        f.put("asciiLower", fn("str", (s, ev, pos) -> Vals.str(pos, ascii(StdArgs.str(s, "asciiLower", ev, pos), 'A', 'Z', 32))));
+            case "asciiUpper" -> fn("str", (s, ev, pos) -> Vals.str(pos, ascii(StdArgs.str(s, "asciiUpper", ev, pos), 'a', 'z', -32)));
+            case "asciiLower" -> fn("str", (s, ev, pos) -> Vals.str(pos, ascii(StdArgs.str(s, "asciiLower", ev, pos), 'A', 'Z', 32)));
+            default -> throw new IllegalArgumentException("std." + field + " is not built by StdCodePoints");
+        };
     }
 
     /** The one-character strings of ASCII, shared: {@code std.stringChars} makes one per character. */

@@ -29,45 +29,129 @@ final class StdCollections {
     private static final Val.Null ABSENT_KEYF = new Val.Null(NO_POS);
     private static final Val.Null ABSENT_ON_EMPTY = new Val.Null(NO_POS);
 
-    static void register(Map<String, Val.Func> f) {
-        objects(f);
-        arrays(f);
-        numbers(f);
-    }
-
-    private static void objects(Map<String, Val.Func> f) {
-        f.put("objectHasEx", fn("obj", "fname", "hidden", (o, k, h, ev, pos) -> {
-            Val.Obj obj = StdArgs.obj(o, "objectHasEx", ev, pos);
-            String name = StdArgs.str(k, "objectHasEx", ev, pos);
-            return Vals.bool(pos, StdArgs.bool(h, "objectHasEx", ev, pos) ? obj.containsKey(name) : obj.containsVisibleKey(name));
-        }));
-        f.put("objectFieldsEx", fn("obj", "hidden", (o, h, ev, pos) -> {
-            String[] names = StdArgs.fields(StdArgs.obj(o, "objectFieldsEx", ev, pos), StdArgs.bool(h, "objectFieldsEx", ev, pos));
-            Lazy[] out = new Lazy[names.length];
-            for (int i = 0; i < names.length; i++) {
-                out[i] = Vals.str(pos, names[i]);
-            }
-            return Vals.arr(pos, out);
-        }));
-        f.put("get", Builtins.lazyFn(new String[] {"o", "f", "default", "inc_hidden"},
-                new Val.Literal[] {null, null, new Val.Null(NO_POS), new Val.True(NO_POS)}, (a, ev, pos) -> {
-                    Val.Obj obj = StdArgs.obj(a[0].force(), "get", ev, pos);
-                    String name = StdArgs.str(a[1].force(), "get", ev, pos);
-                    boolean has = StdArgs.bool(a[3].force(), "get", ev, pos) ? obj.containsKey(name) : obj.containsVisibleKey(name);
-                    return has ? StdArgs.field(obj, name, pos, ev) : a[2].force();
-                }));
-        f.put("objectKeysValues", fn("o", (o, ev, pos) -> keysValues(StdArgs.obj(o, "objectKeysValues", ev, pos), false, ev, pos)));
-        f.put("objectKeysValuesAll", fn("o", (o, ev, pos) -> keysValues(StdArgs.obj(o, "objectKeysValuesAll", ev, pos), true, ev, pos)));
-        f.put("objectRemoveKey", fn("obj", "key", (o, k, ev, pos) ->
-                removeKey(StdArgs.obj(o, "objectRemoveKey", ev, pos), StdArgs.str(k, "objectRemoveKey", ev, pos), ev, pos)));
-        f.put("equals", fn("a", "b", (a, b, ev, pos) -> Vals.bool(pos, ev.equal(a, b))));
-        f.put("primitiveEquals", fn("x", "y", (a, b, ev, pos) -> {
-            if (a instanceof Val.Arr || a instanceof Val.Obj || a instanceof Val.Func
-                    || b instanceof Val.Arr || b instanceof Val.Obj || b instanceof Val.Func) {
-                throw JsonnetErrors.error("std.primitiveEquals operates on primitive types, got " + StdArgs.type(a) + " and " + StdArgs.type(b), pos, ev);
-            }
-            return Vals.bool(pos, ev.equal(a, b));
-        }));
+    /** The function {@code std.<field>} of this class, built when a program first uses it ({@link StdAdditions}). */
+    static Val.Func create(String field) {
+        return switch (field) {
+            // objects
+            case "objectHasEx" -> fn("obj", "fname", "hidden", (o, k, h, ev, pos) -> {
+                Val.Obj obj = StdArgs.obj(o, "objectHasEx", ev, pos);
+                String name = StdArgs.str(k, "objectHasEx", ev, pos);
+                return Vals.bool(pos, StdArgs.bool(h, "objectHasEx", ev, pos) ? obj.containsKey(name) : obj.containsVisibleKey(name));
+            });
+            case "objectFieldsEx" -> fn("obj", "hidden", (o, h, ev, pos) -> {
+                String[] names = StdArgs.fields(StdArgs.obj(o, "objectFieldsEx", ev, pos), StdArgs.bool(h, "objectFieldsEx", ev, pos));
+                Lazy[] out = new Lazy[names.length];
+                for (int i = 0; i < names.length; i++) {
+                    out[i] = Vals.str(pos, names[i]);
+                }
+                return Vals.arr(pos, out);
+            });
+            case "get" -> Builtins.lazyFn(new String[] {"o", "f", "default", "inc_hidden"},
+                    new Val.Literal[] {null, null, new Val.Null(NO_POS), new Val.True(NO_POS)}, (a, ev, pos) -> {
+                        Val.Obj obj = StdArgs.obj(a[0].force(), "get", ev, pos);
+                        String name = StdArgs.str(a[1].force(), "get", ev, pos);
+                        boolean has = StdArgs.bool(a[3].force(), "get", ev, pos) ? obj.containsKey(name) : obj.containsVisibleKey(name);
+                        return has ? StdArgs.field(obj, name, pos, ev) : a[2].force();
+                    });
+            case "objectKeysValues" -> fn("o", (o, ev, pos) -> keysValues(StdArgs.obj(o, "objectKeysValues", ev, pos), false, ev, pos));
+            case "objectKeysValuesAll" -> fn("o", (o, ev, pos) -> keysValues(StdArgs.obj(o, "objectKeysValuesAll", ev, pos), true, ev, pos));
+            case "objectRemoveKey" -> fn("obj", "key", (o, k, ev, pos) ->
+                    removeKey(StdArgs.obj(o, "objectRemoveKey", ev, pos), StdArgs.str(k, "objectRemoveKey", ev, pos), ev, pos));
+            case "equals" -> fn("a", "b", (a, b, ev, pos) -> Vals.bool(pos, ev.equal(a, b)));
+            case "primitiveEquals" -> fn("x", "y", (a, b, ev, pos) -> {
+                if (a instanceof Val.Arr || a instanceof Val.Obj || a instanceof Val.Func
+                        || b instanceof Val.Arr || b instanceof Val.Obj || b instanceof Val.Func) {
+                    throw JsonnetErrors.error("std.primitiveEquals operates on primitive types, got " + StdArgs.type(a) + " and " + StdArgs.type(b), pos, ev);
+                }
+                return Vals.bool(pos, ev.equal(a, b));
+            });
+            // arrays
+            case "flattenDeepArray" -> fn("value", (v, ev, pos) -> {
+                List<Lazy> out = new ArrayList<>();
+                flattenDeep(v, out);
+                return Vals.arr(pos, out);
+            });
+            case "all" -> fn("arr", (a, ev, pos) -> {
+                Val.Arr arr = StdArgs.arr(a, "all", ev, pos);
+                for (int i = 0; i < arr.length(); i++) {
+                    if (!element(arr.force(i), "all", ev, pos)) {
+                        return Vals.bool(pos, false);
+                    }
+                }
+                return Vals.bool(pos, true);
+            });
+            case "any" -> fn("arr", (a, ev, pos) -> {
+                Val.Arr arr = StdArgs.arr(a, "any", ev, pos);
+                for (int i = 0; i < arr.length(); i++) {
+                    if (element(arr.force(i), "any", ev, pos)) {
+                        return Vals.bool(pos, true);
+                    }
+                }
+                return Vals.bool(pos, false);
+            });
+            case "sum" -> fn("arr", (a, ev, pos) -> Vals.num(pos, sum(StdArgs.arr(a, "sum", ev, pos), "sum", ev, pos)));
+            case "avg" -> fn("arr", (a, ev, pos) -> {
+                Val.Arr arr = StdArgs.arr(a, "avg", ev, pos);
+                if (arr.length() == 0) {
+                    throw JsonnetErrors.error("std.avg: cannot calculate the average of an empty array", pos, ev);
+                }
+                return Vals.num(pos, sum(arr, "avg", ev, pos) / arr.length());
+            });
+            case "minArray" -> extremum("minArray", -1);
+            case "maxArray" -> extremum("maxArray", 1);
+            case "contains" -> fn("arr", "elem", (a, x, ev, pos) -> {
+                Val.Arr arr = StdArgs.arr(a, "contains", ev, pos);
+                for (int i = 0; i < arr.length(); i++) {
+                    if (ev.equal(arr.force(i), x)) {
+                        return Vals.bool(pos, true);
+                    }
+                }
+                return Vals.bool(pos, false);
+            });
+            case "remove" -> fn("arr", "elem", (a, x, ev, pos) -> {
+                Val.Arr arr = StdArgs.arr(a, "remove", ev, pos);
+                for (int i = 0; i < arr.length(); i++) {
+                    if (ev.equal(arr.force(i), x)) {
+                        return without(arr, i, pos);
+                    }
+                }
+                return arr;
+            });
+            case "removeAt" -> fn("arr", "at", (a, at, ev, pos) -> {
+                Val.Arr arr = StdArgs.arr(a, "removeAt", ev, pos);
+                double i = StdArgs.num(at, "removeAt", ev, pos);
+                if (i != Math.rint(i) || i < 0 || i >= arr.length()) {
+                    return arr; // as documented: keeps every element whose index differs from `at`
+                }
+                return without(arr, (int) i, pos);
+            });
+            // numbers
+            case "sign" -> fn("n", (n, ev, pos) -> {
+                double x = StdArgs.num(n, "sign", ev, pos);
+                return Vals.num(pos, x > 0 ? 1 : x < 0 ? -1 : 0);
+            });
+            case "log2" -> fn("x", (x, ev, pos) -> Vals.num(pos, Math.log(StdArgs.num(x, "log2", ev, pos)) / Math.log(2)));
+            case "log10" -> fn("x", (x, ev, pos) -> Vals.num(pos, Math.log(StdArgs.num(x, "log10", ev, pos)) / Math.log(10)));
+            case "atan2" -> fn("y", "x", (y, x, ev, pos) -> Vals.num(pos, Math.atan2(StdArgs.num(y, "atan2", ev, pos), StdArgs.num(x, "atan2", ev, pos))));
+            case "hypot" -> fn("a", "b", (a, b, ev, pos) -> Vals.num(pos, Math.hypot(StdArgs.num(a, "hypot", ev, pos), StdArgs.num(b, "hypot", ev, pos))));
+            case "deg2rad" -> fn("x", (x, ev, pos) -> Vals.num(pos, StdArgs.num(x, "deg2rad", ev, pos) * Math.PI / 180));
+            case "rad2deg" -> fn("x", (x, ev, pos) -> Vals.num(pos, StdArgs.num(x, "rad2deg", ev, pos) * 180 / Math.PI));
+            case "round" -> fn("x", (x, ev, pos) -> Vals.num(pos, Math.floor(StdArgs.num(x, "round", ev, pos) + 0.5)));
+            // `%` on numbers is C's fmod in Jsonnet, which Java's % matches (sign of the dividend).
+            case "isEven" -> fn("x", (x, ev, pos) -> Vals.bool(pos, Math.floor(StdArgs.num(x, "isEven", ev, pos) + 0.5) % 2 == 0));
+            case "isOdd" -> fn("x", (x, ev, pos) -> Vals.bool(pos, Math.floor(StdArgs.num(x, "isOdd", ev, pos) + 0.5) % 2 != 0));
+            case "isInteger" -> fn("x", (x, ev, pos) -> {
+                double d = StdArgs.num(x, "isInteger", ev, pos);
+                return Vals.bool(pos, Math.floor(d + 0.5) == d);
+            });
+            case "isDecimal" -> fn("x", (x, ev, pos) -> {
+                double d = StdArgs.num(x, "isDecimal", ev, pos);
+                return Vals.bool(pos, Math.floor(d + 0.5) != d);
+            });
+            case "xor" -> fn("x", "y", (x, y, ev, pos) -> Vals.bool(pos, StdArgs.bool(x, "xor", ev, pos) != StdArgs.bool(y, "xor", ev, pos)));
+            case "xnor" -> fn("x", "y", (x, y, ev, pos) -> Vals.bool(pos, StdArgs.bool(x, "xnor", ev, pos) == StdArgs.bool(y, "xnor", ev, pos)));
+            default -> throw new IllegalArgumentException("std." + field + " is not built by StdCollections");
+        };
     }
 
     /**
@@ -121,68 +205,6 @@ final class StdCollections {
             out[i] = Vals.lazyObj(pos, kv);
         }
         return Vals.arr(pos, out);
-    }
-
-    private static void arrays(Map<String, Val.Func> f) {
-        f.put("flattenDeepArray", fn("value", (v, ev, pos) -> {
-            List<Lazy> out = new ArrayList<>();
-            flattenDeep(v, out);
-            return Vals.arr(pos, out);
-        }));
-        f.put("all", fn("arr", (a, ev, pos) -> {
-            Val.Arr arr = StdArgs.arr(a, "all", ev, pos);
-            for (int i = 0; i < arr.length(); i++) {
-                if (!element(arr.force(i), "all", ev, pos)) {
-                    return Vals.bool(pos, false);
-                }
-            }
-            return Vals.bool(pos, true);
-        }));
-        f.put("any", fn("arr", (a, ev, pos) -> {
-            Val.Arr arr = StdArgs.arr(a, "any", ev, pos);
-            for (int i = 0; i < arr.length(); i++) {
-                if (element(arr.force(i), "any", ev, pos)) {
-                    return Vals.bool(pos, true);
-                }
-            }
-            return Vals.bool(pos, false);
-        }));
-        f.put("sum", fn("arr", (a, ev, pos) -> Vals.num(pos, sum(StdArgs.arr(a, "sum", ev, pos), "sum", ev, pos))));
-        f.put("avg", fn("arr", (a, ev, pos) -> {
-            Val.Arr arr = StdArgs.arr(a, "avg", ev, pos);
-            if (arr.length() == 0) {
-                throw JsonnetErrors.error("std.avg: cannot calculate the average of an empty array", pos, ev);
-            }
-            return Vals.num(pos, sum(arr, "avg", ev, pos) / arr.length());
-        }));
-        f.put("minArray", extremum("minArray", -1));
-        f.put("maxArray", extremum("maxArray", 1));
-        f.put("contains", fn("arr", "elem", (a, x, ev, pos) -> {
-            Val.Arr arr = StdArgs.arr(a, "contains", ev, pos);
-            for (int i = 0; i < arr.length(); i++) {
-                if (ev.equal(arr.force(i), x)) {
-                    return Vals.bool(pos, true);
-                }
-            }
-            return Vals.bool(pos, false);
-        }));
-        f.put("remove", fn("arr", "elem", (a, x, ev, pos) -> {
-            Val.Arr arr = StdArgs.arr(a, "remove", ev, pos);
-            for (int i = 0; i < arr.length(); i++) {
-                if (ev.equal(arr.force(i), x)) {
-                    return without(arr, i, pos);
-                }
-            }
-            return arr;
-        }));
-        f.put("removeAt", fn("arr", "at", (a, at, ev, pos) -> {
-            Val.Arr arr = StdArgs.arr(a, "removeAt", ev, pos);
-            double i = StdArgs.num(at, "removeAt", ev, pos);
-            if (i != Math.rint(i) || i < 0 || i >= arr.length()) {
-                return arr; // as documented: keeps every element whose index differs from `at`
-            }
-            return without(arr, (int) i, pos);
-        }));
     }
 
     private static Val.Arr without(Val.Arr arr, int index, Position pos) {
@@ -254,30 +276,4 @@ final class StdCollections {
         });
     }
 
-    private static void numbers(Map<String, Val.Func> f) {
-        f.put("sign", fn("n", (n, ev, pos) -> {
-            double x = StdArgs.num(n, "sign", ev, pos);
-            return Vals.num(pos, x > 0 ? 1 : x < 0 ? -1 : 0);
-        }));
-        f.put("log2", fn("x", (x, ev, pos) -> Vals.num(pos, Math.log(StdArgs.num(x, "log2", ev, pos)) / Math.log(2))));
-        f.put("log10", fn("x", (x, ev, pos) -> Vals.num(pos, Math.log(StdArgs.num(x, "log10", ev, pos)) / Math.log(10))));
-        f.put("atan2", fn("y", "x", (y, x, ev, pos) -> Vals.num(pos, Math.atan2(StdArgs.num(y, "atan2", ev, pos), StdArgs.num(x, "atan2", ev, pos)))));
-        f.put("hypot", fn("a", "b", (a, b, ev, pos) -> Vals.num(pos, Math.hypot(StdArgs.num(a, "hypot", ev, pos), StdArgs.num(b, "hypot", ev, pos)))));
-        f.put("deg2rad", fn("x", (x, ev, pos) -> Vals.num(pos, StdArgs.num(x, "deg2rad", ev, pos) * Math.PI / 180)));
-        f.put("rad2deg", fn("x", (x, ev, pos) -> Vals.num(pos, StdArgs.num(x, "rad2deg", ev, pos) * 180 / Math.PI)));
-        f.put("round", fn("x", (x, ev, pos) -> Vals.num(pos, Math.floor(StdArgs.num(x, "round", ev, pos) + 0.5))));
-        // `%` on numbers is C's fmod in Jsonnet, which Java's % matches (sign of the dividend).
-        f.put("isEven", fn("x", (x, ev, pos) -> Vals.bool(pos, Math.floor(StdArgs.num(x, "isEven", ev, pos) + 0.5) % 2 == 0)));
-        f.put("isOdd", fn("x", (x, ev, pos) -> Vals.bool(pos, Math.floor(StdArgs.num(x, "isOdd", ev, pos) + 0.5) % 2 != 0)));
-        f.put("isInteger", fn("x", (x, ev, pos) -> {
-            double d = StdArgs.num(x, "isInteger", ev, pos);
-            return Vals.bool(pos, Math.floor(d + 0.5) == d);
-        }));
-        f.put("isDecimal", fn("x", (x, ev, pos) -> {
-            double d = StdArgs.num(x, "isDecimal", ev, pos);
-            return Vals.bool(pos, Math.floor(d + 0.5) != d);
-        }));
-        f.put("xor", fn("x", "y", (x, y, ev, pos) -> Vals.bool(pos, StdArgs.bool(x, "xor", ev, pos) != StdArgs.bool(y, "xor", ev, pos))));
-        f.put("xnor", fn("x", "y", (x, y, ev, pos) -> Vals.bool(pos, StdArgs.bool(x, "xnor", ev, pos) == StdArgs.bool(y, "xnor", ev, pos))));
-    }
 }

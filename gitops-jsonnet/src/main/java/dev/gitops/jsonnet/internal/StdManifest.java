@@ -6,7 +6,7 @@ import sjsonnet.Val;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+
 import java.util.regex.Pattern;
 
 import static dev.gitops.jsonnet.internal.Builtins.NO_POS;
@@ -23,40 +23,44 @@ final class StdManifest {
 
     private static final String YAML_INDENT = "  ";
 
-    static void register(Map<String, Val.Func> f) {
-        f.put("manifestJsonEx", fn(new String[] {"value", "indent", "newline", "key_val_sep"},
-                new Val.Literal[] {null, null, new Val.Str(NO_POS, "\n"), new Val.Str(NO_POS, ": ")}, (a, ev, pos) -> {
-                    StringBuilder b = new StringBuilder();
-                    json(a[0], b, "", StdArgs.str(a[1], "manifestJsonEx", ev, pos), StdArgs.str(a[2], "manifestJsonEx", ev, pos),
-                            StdArgs.str(a[3], "manifestJsonEx", ev, pos), new ArrayList<>(), ev, pos);
-                    return Vals.str(pos, b.toString());
-                }));
-        f.put("manifestYamlDoc", fn(new String[] {"value", "indent_array_in_object", "quote_keys"},
-                new Val.Literal[] {null, new Val.False(NO_POS), new Val.True(NO_POS)}, (a, ev, pos) -> {
-                    StringBuilder b = new StringBuilder();
-                    yaml(a[0], b, "", StdArgs.bool(a[1], "manifestYamlDoc", ev, pos), StdArgs.bool(a[2], "manifestYamlDoc", ev, pos), ev, pos);
-                    return Vals.str(pos, b.toString());
-                }));
-        f.put("manifestYamlStream", fn(new String[] {"value", "indent_array_in_object", "c_document_end", "quote_keys"},
-                new Val.Literal[] {null, new Val.False(NO_POS), new Val.True(NO_POS), new Val.True(NO_POS)}, (a, ev, pos) -> {
-                    if (!(a[0] instanceof Val.Arr arr)) {
-                        throw JsonnetErrors.error("std.manifestYamlStream only takes arrays, got " + StdArgs.type(a[0]), pos, ev);
-                    }
-                    boolean indentArrays = StdArgs.bool(a[1], "manifestYamlStream", ev, pos);
-                    boolean quoteKeys = StdArgs.bool(a[3], "manifestYamlStream", ev, pos);
-                    StringBuilder b = new StringBuilder("---\n");
-                    for (int i = 0; i < arr.length(); i++) {
-                        if (i > 0) {
-                            b.append("\n---\n");
+    /** The function {@code std.<field>} of this class, built when a program first uses it ({@link StdAdditions}). */
+    static Val.Func create(String field) {
+        return switch (field) {
+            case "manifestJsonEx" -> fn(new String[] {"value", "indent", "newline", "key_val_sep"},
+                    new Val.Literal[] {null, null, new Val.Str(NO_POS, "\n"), new Val.Str(NO_POS, ": ")}, (a, ev, pos) -> {
+                        StringBuilder b = new StringBuilder();
+                        json(a[0], b, "", StdArgs.str(a[1], "manifestJsonEx", ev, pos), StdArgs.str(a[2], "manifestJsonEx", ev, pos),
+                                StdArgs.str(a[3], "manifestJsonEx", ev, pos), new ArrayList<>(), ev, pos);
+                        return Vals.str(pos, b.toString());
+                    });
+            case "manifestYamlDoc" -> fn(new String[] {"value", "indent_array_in_object", "quote_keys"},
+                    new Val.Literal[] {null, new Val.False(NO_POS), new Val.True(NO_POS)}, (a, ev, pos) -> {
+                        StringBuilder b = new StringBuilder();
+                        yaml(a[0], b, "", StdArgs.bool(a[1], "manifestYamlDoc", ev, pos), StdArgs.bool(a[2], "manifestYamlDoc", ev, pos), ev, pos);
+                        return Vals.str(pos, b.toString());
+                    });
+            case "manifestYamlStream" -> fn(new String[] {"value", "indent_array_in_object", "c_document_end", "quote_keys"},
+                    new Val.Literal[] {null, new Val.False(NO_POS), new Val.True(NO_POS), new Val.True(NO_POS)}, (a, ev, pos) -> {
+                        if (!(a[0] instanceof Val.Arr arr)) {
+                            throw JsonnetErrors.error("std.manifestYamlStream only takes arrays, got " + StdArgs.type(a[0]), pos, ev);
                         }
-                        yaml(arr.force(i), b, "", indentArrays, quoteKeys, ev, pos);
-                    }
-                    b.append(StdArgs.bool(a[2], "manifestYamlStream", ev, pos) ? "\n...\n" : "\n");
-                    return Vals.str(pos, b.toString());
-                }));
-        f.put("manifestTomlEx", fn("value", "indent", (v, ind, ev, pos) ->
-                Vals.str(pos, toml(v, StdArgs.str(ind, "manifestTomlEx", ev, pos), ev, pos))));
-        f.put("manifestToml", fn("value", (v, ev, pos) -> Vals.str(pos, toml(v, "  ", ev, pos))));
+                        boolean indentArrays = StdArgs.bool(a[1], "manifestYamlStream", ev, pos);
+                        boolean quoteKeys = StdArgs.bool(a[3], "manifestYamlStream", ev, pos);
+                        StringBuilder b = new StringBuilder("---\n");
+                        for (int i = 0; i < arr.length(); i++) {
+                            if (i > 0) {
+                                b.append("\n---\n");
+                            }
+                            yaml(arr.force(i), b, "", indentArrays, quoteKeys, ev, pos);
+                        }
+                        b.append(StdArgs.bool(a[2], "manifestYamlStream", ev, pos) ? "\n...\n" : "\n");
+                        return Vals.str(pos, b.toString());
+                    });
+            case "manifestTomlEx" -> fn("value", "indent", (v, ind, ev, pos) ->
+                    Vals.str(pos, toml(v, StdArgs.str(ind, "manifestTomlEx", ev, pos), ev, pos)));
+            case "manifestToml" -> fn("value", (v, ev, pos) -> Vals.str(pos, toml(v, "  ", ev, pos)));
+            default -> throw new IllegalArgumentException("std." + field + " is not built by StdManifest");
+        };
     }
 
     // ---- JSON (go-jsonnet builtinManifestJSONEx) -------------------------------------------------

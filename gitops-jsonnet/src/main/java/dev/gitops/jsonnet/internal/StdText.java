@@ -8,7 +8,6 @@ import sjsonnet.Val;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 import static dev.gitops.jsonnet.internal.Builtins.fn;
 
@@ -25,57 +24,60 @@ final class StdText {
     /** What {@code std.trim} strips: the standard library's definition (go-jsonnet's too). */
     private static final String TRIM_CHARS = " \t\n\f\r\u0085\u00A0";
 
-    static void register(Map<String, Val.Func> f) {
-        f.put("split", fn("str", "c", (s, c, ev, pos) -> strings(pos,
-                splitLimit(StdArgs.str(s, "split", ev, pos), separator(c, "split", ev, pos), -1))));
-        f.put("splitLimit", fn("str", "c", "maxsplits", (s, c, m, ev, pos) -> strings(pos,
-                splitLimit(StdArgs.str(s, "splitLimit", ev, pos), separator(c, "splitLimit", ev, pos), StdArgs.num(m, "splitLimit", ev, pos)))));
-        f.put("splitLimitR", fn("str", "c", "maxsplits", (s, c, m, ev, pos) -> {
-            double max = StdArgs.num(m, "splitLimitR", ev, pos);
-            if (max < -1) {
-                throw JsonnetErrors.error("std.splitLimitR third parameter should be -1 or non-negative, got " + GoFormat.unparse(max), pos, ev);
-            }
-            return strings(pos, splitLimitR(StdArgs.str(s, "splitLimitR", ev, pos), separator(c, "splitLimitR", ev, pos), max));
-        }));
-        f.put("isEmpty", fn("str", (s, ev, pos) -> Vals.bool(pos, length(s, "isEmpty", ev, pos) == 0)));
-        f.put("equalsIgnoreCase", fn("str1", "str2", (a, b, ev, pos) -> Vals.bool(pos,
-                asciiLower(StdArgs.str(a, "equalsIgnoreCase", ev, pos)).equals(asciiLower(StdArgs.str(b, "equalsIgnoreCase", ev, pos))))));
-        f.put("trim", fn("str", (s, ev, pos) -> Vals.str(pos, strip(StdArgs.str(s, "trim", ev, pos), TRIM_CHARS))));
-        f.put("escapeStringJson", fn("str_", (s, ev, pos) -> Vals.str(pos, escapeJson(text(s, ev)))));
-        f.put("escapeStringPython", fn("str", (s, ev, pos) -> Vals.str(pos, escapeJson(text(s, ev)))));
-        Val.Func xml = fn("str_", (s, ev, pos) -> Vals.str(pos, escapeXml(text(s, ev))));
-        f.put("escapeStringXml", xml);  // the documented name
-        f.put("escapeStringXML", xml);  // the name the reference implementation defines
-        f.put("parseInt", fn("str", (s, ev, pos) -> {
-            String t = StdArgs.str(s, "parseInt", ev, pos);
-            if (t.isEmpty() || t.equals("-")) {
-                throw JsonnetErrors.error("std.parseInt: not an integer: \"" + t + "\"", pos, ev);
-            }
-            return t.startsWith("-") ? Vals.num(pos, -parseNat(t.substring(1), t, 10, ev, pos)) : Vals.num(pos, parseNat(t, t, 10, ev, pos));
-        }));
-        f.put("parseOctal", fn("str", (s, ev, pos) -> {
-            String t = StdArgs.str(s, "parseOctal", ev, pos);
-            if (t.isEmpty()) {
-                throw JsonnetErrors.error("std.parseOctal: not an octal number: \"\"", pos, ev);
-            }
-            return Vals.num(pos, parseNat(t, t, 8, ev, pos));
-        }));
-        f.put("parseHex", fn("str", (s, ev, pos) -> {
-            String t = StdArgs.str(s, "parseHex", ev, pos);
-            if (t.isEmpty()) {
-                throw JsonnetErrors.error("std.parseHex: not hexadecimal: \"\"", pos, ev);
-            }
-            return Vals.num(pos, parseNat(t, t, 16, ev, pos));
-        }));
-        f.put("deepJoin", fn("arr", (a, ev, pos) -> {
-            StringBuilder b = new StringBuilder();
-            deepJoin(a, b, ev, pos);
-            return Vals.str(pos, b.toString());
-        }));
-        f.put("sha1", digest("sha1", "SHA-1"));
-        f.put("sha256", digest("sha256", "SHA-256"));
-        f.put("sha512", digest("sha512", "SHA-512"));
-        f.put("sha3", digest("sha3", "SHA3-512")); // go-jsonnet's std.sha3 is SHA3-512
+    /** The function {@code std.<field>} of this class, built when a program first uses it ({@link StdAdditions}). */
+    static Val.Func create(String field) {
+        return switch (field) {
+            case "split" -> fn("str", "c", (s, c, ev, pos) -> strings(pos,
+                    splitLimit(StdArgs.str(s, "split", ev, pos), separator(c, "split", ev, pos), -1)));
+            case "splitLimit" -> fn("str", "c", "maxsplits", (s, c, m, ev, pos) -> strings(pos,
+                    splitLimit(StdArgs.str(s, "splitLimit", ev, pos), separator(c, "splitLimit", ev, pos), StdArgs.num(m, "splitLimit", ev, pos))));
+            case "splitLimitR" -> fn("str", "c", "maxsplits", (s, c, m, ev, pos) -> {
+                double max = StdArgs.num(m, "splitLimitR", ev, pos);
+                if (max < -1) {
+                    throw JsonnetErrors.error("std.splitLimitR third parameter should be -1 or non-negative, got " + GoFormat.unparse(max), pos, ev);
+                }
+                return strings(pos, splitLimitR(StdArgs.str(s, "splitLimitR", ev, pos), separator(c, "splitLimitR", ev, pos), max));
+            });
+            case "isEmpty" -> fn("str", (s, ev, pos) -> Vals.bool(pos, length(s, "isEmpty", ev, pos) == 0));
+            case "equalsIgnoreCase" -> fn("str1", "str2", (a, b, ev, pos) -> Vals.bool(pos,
+                    asciiLower(StdArgs.str(a, "equalsIgnoreCase", ev, pos)).equals(asciiLower(StdArgs.str(b, "equalsIgnoreCase", ev, pos)))));
+            case "trim" -> fn("str", (s, ev, pos) -> Vals.str(pos, strip(StdArgs.str(s, "trim", ev, pos), TRIM_CHARS)));
+            case "escapeStringJson" -> fn("str_", (s, ev, pos) -> Vals.str(pos, escapeJson(text(s, ev))));
+            case "escapeStringPython" -> fn("str", (s, ev, pos) -> Vals.str(pos, escapeJson(text(s, ev))));
+            // the documented name, and the one the reference implementation defines
+            case "escapeStringXml", "escapeStringXML" -> fn("str_", (s, ev, pos) -> Vals.str(pos, escapeXml(text(s, ev))));
+            case "parseInt" -> fn("str", (s, ev, pos) -> {
+                String t = StdArgs.str(s, "parseInt", ev, pos);
+                if (t.isEmpty() || t.equals("-")) {
+                    throw JsonnetErrors.error("std.parseInt: not an integer: \"" + t + "\"", pos, ev);
+                }
+                return t.startsWith("-") ? Vals.num(pos, -parseNat(t.substring(1), t, 10, ev, pos)) : Vals.num(pos, parseNat(t, t, 10, ev, pos));
+            });
+            case "parseOctal" -> fn("str", (s, ev, pos) -> {
+                String t = StdArgs.str(s, "parseOctal", ev, pos);
+                if (t.isEmpty()) {
+                    throw JsonnetErrors.error("std.parseOctal: not an octal number: \"\"", pos, ev);
+                }
+                return Vals.num(pos, parseNat(t, t, 8, ev, pos));
+            });
+            case "parseHex" -> fn("str", (s, ev, pos) -> {
+                String t = StdArgs.str(s, "parseHex", ev, pos);
+                if (t.isEmpty()) {
+                    throw JsonnetErrors.error("std.parseHex: not hexadecimal: \"\"", pos, ev);
+                }
+                return Vals.num(pos, parseNat(t, t, 16, ev, pos));
+            });
+            case "deepJoin" -> fn("arr", (a, ev, pos) -> {
+                StringBuilder b = new StringBuilder();
+                deepJoin(a, b, ev, pos);
+                return Vals.str(pos, b.toString());
+            });
+            case "sha1" -> digest("sha1", "SHA-1");
+            case "sha256" -> digest("sha256", "SHA-256");
+            case "sha512" -> digest("sha512", "SHA-512");
+            case "sha3" -> digest("sha3", "SHA3-512"); // go-jsonnet's std.sha3 is SHA3-512
+            default -> throw new IllegalArgumentException("std." + field + " is not built by StdText");
+        };
     }
 
     private static Val.Func digest(String name, String algorithm) {
