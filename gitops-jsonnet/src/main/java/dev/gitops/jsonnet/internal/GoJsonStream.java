@@ -29,6 +29,8 @@ final class GoJsonStream implements ujson.JsVisitor<Object, Object> {
     private final Utf8Buffer out = new Utf8Buffer(1 << 16);
     /** Where each string is escaped before it is appended to {@link #out} (the model's one JSON escaper writes to a StringBuilder). */
     private final StringBuilder escaped = new StringBuilder(64);
+    /** {@link #escaped}'s characters, copied out for {@link Utf8Buffer#append(char[], int)}. */
+    private char[] chars = new char[64];
     /** Containers open around the value being written. */
     private int depth;
     /** Keys, and where each field's text starts, of the objects open (innermost last), for the rare reordering. */
@@ -54,7 +56,12 @@ final class GoJsonStream implements ujson.JsVisitor<Object, Object> {
     private void string(String s) {
         escaped.setLength(0);
         Value.appendJsonString(s, escaped);
-        out.append(escaped);
+        int n = escaped.length();
+        if (n > chars.length) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        escaped.getChars(0, n, chars, 0);
+        out.append(chars, n);
     }
 
     @Override

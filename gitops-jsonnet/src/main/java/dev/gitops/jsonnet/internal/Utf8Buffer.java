@@ -40,14 +40,32 @@ final class Utf8Buffer {
         return this;
     }
 
-    Utf8Buffer append(CharSequence s) {
+    Utf8Buffer append(String s) {
         int n = s.length();
         ensure(n);
         int at = length;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
-                return append(s.toString().getBytes(StandardCharsets.UTF_8));
+                return append(s.getBytes(StandardCharsets.UTF_8));
+            }
+            bytes[at++] = (byte) c;
+        }
+        length = at;
+        return this;
+    }
+
+    /**
+     * Appends {@code chars[0..n)}: for text built in a {@code StringBuilder}, copied out with
+     * {@code getChars} rather than read a character at a time through {@code CharSequence}.
+     */
+    Utf8Buffer append(char[] chars, int n) {
+        ensure(n);
+        int at = length;
+        for (int i = 0; i < n; i++) {
+            char c = chars[i];
+            if (c >= 0x80) {
+                return append(new String(chars, 0, n).getBytes(StandardCharsets.UTF_8));
             }
             bytes[at++] = (byte) c;
         }
