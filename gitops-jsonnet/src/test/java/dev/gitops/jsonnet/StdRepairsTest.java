@@ -64,6 +64,7 @@ class StdRepairsTest {
                 arguments("std.substr('cookie', 20, 1)", "\"\""),
                 arguments("std.findSubstr('b', '\ud83d\ude03b')", "[1]"),
                 arguments("std.foldl(function(acc, c) [c] + acc, '\ud83d\ude03b', []) == ['b', '\ud83d\ude03']", "true"),
+                arguments("std.foldr(function(c, acc) acc + [c], 'a\ud83d\ude03', []) == ['\ud83d\ude03', 'a']", "true"),
                 arguments("std.length([1, 2])", "2"),
                 arguments("std.length({ a: 1, b:: 2 })", "1"),
                 // sort applies keyF to numbers and strings too (sjsonnet ignored it there), stably; arrays compare.

@@ -31,8 +31,7 @@ final class StdAdditions {
 
     private static Map<String, Builder> table() {
         Map<String, Builder> m = new LinkedHashMap<>();
-        add(m, Builder.ADDITIONS, "parseYaml", "native", "trace", "isNull", "id", "resolvePath", "decodeUTF8", "map", "foldr",
-                "toString", "manifestPython", "manifestPythonVars", "manifestIni", "manifestXmlJsonml", "sort", "mod", "slice",
+        add(m, Builder.ADDITIONS, "parseYaml", "native", "trace", "isNull", "id", "resolvePath", "decodeUTF8", "toString", "manifestPython", "manifestPythonVars", "manifestIni", "manifestXmlJsonml", "sort", "mod", "slice",
                 "format", "manifestJsonMinified", "manifestJson");
         add(m, Builder.COLLECTIONS, "objectHasEx", "objectFieldsEx", "get", "objectKeysValues", "objectKeysValuesAll",
                 "objectRemoveKey", "equals", "primitiveEquals", "flattenDeepArray", "all", "any", "sum", "avg", "minArray",
@@ -42,8 +41,8 @@ final class StdAdditions {
                 "escapeStringPython", "escapeStringXml", "escapeStringXML", "parseInt", "parseOctal", "parseHex", "deepJoin",
                 "sha1", "sha256", "sha512", "sha3");
         add(m, Builder.MANIFEST, "manifestJsonEx", "manifestYamlDoc", "manifestYamlStream", "manifestTomlEx", "manifestToml");
-        add(m, Builder.CODE_POINTS, "length", "codepoint", "char", "stringChars", "substr", "findSubstr", "foldl",
-                "asciiUpper", "asciiLower");
+        add(m, Builder.CODE_POINTS, "length", "codepoint", "char", "stringChars", "substr", "findSubstr", "map", "foldl",
+                "foldr", "asciiUpper", "asciiLower");
         return Collections.unmodifiableMap(m);
     }
 
@@ -86,11 +85,9 @@ final class StdAdditions {
 
     /**
      * The functions of this class: {@code std.parseYaml}, {@code std.native} and a {@code std.trace}
-     * that reports to the evaluation; those sjsonnet 0.4.9 lacks; those it gets right for arrays but
-     * not for strings, which the documentation also allows ({@code std.map} refuses them,
-     * {@code std.foldr} walks them left to right); and {@code std.manifestJsonMinified}, which
-     * sjsonnet prints with a newline inside empty arrays and objects: it is
-     * {@code manifestJsonEx(value, '', '', ':')} by definition.
+     * that reports to the evaluation; those sjsonnet 0.4.9 lacks or gets wrong outside the other
+     * classes' subjects; and {@code std.manifestJsonMinified}, which sjsonnet prints with a newline
+     * inside empty arrays and objects: it is {@code manifestJsonEx(value, '', '', ':')} by definition.
      */
     private static Val.Func own(String field, GitopsStd std) {
         return switch (field) {
@@ -136,37 +133,6 @@ final class StdAdditions {
                 }
                 return Vals.str(pos, new String(bytes, StandardCharsets.UTF_8));
             });
-            case "map" -> {
-                Val.Func map = std.sjsonnet("map");
-                yield fn("func", "arr", (fun, arr, ev, pos) -> {
-                    if (!(arr instanceof Val.Str s)) {
-                        return map.apply2(fun, arr, pos, ev);
-                    }
-                    Val.Func g = StdArgs.func(fun, "map", ev, pos);
-                    int[] cps = s.value().codePoints().toArray();
-                    sjsonnet.Lazy[] out = new sjsonnet.Lazy[cps.length];
-                    for (int i = 0; i < cps.length; i++) {
-                        Val c = Vals.str(pos, Character.toString(cps[i]));
-                        out[i] = StdArgs.lazy(() -> StdArgs.call(g, c, pos, ev));
-                    }
-                    return Vals.arr(pos, out);
-                });
-            }
-            case "foldr" -> {
-                Val.Func foldr = std.sjsonnet("foldr");
-                yield fn("func", "arr", "init", (fun, arr, init, ev, pos) -> {
-                    if (!(arr instanceof Val.Str s)) {
-                        return foldr.apply3(fun, arr, init, pos, ev);
-                    }
-                    Val.Func g = StdArgs.func(fun, "foldr", ev, pos);
-                    int[] cps = s.value().codePoints().toArray();
-                    Val acc = init;
-                    for (int i = cps.length - 1; i >= 0; i--) {
-                        acc = g.apply2(Vals.str(pos, Character.toString(cps[i])), acc, pos, ev);
-                    }
-                    return acc;
-                });
-            }
             case "toString" -> fn("a", (a, ev, pos) -> Vals.str(pos, GoText.string(a, ev, pos)));
             case "manifestPython" -> fn("v", (v, ev, pos) -> Vals.str(pos, GoText.python(v, ev, pos)));
             case "manifestPythonVars" -> fn("conf", (c, ev, pos) -> {

@@ -13,10 +13,12 @@ import static dev.gitops.jsonnet.internal.Builtins.fn;
  * String functions over Unicode code points, as Jsonnet defines strings. sjsonnet 0.4.9 counts
  * UTF-16 units, so a character outside the Basic Multilingual Plane (an emoji) counts as two and
  * can be cut in half by {@code std.substr} or {@code std.stringChars}; {@code std.asciiUpper} and
- * {@code std.asciiLower} also change non-ASCII letters. Each replacement hands non-string
- * arguments to sjsonnet's own function, so arrays, objects and functions behave (and fail) as
- * before. Indexing and slicing a string ({@code s[i]}, {@code s[a:b]}) are part of the language,
- * not of std, and still count UTF-16 units (docs/JSONNET.md).
+ * {@code std.asciiLower} also change non-ASCII letters; {@code std.map} refuses a string and
+ * {@code std.foldr} walks one left to right, though a string is documented as an array of its
+ * characters. Each replacement hands non-string arguments to sjsonnet's own function, so arrays,
+ * objects and functions behave (and fail) as before. Indexing and slicing a string
+ * ({@code s[i]}, {@code s[a:b]}) are part of the language, not of std: {@link GuardedEvaluator}
+ * and {@code std.slice} count code points there.
  */
 final class StdCodePoints {
     private StdCodePoints() {}
@@ -93,24 +95,49 @@ final class StdCodePoints {
                 }
                 return Vals.arr(pos, out);
             });
-            case "foldl" -> {
-                Val.Func foldl = std.sjsonnet("foldl");
-                yield fn("func", "arr", "init", (fun, arr, init, ev, pos) -> {
+            case "map" -> {
+                Val.Func map = std.sjsonnet("map");
+                yield fn("func", "arr", (fun, arr, ev, pos) -> {
                     if (!(arr instanceof Val.Str s)) {
-                        return foldl.apply3(fun, arr, init, pos, ev);
+                        return map.apply2(fun, arr, pos, ev);
                     }
-                    Val.Func g = StdArgs.func(fun, "foldl", ev, pos);
-                    Val acc = init;
-                    for (int cp : s.value().codePoints().toArray()) {
-                        acc = g.apply2(acc, Vals.str(pos, Character.toString(cp)), pos, ev);
+                    Val.Func g = StdArgs.func(fun, "map", ev, pos);
+                    int[] cps = s.value().codePoints().toArray();
+                    sjsonnet.Lazy[] out = new sjsonnet.Lazy[cps.length];
+                    for (int i = 0; i < cps.length; i++) {
+                        Val c = Vals.str(pos, Character.toString(cps[i]));
+                        out[i] = StdArgs.lazy(() -> StdArgs.call(g, c, pos, ev));
                     }
-                    return acc;
+                    return Vals.arr(pos, out);
                 });
             }
+            case "foldl", "foldr" -> fold(field, std.sjsonnet(field));
             case "asciiUpper" -> fn("str", (s, ev, pos) -> Vals.str(pos, ascii(StdArgs.str(s, "asciiUpper", ev, pos), 'a', 'z', -32)));
             case "asciiLower" -> fn("str", (s, ev, pos) -> Vals.str(pos, ascii(StdArgs.str(s, "asciiLower", ev, pos), 'A', 'Z', 32)));
             default -> throw new IllegalArgumentException("std." + field + " is not built by StdCodePoints");
         };
+    }
+
+    /**
+     * {@code std.foldl} or {@code std.foldr}: over a string, one code point at a time, from the left
+     * or from the right (sjsonnet 0.4.9's {@code foldr} walks a string left to right); anything else
+     * is sjsonnet's own function's ({@code arrays}).
+     */
+    private static Val.Func fold(String name, Val.Func arrays) {
+        boolean fromRight = name.equals("foldr");
+        return fn("func", "arr", "init", (fun, arr, init, ev, pos) -> {
+            if (!(arr instanceof Val.Str s)) {
+                return arrays.apply3(fun, arr, init, pos, ev);
+            }
+            Val.Func g = StdArgs.func(fun, name, ev, pos);
+            int[] cps = s.value().codePoints().toArray();
+            Val acc = init;
+            for (int k = 0; k < cps.length; k++) {
+                Val c = Vals.str(pos, Character.toString(cps[fromRight ? cps.length - 1 - k : k]));
+                acc = fromRight ? g.apply2(c, acc, pos, ev) : g.apply2(acc, c, pos, ev);
+            }
+            return acc;
+        });
     }
 
     /** The one-character strings of ASCII, shared: {@code std.stringChars} makes one per character. */
