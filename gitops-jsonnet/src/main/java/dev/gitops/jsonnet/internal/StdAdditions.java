@@ -31,8 +31,9 @@ final class StdAdditions {
 
     private static Map<String, Builder> table() {
         Map<String, Builder> m = new LinkedHashMap<>();
-        add(m, Builder.ADDITIONS, "parseYaml", "native", "trace", "isNull", "id", "resolvePath", "decodeUTF8", "toString", "manifestPython", "manifestPythonVars", "manifestIni", "manifestXmlJsonml", "sort", "mod", "slice",
-                "format", "manifestJsonMinified", "manifestJson");
+        add(m, Builder.ADDITIONS, "parseYaml", "native", "trace", "isNull", "id", "resolvePath", "decodeUTF8", "toString",
+                "manifestPython", "manifestPythonVars", "manifestIni", "manifestXmlJsonml", "sort", "mod", "slice", "format",
+                "manifestJsonMinified", "manifestJson");
         add(m, Builder.COLLECTIONS, "objectHasEx", "objectFieldsEx", "get", "objectKeysValues", "objectKeysValuesAll",
                 "objectRemoveKey", "equals", "primitiveEquals", "flattenDeepArray", "all", "any", "sum", "avg", "minArray",
                 "maxArray", "contains", "remove", "removeAt", "sign", "log2", "log10", "atan2", "hypot", "deg2rad", "rad2deg",
